@@ -1,0 +1,58 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every setting the portal reads from the environment, validated once. Nothing else reads process.env
+ * (the lint rule no-restricted-properties enforces it), so this file plus README.md is the whole list.
+ */
+const portNumber = z.coerce.number().int().min(1).max(65535);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** PostgreSQL connection string. Unset: an embedded PostgreSQL in EMBEDDED_DATABASE_DIR. */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .min(1)
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), "must start with postgres:// or postgresql://")
+    .optional(),
+  /** Where the embedded PostgreSQL keeps its data (git-ignored). */
+  EMBEDDED_DATABASE_DIR: z.string().min(1).default(".data/postgres"),
+  /** Port of the embedded PostgreSQL, on 127.0.0.1 only. */
+  EMBEDDED_DATABASE_PORT: portNumber.default(54329),
+  /** Port the web server listens on. */
+  PORT: portNumber.default(3000),
+  /** Address the web server binds to; unset, it listens on every interface. */
+  BIND_ADDRESS: z.string().min(1).optional(),
+  /** The address people use to reach the portal; links in emails are built from it. */
+  PUBLIC_URL: z.url().optional(),
+  /** An admin researcher account created at start-up if it does not exist (real deployments). */
+  INITIAL_ADMIN_EMAIL: z.email().optional(),
+  /** Create the demo researcher account; on by default in development. */
+  SEED_DEMO_RESEARCHER: z.enum(["true", "false"]).optional(),
+});
+
+export type PortalEnv = z.infer<typeof envSchema> & {
+  publicUrl: string;
+  embeddedDatabaseDir: string;
+  seedDemoResearcher: boolean;
+};
+
+export class ConfigurationError extends Error {}
+
+export function readEnv(source: Record<string, string | undefined> = process.env): PortalEnv {
+  // An empty variable means "not set": shells and .env files often leave them blank.
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigurationError(`The portal's configuration is not valid:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  return {
+    ...env,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    embeddedDatabaseDir: path.resolve(env.EMBEDDED_DATABASE_DIR),
+    seedDemoResearcher: (env.SEED_DEMO_RESEARCHER ?? String(env.NODE_ENV !== "production")) === "true",
+  };
+}

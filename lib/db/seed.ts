@@ -1,0 +1,106 @@
+import { eligibilityRulesSchema } from "@/lib/eligibility/rules";
+import { seedStudies, type SeedStudy } from "@/lib/seed/study-content";
+import type { Database } from "./prisma";
+
+export const DEMO_RESEARCHER = {
+  email: "demo.researcher@example.org",
+  name: "Demo Researcher",
+} as const;
+
+/** Any number, fixed: only one seed runs at a time, however many portals start together. */
+const SEED_ADVISORY_LOCK = 4_172_013;
+
+export type SeedOptions = {
+  demoResearcher: boolean;
+  initialAdminEmail?: string | undefined;
+};
+
+export type SeedResult = { studiesCreated: string[]; researchersCreated: string[] };
+
+/**
+ * Idempotent: creates what is missing and never changes what exists, so the study team's edits survive
+ * every restart. Each study is created with its first information sheet and consent form, published.
+ */
+export async function seedDatabase(db: Database, options: SeedOptions): Promise<SeedResult> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`select pg_advisory_xact_lock(${SEED_ADVISORY_LOCK})`;
+    const studiesCreated: string[] = [];
+    for (const study of seedStudies) {
+      const existing = await tx.study.findUnique({ where: { slug: study.slug }, select: { id: true } });
+      if (existing) continue;
+      await createStudy(tx, study);
+      studiesCreated.push(study.slug);
+    }
+
+    const researchers: { email: string; name: string | null }[] = [];
+    if (options.demoResearcher) researchers.push({ ...DEMO_RESEARCHER });
+    if (options.initialAdminEmail) researchers.push({ email: options.initialAdminEmail, name: null });
+    const researchersCreated: string[] = [];
+    for (const r of researchers) {
+      const email = r.email.trim().toLowerCase();
+      const existing = await tx.researcher.findUnique({ where: { email }, select: { id: true } });
+      if (existing) continue;
+      await tx.researcher.create({ data: { email, name: r.name, role: "ADMIN" } });
+      researchersCreated.push(email);
+    }
+    return { studiesCreated, researchersCreated };
+  });
+}
+
+type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
+
+async function createStudy(tx: Tx, study: SeedStudy): Promise<void> {
+  const publishedAt = new Date();
+  const created = await tx.study.create({
+    data: {
+      slug: study.slug,
+      kind: study.kind,
+      title: study.title,
+      shortTitle: study.shortTitle,
+      summary: study.summary,
+      whatTakingPartInvolves: study.whatTakingPartInvolves,
+      ethicsCommittee: study.ethicsCommittee,
+      ethicsReference: study.ethicsReference,
+      status: study.status,
+      targetMin: study.targetMin,
+      targetMax: study.targetMax,
+      invitationMode: study.invitationMode,
+      consentRequired: study.consentRequired,
+      considerationPeriodHours: study.considerationPeriodHours,
+      retentionDays: study.retentionDays,
+      contactName: study.contactName,
+      contactEmail: study.contactEmail,
+      displayOrder: study.displayOrder,
+      // Parsed here as well as in tests: a malformed rule must never reach the database.
+      eligibilityRules: eligibilityRulesSchema.parse(study.eligibilityRules),
+    },
+  });
+  const sheet = await tx.informationSheet.create({
+    data: {
+      studyId: created.id,
+      version: study.informationSheet.version,
+      versionDate: new Date(`${study.informationSheet.versionDate}T00:00:00Z`),
+      title: study.informationSheet.title,
+      content: study.informationSheet.content,
+      publishedAt,
+    },
+  });
+  await tx.consentForm.create({
+    data: {
+      studyId: created.id,
+      informationSheetId: sheet.id,
+      version: study.consentForm.version,
+      versionDate: new Date(`${study.consentForm.versionDate}T00:00:00Z`),
+      title: study.consentForm.title,
+      publishedAt,
+      statements: {
+        create: study.consentForm.statements.map((s, index) => ({
+          position: index + 1,
+          key: s.key,
+          text: s.text,
+          required: s.required,
+        })),
+      },
+    },
+  });
+}

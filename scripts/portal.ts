@@ -1,0 +1,126 @@
+/**
+ * Starts the whole portal: database (embedded unless DATABASE_URL is set), migrations, seed data, then
+ * the Next.js server, and stops them together. `npm run dev` runs `portal.ts dev`, `npm start` runs
+ * `portal.ts start` (after `npm run build`).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { readEnv } from "@/lib/config/env";
+import { prepareDatabase, type PreparedDatabase } from "@/lib/db/prepare-database";
+import { createPrismaClient } from "@/lib/db/prisma";
+import { DEMO_RESEARCHER, seedDatabase } from "@/lib/db/seed";
+import { failAndExit, say } from "./cli-output";
+
+function parseMode(arg: string | undefined): "dev" | "start" {
+  if (arg === "dev" || arg === "start") return arg;
+  return failAndExit("Usage: portal.ts dev|start");
+}
+
+const mode = parseMode(process.argv[2]);
+
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen({ port, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+async function waitUntilServing(url: string, child: ChildProcess): Promise<boolean> {
+  for (let i = 0; i < 600 && child.exitCode === null; i++) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+      if (response.status < 500) return true;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+let database: PreparedDatabase | undefined;
+
+async function main(): Promise<void> {
+  const env = readEnv({ ...process.env, NODE_ENV: mode === "dev" ? "development" : "production" });
+
+  if (!(await isPortFree(env.PORT))) {
+    failAndExit(
+      `Port ${env.PORT} is already in use, perhaps by another copy of the portal. ` +
+        `Stop that program, or choose another port: PORT=${env.PORT + 1} npm run ${mode}`,
+    );
+  }
+
+  let shuttingDown = false;
+  const web: { process?: ChildProcess } = {};
+
+  const shutdown = async (code: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    const child = web.process;
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    }
+    await database?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  // Last resort (e.g. an exception): never leave the web server running without us.
+  process.on("exit", () => {
+    if (web.process && web.process.exitCode === null) web.process.kill("SIGKILL");
+  });
+
+  database = await prepareDatabase(env, (line) => say(line));
+  const db = createPrismaClient(database.url, { maxConnections: 1 });
+  try {
+    const seeded = await seedDatabase(db, {
+      demoResearcher: env.seedDemoResearcher,
+      initialAdminEmail: env.INITIAL_ADMIN_EMAIL,
+    });
+    if (seeded.studiesCreated.length) say(`Created studies: ${seeded.studiesCreated.join(", ")}`);
+  } finally {
+    await db.$disconnect();
+  }
+  if (shuttingDown) return;
+
+  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  const args = [nextBin, mode, "--port", String(env.PORT)];
+  if (env.BIND_ADDRESS) args.push("--hostname", env.BIND_ADDRESS);
+  const child = spawn(process.execPath, args, {
+    stdio: "inherit",
+    // No telemetry: a research portal does not report home, and these machines have no internet anyway.
+    env: { ...process.env, DATABASE_URL: database.url, PORT: String(env.PORT), NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  web.process = child;
+  child.once("exit", (code, signal) => {
+    if (!shuttingDown) {
+      say(`The web server stopped (${signal ?? `exit code ${code}`}).`);
+      void shutdown(code ?? 1);
+    }
+  });
+
+  const local = `http://localhost:${env.PORT}`;
+  if (await waitUntilServing(`${local}/api/health`, child)) {
+    const lines = [
+      "",
+      "  The portal is running.",
+      `  Portal:            ${local}`,
+      `  Health check:      ${local}/api/health`,
+      `  Database:          ${database.description}`,
+    ];
+    if (env.seedDemoResearcher) {
+      lines.push(`  Demo researcher:   ${DEMO_RESEARCHER.email} (an admin account; sign in with this address)`);
+    }
+    if (env.PUBLIC_URL) lines.push(`  Public address:    ${env.publicUrl}`);
+    lines.push("  Press Ctrl-C to stop.", "");
+    say(lines.join("\n"));
+  }
+}
+
+main().catch(async (error: unknown) => {
+  await database?.stop().catch(() => undefined);
+  failAndExit(error);
+});
