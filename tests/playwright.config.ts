@@ -1,0 +1,59 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests in Debian's Chromium (Playwright cannot download its own browser here) against a
+ * production build, started by the real launcher on its own port and a fresh embedded database.
+ */
+const root = path.resolve(import.meta.dirname, "..");
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!existsSync(chromium)) {
+  throw new Error(`Browser tests need Debian's Chromium at ${chromium}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+}
+
+const port = 3100;
+export const baseURL = `http://localhost:${port}`;
+const dataDir = ".data/e2e-postgres";
+
+export default defineConfig({
+  testDir: path.join(root, "tests", "e2e"),
+  outputDir: path.join(root, "test-results", "e2e"),
+  fullyParallel: true,
+  forbidOnly: true,
+  retries: 0,
+  workers: 2,
+  timeout: 30_000,
+  reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? path.join(root, "test-results", "e2e.json") }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      // As root Chromium needs --no-sandbox; the rest stop it calling Google's hosts on a closed network.
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"] } },
+    { name: "phone", use: { ...devices["Pixel 7"], viewport: { width: 360, height: 780 } }, grep: /@phone/ },
+  ],
+  webServer: {
+    command: `rm -rf ${dataDir} ${dataDir}.* && npm run build && node --import tsx scripts/portal.ts start`,
+    cwd: root,
+    url: `${baseURL}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    // Let the launcher stop Next.js and PostgreSQL cleanly rather than being killed outright.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      EMBEDDED_DATABASE_DIR: dataDir,
+      EMBEDDED_DATABASE_PORT: "54349",
+      SEED_DEMO_RESEARCHER: "true",
+    },
+  },
+});

@@ -1,0 +1,12 @@
+import { defineConfig, mergeConfig } from "vitest/config";
+import { sharedConfig } from "./vitest.shared.ts";
+
+export default mergeConfig(
+  sharedConfig,
+  defineConfig({
+    test: {
+      name: "unit",
+      include: ["tests/unit/**/*.test.ts"],
+    },
+  }),
+);
