@@ -80,7 +80,8 @@ async function main(): Promise<void> {
       // The runner died before writing results (e.g. a crash in setup): that is a failure, not zero tests.
       counts = { passed: 0, failed: 1, skipped: 0 };
     }
-    if (code !== 0 && counts.failed === 0) counts.failed = 1;
+    // A runner that exits with an error, or runs nothing at all, has failed whatever its counts say.
+    if ((code !== 0 || counts.passed + counts.failed === 0) && counts.failed === 0) counts.failed = 1;
     summary.push(`${step.name}: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`);
     total.passed += counts.passed;
     total.failed += counts.failed;

@@ -1,38 +1,41 @@
-import path from "node:path";
-import { rm } from "node:fs/promises";
-import pg from "pg";
+import { spawn, type ChildProcess } from "node:child_process";
 import type { TestProject } from "vitest/node";
-import { applyMigrations } from "@/lib/db/migrate";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** A superuser-free URL of the migrated template database; test files clone it. */
+    /** The URL of the migrated template database; each test file clones it. */
     templateDatabaseUrl: string;
   }
 }
 
-export const TEMPLATE_DATABASE = "portal_template";
-
-let server: EmbeddedDatabase | undefined;
+let server: ChildProcess | undefined;
 
 /**
  * Starts a throw-away embedded PostgreSQL for the integration run (its own folder and port, so it can run
- * beside `npm run dev`), and builds the template database every test file is cloned from.
+ * beside `npm run dev`) holding the migrated template database every test file is cloned from.
  */
 export async function setup(project: TestProject): Promise<void> {
-  const dataDir = path.resolve(".data", "test-postgres");
-  await rm(dataDir, { recursive: true, force: true });
-  server = await startEmbeddedDatabase({ dataDir, port: 54339, databaseName: TEMPLATE_DATABASE });
-  await applyMigrations(server.url);
-  // No connections may stay open to a template while it is being cloned.
-  const client = new pg.Client({ connectionString: server.url });
-  await client.connect();
-  await client.query(`alter database ${TEMPLATE_DATABASE} with is_template true`);
-  await client.end();
-  project.provide("templateDatabaseUrl", server.url);
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/integration/support/database-server.ts"], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  server = child;
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffer = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const line = buffer.split("\n").find((l) => l.startsWith("{"));
+      if (line) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.once("exit", (code) => reject(new Error(`The test database server stopped during start-up (exit code ${code}).`)));
+  });
+  project.provide("templateDatabaseUrl", url);
 }
 
 export async function teardown(): Promise<void> {
-  await server?.stop();
+  const child = server;
+  if (!child || child.exitCode !== null) return;
+  await new Promise((resolve) => {
+    child.once("exit", resolve);
+    child.kill("SIGTERM");
+  });
 }
