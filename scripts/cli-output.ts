@@ -1,8 +1,15 @@
 import { ConfigurationError } from "@/lib/config/env";
 import { DatabaseUnavailableError, EmbeddedDatabaseError, MigrationError } from "@/lib/db/errors";
+import { MailCatcherError } from "@/lib/dev/mail-catcher-error";
 
 /** Errors whose message is written for the person at the terminal: shown alone, with no stack. */
-const explainedErrors = [ConfigurationError, DatabaseUnavailableError, EmbeddedDatabaseError, MigrationError];
+const explainedErrors = [
+  ConfigurationError,
+  DatabaseUnavailableError,
+  EmbeddedDatabaseError,
+  MigrationError,
+  MailCatcherError,
+];
 
 export function say(line: string): void {
   process.stdout.write(`${line}\n`);

@@ -1,15 +1,16 @@
 /**
- * Starts the whole portal: database (embedded unless DATABASE_URL is set), migrations, seed data, then
- * the Next.js server, and stops them together. `npm run dev` runs `portal.ts dev`, `npm start` runs
- * `portal.ts start` (after `npm run build`).
+ * Starts the whole portal: database (embedded unless DATABASE_URL is set), migrations, seed data, the
+ * local mail catcher (unless SMTP_URL is set), then the Next.js server, and stops them together.
+ * `npm run dev` runs `portal.ts dev`, `npm start` runs `portal.ts start` (after `npm run build`).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
-import { readEnv } from "@/lib/config/env";
+import { readEnv, type PortalEnv } from "@/lib/config/env";
 import { prepareDatabase, type PreparedDatabase } from "@/lib/db/prepare-database";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { DEMO_RESEARCHER, seedDatabase } from "@/lib/db/seed";
+import type { MailCatcher } from "@/lib/dev/mail-catcher";
 import { failAndExit, say } from "./cli-output";
 
 function parseMode(arg: string | undefined): "dev" | "start" {
@@ -40,7 +41,49 @@ async function waitUntilServing(url: string, child: ChildProcess): Promise<boole
   return false;
 }
 
+/**
+ * Without SMTP_URL the portal sends its email to the mail catcher. It is built on development packages,
+ * so an installation without them (npm ci --omit=dev) must be given a real mail server instead.
+ */
+async function loadMailCatcher(): Promise<typeof import("@/lib/dev/mail-catcher")> {
+  try {
+    return await import("@/lib/dev/mail-catcher");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") {
+      return failAndExit(
+        "SMTP_URL is not set, and the local mail catcher that stands in for a mail server needs the " +
+          "development packages, which this installation does not have. Set SMTP_URL to your mail server, " +
+          "e.g. SMTP_URL=smtp://user:password@smtp.example.ac.uk:587",
+      );
+    }
+    throw error;
+  }
+}
+
+async function checkMailCatcherPorts(env: PortalEnv): Promise<void> {
+  const ports = [env.MAIL_CATCHER_SMTP_PORT, env.MAIL_CATCHER_WEB_PORT];
+  if (new Set([env.PORT, ...ports]).size < 3) {
+    failAndExit(
+      `PORT (${env.PORT}), MAIL_CATCHER_SMTP_PORT (${ports[0]}) and MAIL_CATCHER_WEB_PORT (${ports[1]}) ` +
+        "must be three different ports.",
+    );
+  }
+  for (const [setting, port] of [
+    ["MAIL_CATCHER_SMTP_PORT", env.MAIL_CATCHER_SMTP_PORT],
+    ["MAIL_CATCHER_WEB_PORT", env.MAIL_CATCHER_WEB_PORT],
+  ] as const) {
+    if (!(await isPortFree(port))) {
+      failAndExit(
+        `Port ${port} is already in use, perhaps by another copy of the portal's mail catcher. ` +
+          `Stop that program, or choose another port: ${setting}=${port + 1} npm run ${mode}`,
+      );
+    }
+  }
+}
+
 let database: PreparedDatabase | undefined;
+let mailCatcher: MailCatcher | undefined;
 
 async function main(): Promise<void> {
   const env = readEnv({ ...process.env, NODE_ENV: mode === "dev" ? "development" : "production" });
@@ -51,6 +94,9 @@ async function main(): Promise<void> {
         `Stop that program, or choose another port: PORT=${env.PORT + 1} npm run ${mode}`,
     );
   }
+  // Checked before the database starts, so that a clash is reported at once rather than after it.
+  const catcherModule = env.SMTP_URL ? undefined : await loadMailCatcher();
+  if (catcherModule) await checkMailCatcherPorts(env);
 
   let shuttingDown = false;
   const web: { process?: ChildProcess } = {};
@@ -63,6 +109,8 @@ async function main(): Promise<void> {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
     }
+    // After the web server, whose outbox worker may be handing the catcher an email as it stops.
+    await mailCatcher?.stop();
     await database?.stop();
     process.exit(code);
   };
@@ -86,13 +134,28 @@ async function main(): Promise<void> {
   }
   if (shuttingDown) return;
 
+  if (catcherModule) {
+    mailCatcher = await catcherModule.startMailCatcher({
+      smtpPort: env.MAIL_CATCHER_SMTP_PORT,
+      webPort: env.MAIL_CATCHER_WEB_PORT,
+    });
+  }
+  if (shuttingDown) return;
+  const smtpUrl = mailCatcher?.smtpUrl ?? env.SMTP_URL;
+
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
   const args = [nextBin, mode, "--port", String(env.PORT)];
   if (env.BIND_ADDRESS) args.push("--hostname", env.BIND_ADDRESS);
   const child = spawn(process.execPath, args, {
     stdio: "inherit",
     // No telemetry: a research portal does not report home, and these machines have no internet anyway.
-    env: { ...process.env, DATABASE_URL: database.url, PORT: String(env.PORT), NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      ...(smtpUrl ? { SMTP_URL: smtpUrl } : {}),
+      PORT: String(env.PORT),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
   web.process = child;
   child.once("exit", (code, signal) => {
@@ -111,6 +174,11 @@ async function main(): Promise<void> {
       `  Health check:      ${local}/api/health`,
       `  Database:          ${database.description}`,
     ];
+    if (mailCatcher) {
+      lines.push(
+        `  Mail catcher:      http://localhost:${env.MAIL_CATCHER_WEB_PORT} (emails are caught here, not delivered)`,
+      );
+    }
     if (env.seedDemoResearcher) {
       lines.push(`  Demo researcher:   ${DEMO_RESEARCHER.email} (an admin account; sign in with this address)`);
     }
@@ -121,6 +189,7 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
+  await mailCatcher?.stop().catch(() => undefined);
   await database?.stop().catch(() => undefined);
   failAndExit(error);
 });

@@ -13,6 +13,7 @@ if (!existsSync(chromium)) {
 }
 
 const port = 3100;
+export const mailCatcherWebPort = 1180;
 export const baseURL = `http://localhost:${port}`;
 const dataDir = ".data/e2e-postgres";
 
@@ -54,6 +55,9 @@ export default defineConfig({
       EMBEDDED_DATABASE_DIR: dataDir,
       EMBEDDED_DATABASE_PORT: "54349",
       SEED_DEMO_RESEARCHER: "true",
+      // Its own mail catcher, so the tests can run while `npm run dev` holds the default ports.
+      MAIL_CATCHER_SMTP_PORT: "1125",
+      MAIL_CATCHER_WEB_PORT: String(mailCatcherWebPort),
     },
   },
 });

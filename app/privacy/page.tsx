@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { SummaryList } from "@/components/nhs/SummaryList";
 import { WarningCallout } from "@/components/nhs/WarningCallout";
 import { STUDY_CONTACT } from "@/components/site";
-import { PRIVACY_NOTICE_DATE, PRIVACY_NOTICE_VERSION, formatNoticeDate } from "./version";
+import { PRIVACY_NOTICE_DATE, PRIVACY_NOTICE_VERSION, formatNoticeDate } from "@/lib/registration/privacy-notice";
 
 export const metadata: Metadata = {
   title: "Privacy notice",

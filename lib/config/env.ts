@@ -28,6 +28,25 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   /** An admin researcher account created at start-up if it does not exist (real deployments). */
   INITIAL_ADMIN_EMAIL: z.email().optional(),
+  /** Outgoing mail server, e.g. smtp://user:password@smtp.example.ac.uk:587. Unset: the local mail catcher. */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^smtps?:\/\//.test(v), "must start with smtp:// or smtps://")
+    .optional(),
+  /** The From address of every email the portal sends. */
+  MAIL_FROM: z.string().min(3).default("Bi-directional learning research <no-reply@localhost>"),
+  /** Ports of the local mail catcher used when SMTP_URL is unset (SMTP, and the web page to read mail). */
+  MAIL_CATCHER_SMTP_PORT: portNumber.default(1025),
+  MAIL_CATCHER_WEB_PORT: portNumber.default(1080),
+  /** First retry delay for an email that could not be sent; it doubles on each attempt, up to an hour. */
+  EMAIL_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Whether the web server also sends queued email (set false when a separate worker does). */
+  RUN_WORKER_IN_APP: z.enum(["true", "false"]).default("true"),
+  /** Header set by the trusted reverse proxy with the client's address (e.g. x-real-ip, x-forwarded-for). */
+  TRUSTED_PROXY_HEADER: z.string().trim().toLowerCase().optional(),
+  /** Registration submissions allowed per client address in 10 minutes. */
+  REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   /** Create the demo researcher account; on by default in development. */
   SEED_DEMO_RESEARCHER: z.enum(["true", "false"]).optional(),
 });

@@ -9,7 +9,16 @@ function launch(env: Record<string, string>): Promise<Outcome> {
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/portal.ts", "start"], {
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "production", PORT: "39123", ...env },
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        NODE_ENV: "production",
+        PORT: "39123",
+        // Not the default mail catcher ports, which a running `npm run dev` holds.
+        MAIL_CATCHER_SMTP_PORT: "25257",
+        MAIL_CATCHER_WEB_PORT: "25258",
+        ...env,
+      },
     });
     let stdout = "";
     let stderr = "";
@@ -70,6 +79,19 @@ describe("starting the portal on a port that is taken", () => {
       expect(result.code).not.toBe(0);
       expect(result.stderr).toContain("Port 39124 is already in use");
       expect(result.stderr).toContain("PORT=39125");
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("says so plainly when the mail catcher's port is taken, before starting the database", async () => {
+    const blocker = net.createServer().listen(25258);
+    await new Promise((r) => blocker.once("listening", r));
+    try {
+      const result = await launch({ DATABASE_URL: "postgres://portal:pw@127.0.0.1:1/portal" });
+      expect(result.code).not.toBe(0);
+      expect(messageLines(result.stderr)).toEqual([expect.stringContaining("Port 25258 is already in use")]);
+      expect(result.stderr).toContain("MAIL_CATCHER_WEB_PORT=25259");
     } finally {
       blocker.close();
     }

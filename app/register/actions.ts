@@ -1,0 +1,80 @@
+"use server";
+
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { readEnv } from "@/lib/config/env";
+import { createDraft, DRAFT_LIFETIME_HOURS, findDraft, saveDraftAnswers, submitDraft } from "@/lib/registration/drafts";
+import { draftToken, REGISTRATION_COOKIE } from "./draft-cookie";
+import { formValues, type FormState } from "@/lib/registration/form-values";
+import { listStudyChoices } from "@/lib/registration/list-study-choices";
+import { registrationSchema, registrationSteps, stepSchema, isStepSlug } from "@/lib/registration/schema";
+import { firstIncompleteStep, nextStepPath } from "@/lib/registration/step-order";
+import { clientKeyFromHeaders } from "@/lib/security/client-address";
+import { consumeRateLimit, type RateLimitedAction } from "@/lib/security/rate-limit";
+
+/**
+ * The registration journey's server actions. They work as plain form posts (JavaScript off) and from the
+ * react-hook-form pages (JavaScript on), and check everything again: a browser's checks are a courtesy.
+ */
+
+async function limit(action: RateLimitedAction): Promise<void> {
+  const key = clientKeyFromHeaders(await headers(), readEnv().TRUSTED_PROXY_HEADER);
+  const decision = await consumeRateLimit(action, key);
+  if (!decision.allowed) {
+    redirect(`/register/try-again-later?minutes=${Math.ceil(decision.retryAfterSeconds / 60)}`);
+  }
+}
+
+export async function startRegistration(): Promise<void> {
+  await limit("registration-start");
+  const existing = await findDraft(await draftToken());
+  if (existing && !existing.submitted) {
+    const next = firstIncompleteStep(existing.answers, await listStudyChoices());
+    redirect(next === "check-answers" ? "/register/check-answers" : `/register/${next}`);
+  }
+  const { token } = await createDraft();
+  (await cookies()).set(REGISTRATION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: readEnv().publicUrl.startsWith("https://"),
+    path: "/register",
+    maxAge: DRAFT_LIFETIME_HOURS * 3600,
+  });
+  redirect(`/register/${registrationSteps[0].slug}`);
+}
+
+export async function saveRegistrationStep(step: string, returnToCheck: boolean, _previous: FormState, formData: FormData): Promise<FormState> {
+  if (!isStepSlug(step)) redirect("/register");
+  await limit("registration-step");
+  const draft = await findDraft(await draftToken());
+  if (!draft) redirect("/register?expired=1");
+  if (draft.submitted) redirect("/register/confirmation");
+
+  const fields = registrationSteps.find((s) => s.slug === step)!.fields;
+  const values = formValues(formData, fields);
+  const parsed = stepSchema(step, await listStudyChoices()).safeParse(values);
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+    return { errors, values };
+  }
+  const { website, ...answers } = parsed.data as Record<string, unknown> & { website?: string };
+  await saveDraftAnswers(draft.id, answers, Boolean(website));
+  redirect(returnToCheck ? "/register/check-answers" : nextStepPath(step));
+}
+
+export async function submitRegistration(_previous: FormState, _formData: FormData): Promise<FormState> {
+  await limit("registration-submit");
+  const draft = await findDraft(await draftToken());
+  if (!draft) redirect("/register?expired=1");
+  if (draft.submitted) redirect("/register/confirmation");
+
+  const parsed = registrationSchema(await listStudyChoices()).safeParse(draft.answers);
+  if (!parsed.success) {
+    // Only possible if a study closed meanwhile or the draft was tampered with: send them to fix it.
+    const step = firstIncompleteStep(draft.answers, await listStudyChoices());
+    redirect(step === "check-answers" ? "/register/check-answers" : `/register/${step}?change=1`);
+  }
+  await submitDraft(draft.id, parsed.data);
+  redirect("/register/confirmation");
+}

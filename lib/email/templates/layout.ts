@@ -1,0 +1,54 @@
+import { escapeHtml } from "@/lib/text/escape-html";
+
+/**
+ * The frame of every email: plain, accessible HTML (language set, real headings and lists, no images,
+ * no tracking, readable without styles) with the same words as the plain-text part.
+ */
+export type EmailBlock =
+  | { kind: "heading"; text: string }
+  | { kind: "paragraph"; text: string }
+  | { kind: "list"; items: string[] };
+
+export function renderEmail(title: string, blocks: EmailBlock[]): { text: string; html: string } {
+  const text = blocks
+    .map((b) => {
+      switch (b.kind) {
+        case "heading":
+          return `${b.text}\n${"-".repeat(Math.min(b.text.length, 70))}`;
+        case "paragraph":
+          return b.text;
+        case "list":
+          return b.items.map((i) => `- ${i}`).join("\n");
+      }
+    })
+    .join("\n\n");
+
+  const body = blocks
+    .map((b) => {
+      switch (b.kind) {
+        case "heading":
+          return `<h2 style="font-size:20px;margin:24px 0 8px">${escapeHtml(b.text)}</h2>`;
+        case "paragraph":
+          return `<p style="margin:0 0 16px">${escapeHtml(b.text)}</p>`;
+        case "list":
+          return `<ul style="margin:0 0 16px;padding-left:20px">${b.items.map((i) => `<li style="margin-bottom:8px">${escapeHtml(i)}</li>`).join("")}</ul>`;
+      }
+    })
+    .join("\n");
+
+  const html = `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+</head>
+<body style="margin:0;padding:0;background:#f0f4f5">
+<div role="article" aria-label="${escapeHtml(title)}" style="max-width:600px;margin:0 auto;padding:24px;background:#ffffff;color:#212b32;font-family:Arial,sans-serif;font-size:16px;line-height:1.5">
+<h1 style="font-size:24px;margin:0 0 16px">${escapeHtml(title)}</h1>
+${body}
+</div>
+</body>
+</html>`;
+  return { text: `${title}\n${"=".repeat(Math.min(title.length, 70))}\n\n${text}\n`, html };
+}

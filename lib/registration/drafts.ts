@@ -1,0 +1,111 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { readEnv } from "@/lib/config/env";
+import { getDb } from "@/lib/db/client";
+import { wakeOutboxWorker } from "@/lib/email/outbox-worker";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { toJsonValue } from "@/lib/text/json-value";
+import { PRIVACY_NOTICE_VERSION } from "@/lib/registration/privacy-notice";
+import type { StudyOutcome } from "./next-steps";
+import { registerInterest, type RegistrationResult } from "./register-interest";
+import type { RegistrationAnswers } from "./schema";
+
+/**
+ * A registration in progress lives in the database, found through a cookie holding a random token, so
+ * nothing is lost between steps, "Change" links are plain links, and no answers travel in the page.
+ */
+export const DRAFT_LIFETIME_HOURS = 24;
+
+export type Draft = {
+  id: string;
+  answers: Record<string, unknown>;
+  honeypotTripped: boolean;
+  submitted: boolean;
+  /** After submission: what was decided, for the confirmation page. */
+  outcomes: StudyOutcome[] | null;
+};
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+export async function createDraft(): Promise<{ token: string }> {
+  const token = randomBytes(32).toString("base64url");
+  await getDb().registrationDraft.create({
+    data: {
+      tokenHash: hashToken(token),
+      submissionKey: randomBytes(24).toString("hex"),
+      expiresAt: new Date(Date.now() + DRAFT_LIFETIME_HOURS * 3600_000),
+    },
+  });
+  return { token };
+}
+
+export async function findDraft(token: string | undefined): Promise<Draft | null> {
+  if (!token || token.length > 100) return null;
+  const row = await getDb().registrationDraft.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!row || row.expiresAt < new Date()) return null;
+  const answers = row.answers as Record<string, unknown>;
+  return {
+    id: row.id,
+    answers: row.submittedAt ? {} : answers,
+    honeypotTripped: row.honeypotTripped,
+    submitted: row.submittedAt !== null,
+    outcomes: row.submittedAt ? ((answers.outcomes as StudyOutcome[] | undefined) ?? []) : null,
+  };
+}
+
+/** Adds one step's answers to the draft; a submitted draft is never changed. */
+export async function saveDraftAnswers(draftId: string, stepAnswers: Record<string, unknown>, honeypotTripped: boolean): Promise<void> {
+  const db = getDb();
+  await db.$transaction(async (tx) => {
+    const row = await tx.registrationDraft.findUnique({ where: { id: draftId } });
+    if (!row || row.submittedAt) return;
+    await tx.registrationDraft.update({
+      where: { id: draftId },
+      data: {
+        answers: toJsonValue({ ...(row.answers as Record<string, unknown>), ...stepAnswers }) as Prisma.InputJsonValue,
+        honeypotTripped: row.honeypotTripped || honeypotTripped,
+      },
+    });
+  });
+}
+
+export type SubmitOutcome = { kind: "stored"; result: RegistrationResult } | { kind: "already-submitted" } | { kind: "discarded" };
+
+/**
+ * The final submit: stores the registration and marks the draft submitted in one transaction, so a
+ * repeated POST (double click, back button, two tabs) finds the draft submitted and stores nothing new.
+ * A draft whose hidden field was filled in is closed as if stored, and nothing about it is kept.
+ */
+export async function submitDraft(draftId: string, answers: RegistrationAnswers): Promise<SubmitOutcome> {
+  const outcome = await getDb().$transaction(async (tx): Promise<SubmitOutcome> => {
+    // Row lock: of two simultaneous submits of one draft, the second waits and then sees it submitted.
+    const rows = await tx.$queryRaw<{ submitted_at: Date | null; honeypot_tripped: boolean; submission_key: string }[]>`
+      select submitted_at, honeypot_tripped, submission_key from registration_drafts where id = ${draftId}::uuid for update`;
+    const row = rows[0];
+    if (!row || row.submitted_at) return { kind: "already-submitted" };
+    if (row.honeypot_tripped) {
+      await tx.registrationDraft.update({ where: { id: draftId }, data: { answers: { outcomes: [] }, submittedAt: new Date() } });
+      return { kind: "discarded" };
+    }
+    const result = await registerInterest(tx, {
+      answers,
+      submissionKey: row.submission_key,
+      privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+      publicUrl: readEnv().publicUrl,
+    });
+    await tx.registrationDraft.update({
+      where: { id: draftId },
+      data: {
+        // The answers now live in the expression of interest; the draft keeps only the outcome to show.
+        answers: toJsonValue({ outcomes: result.outcomes }) as unknown as Prisma.InputJsonValue,
+        submittedAt: new Date(),
+        expressionOfInterestId: result.expressionOfInterestId,
+      },
+    });
+    return { kind: "stored", result };
+  });
+  if (outcome.kind === "stored") wakeOutboxWorker();
+  return outcome;
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { readEnv } from "@/lib/config/env";
+import { getPgPool } from "@/lib/db/pg-pool";
+
+/**
+ * Limits per client address, counted in PostgreSQL so that every instance of the portal shares them.
+ * Each limit is generous for people (a whole NHS trust may share one address) and tight for scripts.
+ */
+type Limit = { points: number; durationSeconds: number };
+
+function limits(): Record<RateLimitedAction, Limit> {
+  return {
+    "registration-start": { points: 60, durationSeconds: 600 },
+    "registration-step": { points: 300, durationSeconds: 600 },
+    "registration-submit": { points: readEnv().REGISTRATION_RATE_LIMIT, durationSeconds: 600 },
+  };
+}
+
+export type RateLimitedAction = "registration-start" | "registration-step" | "registration-submit";
+export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+const limiters = new Map<RateLimitedAction, RateLimiterPostgres>();
+
+function limiterFor(action: RateLimitedAction): RateLimiterPostgres {
+  let limiter = limiters.get(action);
+  if (!limiter) {
+    const { points, durationSeconds } = limits()[action];
+    limiter = new RateLimiterPostgres({
+      storeClient: getPgPool(),
+      storeType: "pool",
+      tableName: "rate_limits",
+      // The table is created by a reviewed migration, never by the library.
+      tableCreated: true,
+      keyPrefix: action,
+      points,
+      duration: durationSeconds,
+    });
+    limiters.set(action, limiter);
+  }
+  return limiter;
+}
+
+export async function consumeRateLimit(action: RateLimitedAction, clientKey: string): Promise<RateLimitDecision> {
+  try {
+    await limiterFor(action).consume(clientKey);
+    return { allowed: true };
+  } catch (outcome) {
+    if (outcome instanceof RateLimiterRes) {
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(outcome.msBeforeNext / 1000)) };
+    }
+    // The limiter's store failed (e.g. the database is down): let the request through rather than
+    // turn people away; whatever it does next will meet the same database and fail clearly.
+    return { allowed: true };
+  }
+}
