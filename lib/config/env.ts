@@ -47,6 +47,8 @@ const envSchema = z.object({
   TRUSTED_PROXY_HEADER: z.string().trim().toLowerCase().optional(),
   /** Registration submissions allowed per client address in 10 minutes. */
   REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** Turns on the routes `npm run bench` measures against (a bare INSERT); never in a real deployment. */
+  BENCHMARK_ROUTES: z.enum(["true", "false"]).default("false"),
   /** Create the demo researcher account; on by default in development. */
   SEED_DEMO_RESEARCHER: z.enum(["true", "false"]).optional(),
 });
