@@ -55,6 +55,8 @@ export default defineConfig({
       EMBEDDED_DATABASE_DIR: dataDir,
       EMBEDDED_DATABASE_PORT: "54349",
       SEED_DEMO_RESEARCHER: "true",
+      // Every test comes from one address; the limit itself is tested against PostgreSQL directly.
+      REGISTRATION_RATE_LIMIT: "500",
       // Its own mail catcher, so the tests can run while `npm run dev` holds the default ports.
       MAIL_CATCHER_SMTP_PORT: "1125",
       MAIL_CATCHER_WEB_PORT: String(mailCatcherWebPort),
