@@ -6,7 +6,7 @@ import { readEnv } from "@/lib/config/env";
 import { createDraft, DRAFT_LIFETIME_HOURS, findDraft, saveDraftAnswers, submitDraft } from "@/lib/registration/drafts";
 import { draftToken, REGISTRATION_COOKIE } from "./draft-cookie";
 import { formValues, type FormState } from "@/lib/registration/form-values";
-import { listStudyChoices } from "@/lib/registration/list-study-choices";
+import { listRecruitingStudies } from "@/lib/studies/recruiting-studies";
 import { registrationSchema, registrationSteps, stepSchema, isStepSlug } from "@/lib/registration/schema";
 import { firstIncompleteStep, nextStepPath } from "@/lib/registration/step-order";
 import { clientKeyFromHeaders } from "@/lib/security/client-address";
@@ -29,7 +29,7 @@ export async function startRegistration(): Promise<void> {
   await limit("registration-start");
   const existing = await findDraft(await draftToken());
   if (existing && !existing.submitted) {
-    const next = firstIncompleteStep(existing.answers, await listStudyChoices());
+    const next = firstIncompleteStep(existing.answers, await listRecruitingStudies());
     redirect(next === "check-answers" ? "/register/check-answers" : `/register/${next}`);
   }
   const { token } = await createDraft();
@@ -52,7 +52,7 @@ export async function saveRegistrationStep(step: string, returnToCheck: boolean,
 
   const fields = registrationSteps.find((s) => s.slug === step)!.fields;
   const values = formValues(formData, fields);
-  const parsed = stepSchema(step, await listStudyChoices()).safeParse(values);
+  const parsed = stepSchema(step, await listRecruitingStudies()).safeParse(values);
   if (!parsed.success) {
     const errors: Record<string, string> = {};
     for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
@@ -64,17 +64,17 @@ export async function saveRegistrationStep(step: string, returnToCheck: boolean,
 }
 
 export async function submitRegistration(_previous: FormState, _formData: FormData): Promise<FormState> {
-  await limit("registration-submit");
-  const draft = await findDraft(await draftToken());
+  // Independent reads, side by side: a person waits for the slowest, not the sum.
+  const [, draft, studies] = await Promise.all([limit("registration-submit"), findDraft(await draftToken()), listRecruitingStudies()]);
   if (!draft) redirect("/register?expired=1");
   if (draft.submitted) redirect("/register/confirmation");
 
-  const parsed = registrationSchema(await listStudyChoices()).safeParse(draft.answers);
+  const parsed = registrationSchema(studies).safeParse(draft.answers);
   if (!parsed.success) {
     // Only possible if a study closed meanwhile or the draft was tampered with: send them to fix it.
-    const step = firstIncompleteStep(draft.answers, await listStudyChoices());
+    const step = firstIncompleteStep(draft.answers, studies);
     redirect(step === "check-answers" ? "/register/check-answers" : `/register/${step}?change=1`);
   }
-  await submitDraft(draft.id, parsed.data);
+  await submitDraft(draft.id, parsed.data, studies);
   redirect("/register/confirmation");
 }

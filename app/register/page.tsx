@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Button, InsetText } from "@/components/nhs";
-import { listStudyChoices } from "@/lib/registration/list-study-choices";
+import { listRecruitingStudies } from "@/lib/studies/recruiting-studies";
 import { startRegistration } from "./actions";
 
 export const metadata: Metadata = { title: "Register your interest" };
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Register your interest" };
 export default async function RegisterStartPage({ searchParams }: { searchParams: Promise<{ expired?: string }> }) {
   await connection();
   const { expired } = await searchParams;
-  const studies = await listStudyChoices();
+  const studies = await listRecruitingStudies();
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">

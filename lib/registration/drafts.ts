@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { toJsonValue } from "@/lib/text/json-value";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/registration/privacy-notice";
 import type { StudyOutcome } from "./next-steps";
-import { registerInterest, type RegistrationResult } from "./register-interest";
+import { registerInterest, type RegistrationOutcome, type RegistrationStudy } from "./register-interest";
 import type { RegistrationAnswers } from "./schema";
 
 /**
@@ -71,40 +71,22 @@ export async function saveDraftAnswers(draftId: string, stepAnswers: Record<stri
   });
 }
 
-export type SubmitOutcome = { kind: "stored"; result: RegistrationResult } | { kind: "already-submitted" } | { kind: "discarded" };
-
 /**
- * The final submit: stores the registration and marks the draft submitted in one transaction, so a
- * repeated POST (double click, back button, two tabs) finds the draft submitted and stores nothing new.
- * A draft whose hidden field was filled in is closed as if stored, and nothing about it is kept.
+ * The final submit: stores the registration and marks the draft submitted together (see registerInterest),
+ * so a repeated POST (double click, back button, two tabs) finds the draft submitted and stores nothing
+ * new. A draft whose hidden field was filled in is closed as if stored, and nothing about it is kept.
  */
-export async function submitDraft(draftId: string, answers: RegistrationAnswers): Promise<SubmitOutcome> {
-  const outcome = await getDb().$transaction(async (tx): Promise<SubmitOutcome> => {
-    // Row lock: of two simultaneous submits of one draft, the second waits and then sees it submitted.
-    const rows = await tx.$queryRaw<{ submitted_at: Date | null; honeypot_tripped: boolean; submission_key: string }[]>`
-      select submitted_at, honeypot_tripped, submission_key from registration_drafts where id = ${draftId}::uuid for update`;
-    const row = rows[0];
-    if (!row || row.submitted_at) return { kind: "already-submitted" };
-    if (row.honeypot_tripped) {
-      await tx.registrationDraft.update({ where: { id: draftId }, data: { answers: { outcomes: [] }, submittedAt: new Date() } });
-      return { kind: "discarded" };
-    }
-    const result = await registerInterest(tx, {
-      answers,
-      submissionKey: row.submission_key,
-      privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
-      publicUrl: readEnv().publicUrl,
-    });
-    await tx.registrationDraft.update({
-      where: { id: draftId },
-      data: {
-        // The answers now live in the expression of interest; the draft keeps only the outcome to show.
-        answers: toJsonValue({ outcomes: result.outcomes }) as unknown as Prisma.InputJsonValue,
-        submittedAt: new Date(),
-        expressionOfInterestId: result.expressionOfInterestId,
-      },
-    });
-    return { kind: "stored", result };
+export async function submitDraft(
+  draftId: string,
+  answers: RegistrationAnswers,
+  studies: readonly RegistrationStudy[],
+): Promise<RegistrationOutcome> {
+  const outcome = await registerInterest(getDb(), {
+    draftId,
+    answers,
+    studies,
+    privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+    publicUrl: readEnv().publicUrl,
   });
   if (outcome.kind === "stored") wakeOutboxWorker();
   return outcome;

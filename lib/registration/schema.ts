@@ -198,15 +198,27 @@ function refineTakingPart(studies: readonly StudyChoice[]) {
   };
 }
 
-export function takingPartSchema(studies: readonly StudyChoice[]) {
-  return z.object(takingPartFields(studies)).superRefine(refineTakingPart(studies));
+/** Schemas depend only on which studies are offered; building one costs more than using it, so keep them. */
+function memoByStudies<T>(build: (studies: readonly StudyChoice[]) => T): (studies: readonly StudyChoice[]) => T {
+  const cache = new Map<string, T>();
+  return (studies) => {
+    const key = studies.map((s) => `${s.slug}:${s.kind}`).join("|");
+    let schema = cache.get(key);
+    if (!schema) {
+      schema = build(studies);
+      cache.set(key, schema);
+    }
+    return schema;
+  };
 }
+
+export const takingPartSchema = memoByStudies((studies) => z.object(takingPartFields(studies)).superRefine(refineTakingPart(studies)));
 
 // --- The whole registration ---------------------------------------------------------------------------
 
 /** Every answer together, as checked once more on the final submit. */
-export function registrationSchema(studies: readonly StudyChoice[]) {
-  return z
+export const registrationSchema = memoByStudies((studies) =>
+  z
     .object({ ...aboutYouFields, ...yourWorkFields, ...internationalExperienceFields, ...takingPartFields(studies) })
     .superRefine((v, ctx) => {
       refineYourWork(v, ctx);
@@ -223,8 +235,8 @@ export function registrationSchema(studies: readonly StudyChoice[]) {
         workshopRegion: wantsWorkshop && answers.workshopFormat !== "online" ? answers.workshopRegion : undefined,
         heardFromOther: answers.heardFrom === "other" ? answers.heardFromOther : undefined,
       };
-    });
-}
+    }),
+);
 
 export type RegistrationAnswers = z.output<ReturnType<typeof registrationSchema>>;
 

@@ -4,6 +4,7 @@ import { seedDatabase } from "@/lib/db/seed";
 import { createDraft, findDraft, saveDraftAnswers, submitDraft } from "@/lib/registration/drafts";
 import { registerInterest } from "@/lib/registration/register-interest";
 import { registrationSchema, type RegistrationAnswers } from "@/lib/registration/schema";
+import { listRecruitingStudies } from "@/lib/studies/recruiting-studies";
 import { validAnswers } from "../support/registration-answers";
 import { testDb } from "./support/test-db";
 
@@ -16,10 +17,14 @@ function answers(overrides: Record<string, unknown> = {}): RegistrationAnswers {
   return registrationSchema(studies).parse({ ...validAnswers, ...overrides });
 }
 
+async function submit(overrides: Record<string, unknown> = {}, submissionKey = crypto.randomUUID()) {
+  return registerInterest(testDb(), { answers: answers(overrides), studies: await listRecruitingStudies(), submissionKey, privacyNoticeVersion: "1.0", publicUrl: "http://portal.test" });
+}
+
 async function register(overrides: Record<string, unknown> = {}, submissionKey = crypto.randomUUID()) {
-  return testDb().$transaction((tx) =>
-    registerInterest(tx, { answers: answers(overrides), submissionKey, privacyNoticeVersion: "1.0", publicUrl: "http://portal.test" }),
-  );
+  const outcome = await submit(overrides, submissionKey);
+  if (outcome.kind !== "stored") throw new Error(`expected the registration to be stored, not ${outcome.kind}`);
+  return outcome;
 }
 
 /** A draft filled in as the journey would, ready for the final submit. */
@@ -104,10 +109,8 @@ describe("registering interest", () => {
 
   it("stores one submission however many times the same one arrives", async () => {
     const key = crypto.randomUUID();
-    const first = await register({}, key);
-    const again = await register({}, key);
-    expect(again.alreadyStored).toBe(true);
-    expect(again.expressionOfInterestId).toBe(first.expressionOfInterestId);
+    await register({}, key);
+    expect(await submit({}, key)).toEqual({ kind: "already-submitted" });
     const db = testDb();
     expect(await db.expressionOfInterest.count()).toBe(1);
     expect(await db.outgoingEmail.count()).toBe(1);
@@ -145,7 +148,8 @@ describe("the final submit of a registration draft", () => {
   it("stores the registration once, even when two submits of the same draft race", async () => {
     const { token, draftId } = await filledDraft();
     const parsed = answers();
-    const outcomes = await Promise.all([submitDraft(draftId, parsed), submitDraft(draftId, parsed), submitDraft(draftId, parsed)]);
+    const studiesNow = await listRecruitingStudies();
+    const outcomes = await Promise.all([submitDraft(draftId, parsed, studiesNow), submitDraft(draftId, parsed, studiesNow), submitDraft(draftId, parsed, studiesNow)]);
     expect(outcomes.map((o) => o.kind).sort()).toEqual(["already-submitted", "already-submitted", "stored"]);
     const db = testDb();
     expect(await db.expressionOfInterest.count()).toBe(1);
@@ -161,7 +165,7 @@ describe("the final submit of a registration draft", () => {
 
   it("quietly stores nothing from a bot that filled in the hidden field", async () => {
     const { draftId } = await filledDraft({ website: "http://spam.example" });
-    expect((await submitDraft(draftId, answers())).kind).toBe("discarded");
+    expect((await submitDraft(draftId, answers(), await listRecruitingStudies())).kind).toBe("discarded");
     const db = testDb();
     expect(await db.volunteer.count()).toBe(0);
     expect(await db.outgoingEmail.count()).toBe(0);
@@ -175,6 +179,25 @@ describe("the final submit of a registration draft", () => {
 });
 
 describe("the audit chain", () => {
+  it("stays intact, in order, when many people register at the same moment", async () => {
+    await Promise.all(Array.from({ length: 20 }, (_, i) => register({ email: `person${i}@nhs.net` })));
+    const db = testDb();
+    expect(await verifyAuditChain(db)).toEqual({ intact: true, eventsChecked: 20 });
+    const events = await db.auditEvent.findMany({ orderBy: { id: "asc" } });
+    for (let i = 1; i < events.length; i++) expect(events[i]!.previousHash).toBe(events[i - 1]!.hash);
+  });
+
+  it("is kept by the database even for an event written without a hash", async () => {
+    const db = testDb();
+    await db.auditEvent.create({ data: { actorType: "SYSTEM", action: "test.first", subjectType: "test" } });
+    await db.$executeRawUnsafe(`insert into audit_events (actor_type, action, subject_type, hash, previous_hash) values ('SYSTEM', 'test.second', 'test', 'forged', 'forged')`);
+    const [first, second] = await db.auditEvent.findMany({ orderBy: { id: "asc" } });
+    expect(first!.previousHash).toBeNull();
+    expect(second!.previousHash).toBe(first!.hash);
+    expect(second!.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect((await verifyAuditChain(db)).intact).toBe(true);
+  });
+
   it("shows where someone changed an event behind the portal's back", async () => {
     await register();
     await register({ email: "grace@nhs.net" });

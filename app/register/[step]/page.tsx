@@ -5,7 +5,7 @@ import { AboutYouForm } from "@/components/registration/AboutYouForm";
 import { InternationalExperienceForm } from "@/components/registration/InternationalExperienceForm";
 import { TakingPartForm } from "@/components/registration/TakingPartForm";
 import { YourWorkForm } from "@/components/registration/YourWorkForm";
-import { listStudyChoices } from "@/lib/registration/list-study-choices";
+import { listRecruitingStudies } from "@/lib/studies/recruiting-studies";
 import { isStepSlug, registrationSteps } from "@/lib/registration/schema";
 import { firstIncompleteStep, previousStepPath } from "@/lib/registration/step-order";
 import { saveRegistrationStep } from "../actions";
@@ -29,7 +29,7 @@ export default async function RegistrationStepPage({ params, searchParams }: Pro
   if (draft.submitted) redirect("/register/confirmation");
 
   // Steps are answered in order: a later step's address leads back to the first one not yet answered.
-  const studies = await listStudyChoices();
+  const studies = await listRecruitingStudies();
   const firstIncomplete = firstIncompleteStep(draft.answers, studies);
   const index = registrationSteps.findIndex((s) => s.slug === step);
   const firstIncompleteIndex = registrationSteps.findIndex((s) => s.slug === firstIncomplete);

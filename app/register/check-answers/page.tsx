@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { BackLink, SummaryList } from "@/components/nhs";
 import { SubmitRegistrationForm } from "@/components/registration/SubmitRegistrationForm";
 import { summariseAnswers } from "@/lib/registration/answer-summary";
-import { listStudyChoices } from "@/lib/registration/list-study-choices";
+import { listRecruitingStudies } from "@/lib/studies/recruiting-studies";
 import { firstIncompleteStep } from "@/lib/registration/step-order";
 import { submitRegistration } from "../actions";
 import { currentDraft } from "../draft-cookie";
@@ -14,7 +14,7 @@ export default async function CheckAnswersPage() {
   const draft = await currentDraft();
   if (!draft) redirect("/register?expired=1");
   if (draft.submitted) redirect("/register/confirmation");
-  const studies = await listStudyChoices();
+  const studies = await listRecruitingStudies();
   const incomplete = firstIncompleteStep(draft.answers, studies);
   if (incomplete !== "check-answers") redirect(`/register/${incomplete}`);
 
