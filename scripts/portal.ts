@@ -4,13 +4,13 @@
  * `npm run dev` runs `portal.ts dev`, `npm start` runs `portal.ts start` (after `npm run build`).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import { readEnv, type PortalEnv } from "@/lib/config/env";
 import { prepareDatabase, type PreparedDatabase } from "@/lib/db/prepare-database";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { DEMO_RESEARCHER, seedDatabase } from "@/lib/db/seed";
 import type { MailCatcher } from "@/lib/dev/mail-catcher";
+import { isPortFree } from "@/lib/net/is-port-free";
 import { failAndExit, say } from "./cli-output";
 
 function parseMode(arg: string | undefined): "dev" | "start" {
@@ -19,14 +19,6 @@ function parseMode(arg: string | undefined): "dev" | "start" {
 }
 
 const mode = parseMode(process.argv[2]);
-
-function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once("error", () => resolve(false));
-    server.listen({ port, exclusive: true }, () => server.close(() => resolve(true)));
-  });
-}
 
 async function waitUntilServing(url: string, child: ChildProcess): Promise<boolean> {
   for (let i = 0; i < 600 && child.exitCode === null; i++) {

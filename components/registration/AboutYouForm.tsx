@@ -8,8 +8,7 @@ import { useStepForm, type StepAction } from "./use-step-form";
 const FIELDS = ["fullName", "email", "phone"] as const;
 
 export function AboutYouForm({ action, saved, caption }: { action: StepAction; saved: Record<string, unknown>; caption: string }) {
-  const { form, errors, values, pending, formAction, onSubmit } = useStepForm(aboutYouSchema, action, saved);
-  const text = (field: string) => (typeof values[field] === "string" ? (values[field] as string) : "");
+  const { form, errors, pending, formAction, onSubmit, text } = useStepForm(aboutYouSchema, action, saved);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate>
       <StepErrors errors={errors} fieldOrder={FIELDS} />

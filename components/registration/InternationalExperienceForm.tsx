@@ -17,8 +17,7 @@ const FIELDS = [
 ] as const;
 
 export function InternationalExperienceForm({ action, saved, caption }: { action: StepAction; saved: Record<string, unknown>; caption: string }) {
-  const { form, errors, values, pending, formAction, onSubmit } = useStepForm(internationalExperienceSchema, action, saved);
-  const text = (field: string) => (typeof values[field] === "string" ? (values[field] as string) : "");
+  const { form, errors, pending, formAction, onSubmit, text } = useStepForm(internationalExperienceSchema, action, saved);
   // Without JavaScript every question shows, with hints saying when to answer it.
   const enhanced = useHasJavaScript();
   const tookPart = ["current", "past"].includes(String(form.watch("ihpParticipation") ?? ""));

