@@ -47,6 +47,10 @@ const envSchema = z.object({
   TRUSTED_PROXY_HEADER: z.string().trim().toLowerCase().optional(),
   /** Registration submissions allowed per client address in 10 minutes. */
   REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** How long a personal link to a consent form works, in days. */
+  CONSENT_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** How long a "manage your participation" link works, in days. */
+  MANAGE_LINK_DAYS: z.coerce.number().int().min(1).max(3650).default(730),
   /** Turns on the routes `npm run bench` measures against (a bare INSERT); never in a real deployment. */
   BENCHMARK_ROUTES: z.enum(["true", "false"]).default("false"),
   /** Create the demo researcher account; on by default in development. */

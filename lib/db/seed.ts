@@ -85,14 +85,14 @@ async function createStudy(tx: Tx, study: SeedStudy): Promise<void> {
       publishedAt,
     },
   });
-  await tx.consentForm.create({
+  // Statements go in while the form is a draft; once published, the database refuses any change to it.
+  const form = await tx.consentForm.create({
     data: {
       studyId: created.id,
       informationSheetId: sheet.id,
       version: study.consentForm.version,
       versionDate: new Date(`${study.consentForm.versionDate}T00:00:00Z`),
       title: study.consentForm.title,
-      publishedAt,
       statements: {
         create: study.consentForm.statements.map((s, index) => ({
           position: index + 1,
@@ -103,4 +103,5 @@ async function createStudy(tx: Tx, study: SeedStudy): Promise<void> {
       },
     },
   });
+  await tx.consentForm.update({ where: { id: form.id }, data: { publishedAt } });
 }

@@ -1,7 +1,11 @@
 import type { Database } from "@/lib/db/prisma";
 import { eligibilityForRequestedStudies } from "@/lib/eligibility/eligibility-for-studies";
 import type { EligibilityRules } from "@/lib/eligibility/rules";
+import { readEnv } from "@/lib/config/env";
+import { renderInvitation } from "@/lib/email/templates/invitation";
 import { renderRegistrationConfirmation } from "@/lib/email/templates/registration-confirmation";
+import { daysFromNow, newAccessToken } from "@/lib/tokens/access-token";
+import { links } from "@/lib/tokens/links";
 import type { StudyOutcome } from "./next-steps";
 import type { RegistrationAnswers } from "./schema";
 
@@ -20,7 +24,9 @@ export type RegistrationStudy = {
   invitationMode: "AUTOMATIC" | "AFTER_TRIAGE";
   contactName: string;
   contactEmail: string;
+  considerationPeriodHours: number;
   rules: EligibilityRules;
+  currentInformationSheet: { version: string; versionDate: Date } | null;
 };
 
 export function normaliseEmail(email: string): string {
@@ -50,6 +56,42 @@ export async function registerInterest(
     const study = studies.find((s) => s.slug === slug)!;
     return { slug, title: study.title, kind: study.kind, invitationMode: study.invitationMode, eligible: result.eligible, reasons: result.unmet.map((u) => u.reason) };
   });
+  const { CONSENT_LINK_DAYS, MANAGE_LINK_DAYS } = readEnv();
+  const manage = newAccessToken();
+  const manageUrl = links.manage(input.publicUrl, manage.token);
+
+  // Studies that invite automatically: the invitation is prepared now and the database sends it only if
+  // the person is newly eligible (not, say, already invited or consented).
+  const invitations = outcomes.flatMap((outcome) => {
+    const study = studies.find((s) => s.slug === outcome.slug)!;
+    if (!outcome.eligible || study.invitationMode !== "AUTOMATIC" || !study.currentInformationSheet) return [];
+    const consent = newAccessToken();
+    const signableFrom = study.considerationPeriodHours > 0 ? new Date(Date.now() + study.considerationPeriodHours * 3_600_000) : null;
+    const expiresAt = daysFromNow(CONSENT_LINK_DAYS);
+    return [
+      {
+        studyId: study.id,
+        tokenHash: consent.tokenHash,
+        expiresAt,
+        email: renderInvitation({
+          fullName: answers.fullName,
+          studyTitle: study.title,
+          informationSheetVersion: study.currentInformationSheet.version,
+          informationSheetDate: study.currentInformationSheet.versionDate,
+          informationSheetUrl: links.informationSheet(input.publicUrl, study.slug),
+          consentUrl: links.consent(input.publicUrl, consent.token),
+          linkExpiresAt: expiresAt,
+          considerationPeriodHours: study.considerationPeriodHours,
+          signableFrom,
+          contactName: study.contactName,
+          contactEmail: study.contactEmail,
+          manageUrl,
+          reconsent: false,
+        }),
+      },
+    ];
+  });
+
   const contact = studies[0];
   const email = renderRegistrationConfirmation({
     fullName: answers.fullName,
@@ -57,6 +99,7 @@ export async function registerInterest(
     contactName: contact?.contactName ?? "the study team",
     contactEmail: contact?.contactEmail ?? "",
     publicUrl: input.publicUrl,
+    manageUrl,
   });
 
   const payload = {
@@ -81,6 +124,8 @@ export async function registerInterest(
     })),
     email: { template: "registration-confirmation", to: answers.email, ...email },
     outcomes,
+    manageToken: { tokenHash: manage.tokenHash, expiresAt: daysFromNow(MANAGE_LINK_DAYS) },
+    invitations,
   };
   // JSON drops the answers that are undefined (questions that did not apply).
   const rows = await db.$queryRaw<{ result: { kind: string; volunteerId?: string; expressionOfInterestId?: string } }[]>`

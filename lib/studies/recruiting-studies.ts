@@ -13,7 +13,10 @@ export type RecruitingStudy = {
   invitationMode: "AUTOMATIC" | "AFTER_TRIAGE";
   contactName: string;
   contactEmail: string;
+  considerationPeriodHours: number;
   rules: EligibilityRules;
+  /** The information sheet that the current consent form refers to; null until one is published. */
+  currentInformationSheet: { version: string; versionDate: Date } | null;
 };
 
 /** The studies recruiting now, in the order the team set. */
@@ -31,8 +34,19 @@ export async function listRecruitingStudies(): Promise<RecruitingStudy[]> {
       invitationMode: true,
       contactName: true,
       contactEmail: true,
+      considerationPeriodHours: true,
       eligibilityRules: true,
+      consentForms: {
+        where: { publishedAt: { not: null } },
+        orderBy: { publishedAt: "desc" },
+        take: 1,
+        select: { informationSheet: { select: { version: true, versionDate: true } } },
+      },
     },
   });
-  return studies.map(({ eligibilityRules, ...study }) => ({ ...study, rules: eligibilityRulesSchema.parse(eligibilityRules) }));
+  return studies.map(({ eligibilityRules, consentForms, ...study }) => ({
+    ...study,
+    rules: eligibilityRulesSchema.parse(eligibilityRules),
+    currentInformationSheet: consentForms[0]?.informationSheet ?? null,
+  }));
 }

@@ -68,6 +68,7 @@ describe("the confirmation email", () => {
     contactName: "Mark Skopec",
     contactEmail: "mark.skopec17@imperial.ac.uk",
     publicUrl: "https://portal.example.ac.uk",
+    manageUrl: "https://portal.example.ac.uk/my-participation",
   });
 
   it("says the same in plain text and HTML, with reasons", () => {
@@ -75,6 +76,8 @@ describe("the confirmation email", () => {
       expect(part).toContain("Interview study");
       expect(part).toContain("You cannot take part in this study, because:");
       expect(part).toContain("mark.skopec17@imperial.ac.uk");
+      expect(part).toContain("Manage your participation");
+      expect(part).toContain("https://portal.example.ac.uk/my-participation");
     }
     expect(email.text).toContain(`Dear Ada "<b>" O'Brien,`);
   });

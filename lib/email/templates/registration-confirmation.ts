@@ -1,6 +1,7 @@
 import { nextStepsFor, type StudyOutcome } from "@/lib/registration/next-steps";
 import type { EmailContent } from "../enqueue-email";
 import { renderEmail, type EmailBlock } from "./layout";
+import { manageParticipationBlocks, SIGN_OFF } from "./manage-participation";
 
 export type RegistrationConfirmationInput = {
   fullName: string;
@@ -8,6 +9,8 @@ export type RegistrationConfirmationInput = {
   contactName: string;
   contactEmail: string;
   publicUrl: string;
+  /** Where the person can see their studies and withdraw (the "Manage your participation" link). */
+  manageUrl: string;
 };
 
 export function renderRegistrationConfirmation(input: RegistrationConfirmationInput): EmailContent {
@@ -39,7 +42,8 @@ export function renderRegistrationConfirmation(input: RegistrationConfirmationIn
       kind: "paragraph",
       text: `Questions? Contact ${input.contactName} at ${input.contactEmail}. How we use your information: ${input.publicUrl}/privacy`,
     },
-    { kind: "paragraph", text: "THET and Imperial College London" },
+    SIGN_OFF,
+    ...manageParticipationBlocks(input.manageUrl),
   );
   return { subject: "Your interest in the bi-directional learning research", ...renderEmail(title, blocks) };
 }

@@ -1,0 +1,107 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Panel, SummaryList, Tag } from "@/components/nhs";
+import { InvalidLink } from "@/components/participation/InvalidLink";
+import { STUDY_CONTACT } from "@/components/site";
+import { getDb } from "@/lib/db/client";
+import { loadManageView } from "@/lib/participation/manage-participation";
+import { statusForParticipant } from "@/lib/participation/status-words";
+import { formatUkDate, formatUkDateTime } from "@/lib/text/uk-dates";
+
+export const metadata: Metadata = { title: "Manage your participation", referrer: "no-referrer", robots: { index: false } };
+
+type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ signed?: string; declined?: string; withdrawn?: string }> };
+
+function Confirmation({ signed, declined, withdrawn }: { signed?: string; declined?: string; withdrawn?: string }) {
+  if (signed) {
+    return (
+      <Panel heading="Consent form signed">
+        <p>Thank you. We have emailed you a copy of your signed form, and you can download it below.</p>
+      </Panel>
+    );
+  }
+  if (declined) {
+    return (
+      <Panel heading="You have chosen not to take part">
+        <p>Thank you for letting us know. We will not contact you about that study again.</p>
+      </Panel>
+    );
+  }
+  if (withdrawn) {
+    return (
+      <Panel heading="You have withdrawn">
+        <p>We have emailed you to confirm. Nothing more will be arranged for you in the studies you withdrew from.</p>
+      </Panel>
+    );
+  }
+  return null;
+}
+
+/** A person's own studies, statuses and signed forms, and the way out of each. Reading it changes nothing. */
+export default async function ManagePage({ params, searchParams }: Props) {
+  const { token } = await params;
+  const view = await loadManageView(getDb(), token);
+  if (view.kind === "invalid") return <InvalidLink />;
+  const withdrawable = view.participations.filter((p) => p.canWithdraw);
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <Confirmation {...await searchParams} />
+        <span className="nhsuk-caption-l">{view.fullName}</span>
+        <h1 className="nhsuk-heading-l">Manage your participation</h1>
+        <p>You can withdraw from any study at any time, without giving a reason.</p>
+        {view.participations.map((p) => (
+          <section key={p.id} aria-labelledby={`study-${p.id}`} className="nhsuk-card">
+            <div className="nhsuk-card__content">
+              <h2 className="nhsuk-card__heading nhsuk-heading-m" id={`study-${p.id}`}>
+                {p.studyTitle}
+              </h2>
+              <p>
+                <Tag colour={p.status === "WITHDRAWN" || p.status === "DECLINED" || p.status === "INELIGIBLE" ? "grey" : "blue"}>
+                  {statusForParticipant[p.status]}
+                  {p.status === "WITHDRAWN" && p.withdrawnAt ? ` on ${formatUkDate(p.withdrawnAt)}` : ""}
+                </Tag>
+              </p>
+              {p.consentRecords.length > 0 ? (
+                <SummaryList
+                  rows={p.consentRecords.map((r) => ({
+                    key: `Consent form version ${r.consentFormVersion}`,
+                    value: (
+                      <>
+                        Signed {formatUkDateTime(r.signedAt)}.{" "}
+                        <a href={`/manage/${token}/consent-records/${r.id}`} download>
+                          Download your signed form (PDF)
+                        </a>
+                      </>
+                    ),
+                  }))}
+                />
+              ) : null}
+              <p>
+                <Link href={`/studies/${p.studySlug}/information-sheet`}>Read the participant information sheet</Link>
+              </p>
+              {p.canWithdraw ? (
+                <p>
+                  <Link href={`/manage/${token}/withdraw?from=${p.id}`} prefetch={false}>
+                    Withdraw from this study<span className="nhsuk-u-visually-hidden">: {p.studyTitle}</span>
+                  </Link>
+                </p>
+              ) : null}
+            </div>
+          </section>
+        ))}
+        {withdrawable.length > 1 ? (
+          <p>
+            <Link href={`/manage/${token}/withdraw?from=all`} prefetch={false}>
+              Withdraw from all studies
+            </Link>
+          </p>
+        ) : null}
+        <h2 className="nhsuk-heading-m">Questions</h2>
+        <p>
+          Contact {STUDY_CONTACT.name} at <a href={`mailto:${STUDY_CONTACT.email}`}>{STUDY_CONTACT.email}</a>.
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button, ErrorSummary, Panel, Textarea } from "@/components/nhs";
+import type { QuestionsState } from "@/app/consent/[token]/actions";
+
+/** Asking to speak to the team first: one optional message, sent to the study team. */
+export function QuestionsForm({ action, studyTitle }: { action: (previous: QuestionsState, formData: FormData) => Promise<QuestionsState>; studyTitle: string }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  if (state?.sent) {
+    return (
+      <Panel heading="We have told the study team" headingLevel={2}>
+        <p>A member of the team will contact you about {studyTitle}. Your link to the consent form still works whenever you are ready.</p>
+      </Panel>
+    );
+  }
+  return (
+    <form action={formAction}>
+      <ErrorSummary errors={state?.error ? [{ href: "#message", text: state.error }] : []} />
+      <Textarea
+        id="message"
+        name="message"
+        label="What would you like to ask or talk about? (optional)"
+        hint="The team will contact you by email, or by phone if you gave us your number. Do not include any patient information."
+        rows={5}
+        maxLength={1000}
+        defaultValue={state?.message ?? ""}
+        error={state?.error}
+      />
+      <Button disabled={pending}>{pending ? "Sending…" : "Ask the team to contact me"}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+import type { EmailContent } from "../enqueue-email";
+import { formatDate, formatList } from "./format";
+import { renderEmail, type EmailBlock } from "./layout";
+import { manageParticipationBlocks, SIGN_OFF } from "./manage-participation";
+import { dataChoiceForParticipant, type DataChoice } from "./withdrawal-words";
+
+export type WithdrawalConfirmationInput = {
+  fullName: string;
+  studyTitles: readonly string[];
+  dataChoice: DataChoice;
+  withdrawnAt: Date;
+  contactName: string;
+  contactEmail: string;
+  manageUrl: string;
+};
+
+/** Confirms a withdrawal (from one or more studies at once) to the participant. */
+export function renderWithdrawalConfirmation(input: WithdrawalConfirmationInput): EmailContent {
+  const title = "You have withdrawn from the research";
+  const one = input.studyTitles.length === 1;
+  const blocks: EmailBlock[] = [
+    { kind: "paragraph", text: `Dear ${input.fullName},` },
+    {
+      kind: "paragraph",
+      text: `This confirms that you withdrew on ${formatDate(input.withdrawnAt)} from ${one ? "this study" : "these studies"}:`,
+    },
+    { kind: "list", items: input.studyTitles },
+    { kind: "heading", text: "Your information" },
+    { kind: "paragraph", text: dataChoiceForParticipant(input.dataChoice) },
+    {
+      kind: "paragraph",
+      text: "We keep your signed consent form as the record of your consent and of your withdrawal, as the ethics approval for the research requires.",
+    },
+    { kind: "heading", text: "What happens next" },
+    {
+      kind: "paragraph",
+      text: `We will not contact you again about ${one ? "this study" : "these studies"}. You do not need to do anything else.`,
+    },
+    {
+      kind: "paragraph",
+      text: `If you did not ask to withdraw, or have questions, contact ${input.contactName} at ${input.contactEmail}.`,
+    },
+    { kind: "paragraph", text: "Thank you for your time." },
+    SIGN_OFF,
+    ...manageParticipationBlocks(input.manageUrl),
+  ];
+  return { subject: `You have withdrawn: ${formatList(input.studyTitles)}`, ...renderEmail(title, blocks) };
+}

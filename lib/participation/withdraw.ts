@@ -1,0 +1,125 @@
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { readEnv } from "@/lib/config/env";
+import type { Database } from "@/lib/db/prisma";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { renderWithdrawalConfirmation } from "@/lib/email/templates/withdrawal-confirmation";
+import { renderTeamWithdrawalNotification } from "@/lib/email/templates/withdrawal-team-notification";
+import { daysFromNow, newAccessToken } from "@/lib/tokens/access-token";
+import { links } from "@/lib/tokens/links";
+import { ParticipationError } from "./errors";
+
+/** Statuses someone can withdraw from: everything except having already withdrawn. */
+const FINAL = ["WITHDRAWN"] as const;
+
+export type WithdrawalInput = {
+  volunteerId: string;
+  /** The participations to end; "all" ends every one still open. */
+  participationIds: readonly string[] | "all";
+  dataChoice: "KEEP" | "REMOVE";
+  reason: string | null;
+} & (
+  | { method: "SELF_SERVICE" }
+  | { method: "RECORDED_BY_RESEARCHER"; recordedById: string; channel: string }
+);
+
+/**
+ * Withdraws a person from one study or all, no reason needed, and stops everything pending for them in
+ * those studies: queued emails and reminders, consent links, an interview, a workshop seat. Each
+ * withdrawal is recorded (who, when, how, and what happens to data already given) and audited, and the
+ * person and the team are told, all in one transaction.
+ */
+export async function withdrawParticipation(db: Database, input: WithdrawalInput, now = new Date()): Promise<{ withdrawn: string[] }> {
+  const { publicUrl, MANAGE_LINK_DAYS } = readEnv();
+  const manage = newAccessToken();
+  return db.$transaction(async (tx) => {
+    const volunteer = await tx.volunteer.findUnique({ where: { id: input.volunteerId } });
+    if (!volunteer) throw new ParticipationError("That person does not exist.");
+    const open = await tx.participation.findMany({
+      where: {
+        volunteerId: volunteer.id,
+        status: { notIn: [...FINAL] },
+        ...(input.participationIds === "all" ? {} : { id: { in: [...input.participationIds] } }),
+      },
+      include: { study: true },
+      orderBy: { study: { displayOrder: "asc" } },
+    });
+    if (input.participationIds !== "all" && open.length !== input.participationIds.length) {
+      throw new ParticipationError("You have already withdrawn from that study, or it is not one of yours.");
+    }
+    if (open.length === 0) throw new ParticipationError("There is nothing left to withdraw from.");
+    const ids = open.map((p) => p.id);
+
+    for (const participation of open) {
+      const withdrawal = await tx.withdrawal.create({
+        data: {
+          participationId: participation.id,
+          method: input.method,
+          channel: input.method === "RECORDED_BY_RESEARCHER" ? input.channel : null,
+          dataChoice: input.dataChoice,
+          reason: input.reason,
+          recordedById: input.method === "RECORDED_BY_RESEARCHER" ? input.recordedById : null,
+          withdrawnAt: now,
+        },
+      });
+      await tx.participation.update({ where: { id: participation.id }, data: { status: "WITHDRAWN", withdrawnAt: now } });
+      await recordAuditEvent(tx, {
+        actorType: input.method === "SELF_SERVICE" ? "PARTICIPANT" : "RESEARCHER",
+        actorId: input.method === "SELF_SERVICE" ? volunteer.id : input.recordedById,
+        action: "participation.withdrawn",
+        subjectType: "participation",
+        subjectId: participation.id,
+        data: { withdrawalId: withdrawal.id, method: input.method, dataChoice: input.dataChoice, withReason: input.reason !== null },
+      });
+    }
+
+    // Nothing pending may reach them about these studies any more.
+    await tx.accessToken.updateMany({ where: { participationId: { in: ids }, purpose: "CONSENT", revokedAt: null, usedAt: null }, data: { revokedAt: now } });
+    await tx.interview.updateMany({ where: { participationId: { in: ids }, status: "SCHEDULED" }, data: { status: "CANCELLED" } });
+    await tx.workshopBooking.updateMany({ where: { participationId: { in: ids }, status: { in: ["BOOKED", "WAITLISTED"] } }, data: { status: "CANCELLED" } });
+    const everything = input.participationIds === "all" || (await tx.participation.count({ where: { volunteerId: volunteer.id, status: { not: "WITHDRAWN" } } })) === 0;
+    await tx.outgoingEmail.updateMany({
+      where: {
+        status: "PENDING",
+        ...(everything ? { volunteerId: volunteer.id } : { participationId: { in: ids } }),
+      },
+      data: { status: "CANCELLED", cancelledAt: now },
+    });
+
+    await tx.accessToken.create({
+      data: { tokenHash: manage.tokenHash, purpose: "MANAGE_PARTICIPATION", volunteerId: volunteer.id, expiresAt: daysFromNow(MANAGE_LINK_DAYS, now) },
+    });
+    const studyTitles = open.map((p) => p.study.title);
+    const contact = open[0]!.study;
+    const key = `${volunteer.id}:${now.toISOString()}`;
+    await enqueueEmail(tx, {
+      dedupeKey: `withdrawal-confirmation:${key}`,
+      template: "withdrawal-confirmation",
+      to: volunteer.email,
+      volunteerId: volunteer.id,
+      ...renderWithdrawalConfirmation({
+        fullName: volunteer.fullName,
+        studyTitles,
+        dataChoice: input.dataChoice,
+        withdrawnAt: now,
+        contactName: contact.contactName,
+        contactEmail: contact.contactEmail,
+        manageUrl: links.manage(publicUrl, manage.token),
+      }),
+    });
+    await enqueueEmail(tx, {
+      dedupeKey: `withdrawal-team-notification:${key}`,
+      template: "withdrawal-team-notification",
+      to: contact.contactEmail,
+      ...renderTeamWithdrawalNotification({
+        participantName: volunteer.fullName,
+        studyTitles,
+        dataChoice: input.dataChoice,
+        method: input.method,
+        reason: input.reason,
+        withdrawnAt: now,
+        dashboardUrl: links.volunteerInDashboard(publicUrl, volunteer.id),
+      }),
+    });
+    return { withdrawn: ids };
+  });
+}
