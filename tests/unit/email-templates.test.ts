@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { renderConsentConfirmation } from "@/lib/email/templates/consent-confirmation";
 import { renderTeamConsentNotification } from "@/lib/email/templates/consent-team-notification";
 import { renderDeclineConfirmation } from "@/lib/email/templates/decline-confirmation";
-import { formatDate, formatDateTime, formatTime } from "@/lib/email/templates/format";
+import { formatUkDate, formatUkDateTime, formatUkTime } from "@/lib/text/uk-dates";
 import { renderInvitation, type InvitationInput } from "@/lib/email/templates/invitation";
 import { renderEmail } from "@/lib/email/templates/layout";
 import { renderRegistrationConfirmation } from "@/lib/email/templates/registration-confirmation";
@@ -279,10 +279,10 @@ describe("links in emails", () => {
 
 describe("dates and times", () => {
   it("are in UK style and UK time, summer or winter", () => {
-    expect(formatDate(nov26)).toBe("26 November 2026");
-    expect(formatDate(new Date("2026-06-30T23:30:00Z"))).toBe("1 July 2026");
-    expect(formatDateTime(new Date("2026-07-01T08:05:00Z"))).toBe("9:05am on 1 July 2026");
-    expect(formatTime(new Date("2026-11-26T12:00:00Z"))).toBe("midday");
-    expect(formatDateTime(new Date("2026-11-26T00:00:00Z"))).toBe("midnight at the start of 26 November 2026");
+    expect(formatUkDate(nov26)).toBe("26 November 2026");
+    expect(formatUkDate(new Date("2026-06-30T23:30:00Z"))).toBe("1 July 2026");
+    expect(formatUkDateTime(new Date("2026-07-01T08:05:00Z"))).toBe("9:05am on 1 July 2026");
+    expect(formatUkTime(new Date("2026-11-26T12:00:00Z"))).toBe("midday");
+    expect(formatUkDateTime(new Date("2026-11-26T00:00:00Z"))).toBe("midnight at the start of 26 November 2026");
   });
 });

@@ -58,10 +58,11 @@ export default async function ManagePage({ params, searchParams }: Props) {
               </h2>
               <p>
                 <Tag colour={p.status === "WITHDRAWN" || p.status === "DECLINED" || p.status === "INELIGIBLE" ? "grey" : "blue"}>
-                  {statusForParticipant[p.status]}
+                  {statusForParticipant[p.status].tag}
                   {p.status === "WITHDRAWN" && p.withdrawnAt ? ` on ${formatUkDate(p.withdrawnAt)}` : ""}
                 </Tag>
               </p>
+              {statusForParticipant[p.status].detail ? <p>{statusForParticipant[p.status].detail}</p> : null}
               {p.consentRecords.length > 0 ? (
                 <SummaryList
                   rows={p.consentRecords.map((r) => ({

@@ -1,5 +1,5 @@
 import type { EmailContent } from "../enqueue-email";
-import { formatDate } from "./format";
+import { formatUkDate } from "@/lib/text/uk-dates";
 import { renderEmail, type EmailBlock } from "./layout";
 import { manageParticipationBlocks, SIGN_OFF } from "./manage-participation";
 
@@ -22,7 +22,7 @@ export function renderConsentConfirmation(input: ConsentConfirmationInput): Emai
     { kind: "paragraph", text: `Dear ${input.fullName},` },
     {
       kind: "paragraph",
-      text: `Thank you for signing the consent form for ${input.studyTitle} on ${formatDate(input.signedAt)}.`,
+      text: `Thank you for signing the consent form for ${input.studyTitle} on ${formatUkDate(input.signedAt)}.`,
     },
     { kind: "paragraph", text: "A copy of your signed consent form is attached as a PDF. Please keep it for your records." },
   ];

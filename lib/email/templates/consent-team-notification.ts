@@ -1,5 +1,5 @@
 import type { EmailContent } from "../enqueue-email";
-import { formatDate } from "./format";
+import { formatUkDate } from "@/lib/text/uk-dates";
 import { renderEmail, type EmailBlock } from "./layout";
 
 export type TeamConsentNotificationInput = {
@@ -18,7 +18,7 @@ export function renderTeamConsentNotification(input: TeamConsentNotificationInpu
   const blocks: EmailBlock[] = [
     {
       kind: "paragraph",
-      text: `${input.participantName} signed the consent form for ${input.studyTitle} on ${formatDate(input.signedAt)}.`,
+      text: `${input.participantName} signed the consent form for ${input.studyTitle} on ${formatUkDate(input.signedAt)}.`,
     },
   ];
   if (input.optionalAnswers.length > 0) {

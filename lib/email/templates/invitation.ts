@@ -1,5 +1,5 @@
 import type { EmailContent } from "../enqueue-email";
-import { formatDate, formatDateTime } from "./format";
+import { formatUkDate, formatUkDateTime } from "@/lib/text/uk-dates";
 import { renderEmail, type EmailBlock } from "./layout";
 import { manageParticipationBlocks, SIGN_OFF } from "./manage-participation";
 
@@ -49,7 +49,7 @@ export function renderInvitation(input: InvitationInput): EmailContent {
     { kind: "heading", text: "Read the participant information sheet" },
     {
       kind: "paragraph",
-      text: `Please read the participant information sheet (version ${input.informationSheetVersion}, ${formatDate(input.informationSheetDate)}) before you decide.`,
+      text: `Please read the participant information sheet (version ${input.informationSheetVersion}, ${formatUkDate(input.informationSheetDate)}) before you decide.`,
     },
     { kind: "link", text: "Participant information sheet", href: input.informationSheetUrl },
     { kind: "heading", text: "Taking part is voluntary" },
@@ -67,14 +67,14 @@ export function renderInvitation(input: InvitationInput): EmailContent {
     { kind: "link", text: "Consent form", href: input.consentUrl },
     {
       kind: "paragraph",
-      text: `This link is personal to you. Do not forward this email. The link works until ${formatDateTime(input.linkExpiresAt)}.`,
+      text: `This link is personal to you. Do not forward this email. The link works until ${formatUkDateTime(input.linkExpiresAt)}.`,
     },
   );
   if (input.signableFrom) {
     const atLeast = input.considerationPeriodHours > 0 ? ` We ask everyone to take at least ${period(input.considerationPeriodHours)} to decide.` : "";
     blocks.push({
       kind: "paragraph",
-      text: `You can sign the form from ${formatDateTime(input.signableFrom)}, so that you have time to consider.${atLeast}`,
+      text: `You can sign the form from ${formatUkDateTime(input.signableFrom)}, so that you have time to consider.${atLeast}`,
     });
   }
   blocks.push(

@@ -1,5 +1,5 @@
 import type { EmailContent } from "../enqueue-email";
-import { formatDate, formatList } from "./format";
+import { formatUkDate, formatList } from "@/lib/text/uk-dates";
 import { renderEmail, type EmailBlock } from "./layout";
 import { manageParticipationBlocks, SIGN_OFF } from "./manage-participation";
 import { dataChoiceForParticipant, type DataChoice } from "./withdrawal-words";
@@ -22,7 +22,7 @@ export function renderWithdrawalConfirmation(input: WithdrawalConfirmationInput)
     { kind: "paragraph", text: `Dear ${input.fullName},` },
     {
       kind: "paragraph",
-      text: `This confirms that you withdrew on ${formatDate(input.withdrawnAt)} from ${one ? "this study" : "these studies"}:`,
+      text: `This confirms that you withdrew on ${formatUkDate(input.withdrawnAt)} from ${one ? "this study" : "these studies"}:`,
     },
     { kind: "list", items: input.studyTitles },
     { kind: "heading", text: "Your information" },

@@ -1,5 +1,5 @@
 import type { EmailContent } from "../enqueue-email";
-import { formatDate, formatList } from "./format";
+import { formatUkDate, formatList } from "@/lib/text/uk-dates";
 import { renderEmail, type EmailBlock } from "./layout";
 import { dataChoiceForTeam, type DataChoice } from "./withdrawal-words";
 
@@ -21,7 +21,7 @@ export function renderTeamWithdrawalNotification(input: TeamWithdrawalNotificati
   const blocks: EmailBlock[] = [
     {
       kind: "paragraph",
-      text: `${input.participantName} withdrew on ${formatDate(input.withdrawnAt)} from:`,
+      text: `${input.participantName} withdrew on ${formatUkDate(input.withdrawnAt)} from:`,
     },
     { kind: "list", items: input.studyTitles },
     { kind: "paragraph", text: how },
