@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { statementField } from "@/lib/consent/consent-answers-schema";
 import { verifyConsentRecord } from "@/lib/consent/consent-hash";
+import { verifyStoredConsentRecord } from "@/lib/consent/verify-stored-consent-record";
 import { findConsentInvitation } from "@/lib/consent/consent-invitation";
 import { publishConsentForm } from "@/lib/consent/publish-consent-form";
 import { askToSpeakToTeam, declineConsent } from "@/lib/consent/respond-without-signing";
@@ -211,6 +212,22 @@ describe("signing the consent form", () => {
     await expect(signConsent(testDb(), { token: consentToken, consentFormId, values })).rejects.toThrow(/time to consider/);
     const later = new Date(Date.now() + 49 * 3_600_000);
     expect((await signConsent(testDb(), { token: consentToken, consentFormId, values }, later)).kind).toBe("signed");
+  });
+});
+
+describe("verifying a stored record", () => {
+  it("confirms the record, its signing event and the chain, and notices a record changed behind the portal's back", async () => {
+    const { consentToken } = await invitedPerson();
+    const { consentFormId, values } = await answersFor(consentToken);
+    const { recordId } = (await signConsent(testDb(), { token: consentToken, consentFormId, values })) as { recordId: string };
+    const db = testDb();
+    expect(await verifyStoredConsentRecord(db, recordId)).toEqual({ recordIntact: true, signingAudited: true, auditChainIntact: true });
+    // Only a superuser who disables the trigger can do this; the hash shows it.
+    await db.$executeRawUnsafe(`alter table consent_records disable trigger consent_records_append_only`);
+    await db.$executeRawUnsafe(`update consent_records set signed_name = 'Someone Else' where id = '${recordId}'`);
+    await db.$executeRawUnsafe(`alter table consent_records enable trigger consent_records_append_only`);
+    expect(await verifyStoredConsentRecord(db, recordId)).toEqual({ recordIntact: false, signingAudited: true, auditChainIntact: true });
+    expect(await verifyStoredConsentRecord(db, crypto.randomUUID())).toBeNull();
   });
 });
 
