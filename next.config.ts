@@ -12,7 +12,9 @@ const nextConfig: NextConfig = {
         source: "/:path*",
         headers: [
           // Participant links carry their token in the address: never pass it on to another site.
-          { key: "Referrer-Policy", value: "no-referrer" },
+          // Not "no-referrer": with it, browsers send "Origin: null" on form posts, and Next.js rightly
+          // refuses server actions whose origin it cannot check (every form without JavaScript broke).
+          { key: "Referrer-Policy", value: "same-origin" },
           { key: "X-Content-Type-Options", value: "nosniff" },
         ],
       },

@@ -15,7 +15,9 @@ if (!existsSync(chromium)) {
 const port = 3100;
 export const mailCatcherWebPort = 1180;
 export const baseURL = `http://localhost:${port}`;
-const dataDir = ".data/e2e-postgres";
+/** The portal's embedded database, fresh for every run; the consent tests' fixtures connect to it too. */
+export const databaseDir = ".data/e2e-postgres";
+export const databasePort = 54349;
 
 export default defineConfig({
   testDir: path.join(root, "tests", "e2e"),
@@ -41,7 +43,7 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Pixel 7"], viewport: { width: 360, height: 780 } }, grep: /@phone/ },
   ],
   webServer: {
-    command: `rm -rf ${dataDir} ${dataDir}.* && npm run build && node --import tsx scripts/portal.ts start`,
+    command: `rm -rf ${databaseDir} ${databaseDir}.* && npm run build && node --import tsx scripts/portal.ts start`,
     cwd: root,
     url: `${baseURL}/api/health`,
     timeout: 300_000,
@@ -52,8 +54,8 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(port),
-      EMBEDDED_DATABASE_DIR: dataDir,
-      EMBEDDED_DATABASE_PORT: "54349",
+      EMBEDDED_DATABASE_DIR: databaseDir,
+      EMBEDDED_DATABASE_PORT: String(databasePort),
       SEED_DEMO_RESEARCHER: "true",
       // Every test comes from one address; the limit itself is tested against PostgreSQL directly.
       REGISTRATION_RATE_LIMIT: "500",

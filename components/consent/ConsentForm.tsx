@@ -40,11 +40,13 @@ export function ConsentForm({ action, consentFormId, statements, today }: Props)
   const values = state?.values ?? {};
   const text = (field: string) => (typeof values[field] === "string" ? (values[field] as string) : "");
 
-  const errorCount = Object.keys(errors).length + (formError ? 1 : 0);
+  // Focus moves to the error summary after a submit, never while someone is correcting a field.
+  const hasErrors = Object.keys(errors).length > 0 || Boolean(formError);
   const submitCount = form.formState.submitCount;
   useEffect(() => {
-    if (errorCount > 0) document.getElementById("error-summary")?.focus();
-  }, [errorCount, submitCount, state]);
+    if (hasErrors) document.getElementById("error-summary")?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new submit or a new server answer moves focus
+  }, [submitCount, state]);
   useEffect(() => {
     if (state?.stage === "review") document.getElementById("review-heading")?.focus();
   }, [state]);

@@ -38,13 +38,16 @@ export function useStepForm(schema: z.ZodType, action: StepAction, saved: Record
   const errors: Record<string, string> = Object.keys(clientErrors).length > 0 ? clientErrors : (state?.errors ?? {});
   const errorCount = Object.keys(errors).length;
 
-  // After a failed submit, move focus to the error summary and say so in the title, as GOV.UK does.
+  // After a failed submit (checked here or on the server), move focus to the error summary and say so in
+  // the title, as GOV.UK does. Only then: fixing one field must never pull focus away from the next.
   const submitCount = form.formState.submitCount;
+  const hasErrors = errorCount > 0;
   useEffect(() => {
-    if (errorCount === 0) return;
+    if (!hasErrors) return;
     document.getElementById("error-summary")?.focus();
     if (!document.title.startsWith("Error: ")) document.title = `Error: ${document.title}`;
-  }, [errorCount, submitCount, state]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new submit or a new server answer moves focus
+  }, [submitCount, state]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();

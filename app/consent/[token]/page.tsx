@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { formatUkDate, formatUkDateTime } from "@/lib/text/uk-dates";
 import { consentFormAction } from "./actions";
 
-export const metadata: Metadata = { title: "Consent form", referrer: "no-referrer", robots: { index: false } };
+export const metadata: Metadata = { title: "Consent form", robots: { index: false } };
 
 type Props = { params: Promise<{ token: string }> };
 

@@ -8,28 +8,28 @@ import { loadManageView } from "@/lib/participation/manage-participation";
 import { statusForParticipant } from "@/lib/participation/status-words";
 import { formatUkDate, formatUkDateTime } from "@/lib/text/uk-dates";
 
-export const metadata: Metadata = { title: "Manage your participation", referrer: "no-referrer", robots: { index: false } };
+export const metadata: Metadata = { title: "Manage your participation", robots: { index: false } };
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ signed?: string; declined?: string; withdrawn?: string }> };
 
 function Confirmation({ signed, declined, withdrawn }: { signed?: string; declined?: string; withdrawn?: string }) {
   if (signed) {
     return (
-      <Panel heading="Consent form signed">
+      <Panel heading="Consent form signed" headingLevel={2}>
         <p>Thank you. We have emailed you a copy of your signed form, and you can download it below.</p>
       </Panel>
     );
   }
   if (declined) {
     return (
-      <Panel heading="You have chosen not to take part">
+      <Panel heading="You have chosen not to take part" headingLevel={2}>
         <p>Thank you for letting us know. We will not contact you about that study again.</p>
       </Panel>
     );
   }
   if (withdrawn) {
     return (
-      <Panel heading="You have withdrawn">
+      <Panel heading="You have withdrawn" headingLevel={2}>
         <p>We have emailed you to confirm. Nothing more will be arranged for you in the studies you withdrew from.</p>
       </Panel>
     );
@@ -84,7 +84,7 @@ export default async function ManagePage({ params, searchParams }: Props) {
               {p.canWithdraw ? (
                 <p>
                   <Link href={`/manage/${token}/withdraw?from=${p.id}`} prefetch={false}>
-                    Withdraw from this study<span className="nhsuk-u-visually-hidden">: {p.studyTitle}</span>
+                    Withdraw from this study<span className="nhsuk-u-visually-hidden"> ({p.studyTitle})</span>
                   </Link>
                 </p>
               ) : null}

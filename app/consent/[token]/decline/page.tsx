@@ -5,7 +5,7 @@ import { findConsentInvitation } from "@/lib/consent/consent-invitation";
 import { getDb } from "@/lib/db/client";
 import { declineAction } from "../actions";
 
-export const metadata: Metadata = { title: "Not taking part", referrer: "no-referrer", robots: { index: false } };
+export const metadata: Metadata = { title: "Not taking part", robots: { index: false } };
 
 export default async function DeclinePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;

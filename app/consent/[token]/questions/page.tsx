@@ -6,7 +6,7 @@ import { findConsentInvitation } from "@/lib/consent/consent-invitation";
 import { getDb } from "@/lib/db/client";
 import { askTeamAction } from "../actions";
 
-export const metadata: Metadata = { title: "Speak to the study team", referrer: "no-referrer", robots: { index: false } };
+export const metadata: Metadata = { title: "Speak to the study team", robots: { index: false } };
 
 export default async function QuestionsPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;

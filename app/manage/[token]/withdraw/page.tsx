@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { loadManageView } from "@/lib/participation/manage-participation";
 import { withdrawAction } from "../actions";
 
-export const metadata: Metadata = { title: "Withdraw from the research", referrer: "no-referrer", robots: { index: false } };
+export const metadata: Metadata = { title: "Withdraw from the research", robots: { index: false } };
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ from?: string }> };
 
