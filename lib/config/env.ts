@@ -51,6 +51,12 @@ const envSchema = z.object({
   CONSENT_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** How long a "manage your participation" link works, in days. */
   MANAGE_LINK_DAYS: z.coerce.number().int().min(1).max(3650).default(730),
+  /** Signs sign-in tokens and session cookies and encrypts second-factor secrets. Required in production. */
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)").optional(),
+  /** A researcher is signed out after this many minutes without activity. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(480).default(30),
+  /** A researcher signs in again after this many hours, however active. */
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   /** Turns on the routes `npm run bench` measures against (a bare INSERT); never in a real deployment. */
   BENCHMARK_ROUTES: z.enum(["true", "false"]).default("false"),
   /** Create the demo researcher account; on by default in development. */

@@ -1,3 +1,4 @@
+import { openSecret, sealSecret } from "@/lib/auth/secret-box";
 import { eligibilityRulesSchema } from "@/lib/eligibility/rules";
 import { seedStudies, type SeedStudy } from "@/lib/seed/study-content";
 import type { Database } from "./prisma";
@@ -5,6 +6,8 @@ import type { Database } from "./prisma";
 export const DEMO_RESEARCHER = {
   email: "demo.researcher@example.org",
   name: "Demo Researcher",
+  /** A published authenticator key: the demo account exists only in development. */
+  totpSecret: "DEMOACCOUNTKEYNOTFORREALUSE23456",
 } as const;
 
 /** Any number, fixed: only one seed runs at a time, however many portals start together. */
@@ -13,6 +16,8 @@ const SEED_ADVISORY_LOCK = 4_172_013;
 export type SeedOptions = {
   demoResearcher: boolean;
   initialAdminEmail?: string | undefined;
+  /** Seals the demo researcher's authenticator key; needed with demoResearcher. */
+  authSecret?: string | undefined;
 };
 
 export type SeedResult = { studiesCreated: string[]; researchersCreated: string[] };
@@ -42,6 +47,17 @@ export async function seedDatabase(db: Database, options: SeedOptions): Promise<
       if (existing) continue;
       await tx.researcher.create({ data: { email, name: r.name, role: "ADMIN" } });
       researchersCreated.push(email);
+    }
+    if (options.demoResearcher && options.authSecret) {
+      // The demo account signs in with a known authenticator key, so anyone trying the portal can. It is
+      // sealed again whenever the local secret changed, or the key would no longer open.
+      const demo = await tx.researcher.findUniqueOrThrow({ where: { email: DEMO_RESEARCHER.email } });
+      if (!demo.totpSecret || openSecret(demo.totpSecret, options.authSecret) !== DEMO_RESEARCHER.totpSecret) {
+        await tx.researcher.update({
+          where: { id: demo.id },
+          data: { totpSecret: sealSecret(DEMO_RESEARCHER.totpSecret, options.authSecret), totpEnabledAt: new Date(), totpLastStep: null },
+        });
+      }
     }
     return { studiesCreated, researchersCreated };
   });

@@ -14,10 +14,14 @@ function limits(): Record<RateLimitedAction, Limit> {
     "registration-start": { points: 60, durationSeconds: 600 },
     "registration-step": { points: 300, durationSeconds: 600 },
     "registration-submit": { points: readEnv().REGISTRATION_RATE_LIMIT, durationSeconds: 600 },
+    // Per client address and per email address: enough for a mistyped address, not for a list.
+    "sign-in-request": { points: 10, durationSeconds: 600 },
+    // Per researcher: a 6-digit code cannot be guessed in 5 tries every 15 minutes.
+    "second-factor": { points: 5, durationSeconds: 900 },
   };
 }
 
-export type RateLimitedAction = "registration-start" | "registration-step" | "registration-submit";
+export type RateLimitedAction = "registration-start" | "registration-step" | "registration-submit" | "sign-in-request" | "second-factor";
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 const limiters = new Map<RateLimitedAction, RateLimiterPostgres>();

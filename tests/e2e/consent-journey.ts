@@ -1,13 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { APIRequestContext, Browser, Locator, Page } from "@playwright/test";
-import { createPrismaClient, type Database } from "@/lib/db/prisma";
+import type { Database } from "@/lib/db/prisma";
 import { inviteParticipant } from "@/lib/participation/invite-participant";
 import { seedStudies } from "@/lib/seed/study-content";
-import { baseURL, databaseDir, databasePort } from "../playwright.config";
+import { baseURL } from "../playwright.config";
 import { aPerson, emailsTo, register, uniqueEmail, type CaughtEmail, type Person } from "./registration-journey";
-import { expect, expectNoAccessibilityViolations, test as base } from "./support";
+import { test } from "./portal-db";
+import { expect, expectNoAccessibilityViolations } from "./support";
 
 /**
  * Fixtures and helpers for the consent and withdrawal journeys. There is no researcher dashboard yet, so
@@ -17,21 +16,7 @@ import { expect, expectNoAccessibilityViolations, test as base } from "./support
 
 export const STUDY_TEAM = "mark.skopec17@imperial.ac.uk";
 
-/** Every test can use `portalDb`: one Prisma client per worker on the database of the portal under test. */
-export const test = base.extend<object, { portalDb: Database }>({
-  portalDb: [
-    async ({}, use) => {
-      // Written by the launcher when the web server starts, so read here rather than at import.
-      const password = readFileSync(path.resolve(import.meta.dirname, "..", "..", `${databaseDir}.password`), "utf8").trim();
-      // The invitation's links are built from PUBLIC_URL: they must lead to the server under test.
-      process.env.PUBLIC_URL = baseURL;
-      const db = createPrismaClient(`postgres://portal:${encodeURIComponent(password)}@127.0.0.1:${databasePort}/portal`, { maxConnections: 2 });
-      await use(db);
-      await db.$disconnect();
-    },
-    { scope: "worker" },
-  ],
-});
+export { test };
 
 /** The seeded consent form of a study, as the person must see it: statements in order, with their numbers. */
 export function consentStatements(studySlug = "interview-study") {
