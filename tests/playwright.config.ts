@@ -12,12 +12,15 @@ if (!existsSync(chromium)) {
   throw new Error(`Browser tests need Debian's Chromium at ${chromium}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
 }
 
-const port = 3100;
-export const mailCatcherWebPort = 1180;
+// E2E_PORT_BASE moves every port the run uses (web, database, mail catcher), so that two checkouts can
+// run their end-to-end tests at the same time.
+const portBase = Number(process.env.E2E_PORT_BASE ?? 3100);
+const port = portBase;
+export const mailCatcherWebPort = portBase + 3;
 export const baseURL = `http://localhost:${port}`;
 /** The portal's embedded database, fresh for every run; the consent tests' fixtures connect to it too. */
 export const databaseDir = ".data/e2e-postgres";
-export const databasePort = 54349;
+export const databasePort = portBase + 1;
 
 export default defineConfig({
   testDir: path.join(root, "tests", "e2e"),
@@ -60,7 +63,7 @@ export default defineConfig({
       // Every test comes from one address; the limit itself is tested against PostgreSQL directly.
       REGISTRATION_RATE_LIMIT: "500",
       // Its own mail catcher, so the tests can run while `npm run dev` holds the default ports.
-      MAIL_CATCHER_SMTP_PORT: "1125",
+      MAIL_CATCHER_SMTP_PORT: String(portBase + 2),
       MAIL_CATCHER_WEB_PORT: String(mailCatcherWebPort),
     },
   },

@@ -7,12 +7,13 @@ import { claimDueEmails, markSent } from "@/lib/email/outbox-claims";
 import { processDueEmails, startOutboxWorker, wakeOutboxWorker } from "@/lib/email/outbox-worker";
 import { createMailTransport, type MailTransport } from "@/lib/email/transport";
 import { testDb } from "./support/test-db";
+import { freePort } from "../support/free-port";
 
 // Ports of this file alone (integration test files run in parallel).
-const CATCHER_SMTP_PORT = 25251;
-const CATCHER_WEB_PORT = 25252;
-const REJECTING_SMTP_PORT = 25253;
-const NOTHING_LISTENS_PORT = 25256;
+const CATCHER_SMTP_PORT = await freePort();
+const CATCHER_WEB_PORT = await freePort();
+const REJECTING_SMTP_PORT = await freePort();
+const NOTHING_LISTENS_PORT = await freePort();
 const FROM = "Bi-directional learning research <no-reply@localhost>";
 
 const cleanups: (() => Promise<void> | void)[] = [];

@@ -1,6 +1,12 @@
 import { spawn } from "node:child_process";
 import net from "node:net";
 import { describe, expect, it } from "vitest";
+import { freePort } from "../support/free-port";
+
+// Ports of this file's own, free when the file starts: nothing else is using them.
+const WEB_PORT = await freePort();
+const CATCHER_SMTP_PORT = await freePort();
+const CATCHER_WEB_PORT = await freePort();
 
 type Outcome = { code: number | null; stdout: string; stderr: string; seconds: number };
 
@@ -13,10 +19,10 @@ function launch(env: Record<string, string>): Promise<Outcome> {
         PATH: process.env.PATH ?? "",
         HOME: process.env.HOME ?? "",
         NODE_ENV: "production",
-        PORT: "39123",
+        PORT: String(WEB_PORT),
         // Not the default mail catcher ports, which a running `npm run dev` holds.
-        MAIL_CATCHER_SMTP_PORT: "25257",
-        MAIL_CATCHER_WEB_PORT: "25258",
+        MAIL_CATCHER_SMTP_PORT: String(CATCHER_SMTP_PORT),
+        MAIL_CATCHER_WEB_PORT: String(CATCHER_WEB_PORT),
         ...env,
       },
     });
@@ -72,26 +78,27 @@ describe("starting the portal with a database it cannot use", () => {
 
 describe("starting the portal on a port that is taken", () => {
   it("says so plainly and suggests another port", async () => {
-    const blocker = net.createServer().listen(39124);
+    const taken = await freePort();
+    const blocker = net.createServer().listen(taken);
     await new Promise((r) => blocker.once("listening", r));
     try {
-      const result = await launch({ PORT: "39124" });
+      const result = await launch({ PORT: String(taken) });
       expect(result.code).not.toBe(0);
-      expect(result.stderr).toContain("Port 39124 is already in use");
-      expect(result.stderr).toContain("PORT=39125");
+      expect(result.stderr).toContain(`Port ${taken} is already in use`);
+      expect(result.stderr).toContain(`PORT=${taken + 1}`);
     } finally {
       blocker.close();
     }
   });
 
   it("says so plainly when the mail catcher's port is taken, before starting the database", async () => {
-    const blocker = net.createServer().listen(25258);
+    const blocker = net.createServer().listen(CATCHER_WEB_PORT);
     await new Promise((r) => blocker.once("listening", r));
     try {
       const result = await launch({ DATABASE_URL: "postgres://portal:pw@127.0.0.1:1/portal" });
       expect(result.code).not.toBe(0);
-      expect(messageLines(result.stderr)).toEqual([expect.stringContaining("Port 25258 is already in use")]);
-      expect(result.stderr).toContain("MAIL_CATCHER_WEB_PORT=25259");
+      expect(messageLines(result.stderr)).toEqual([expect.stringContaining(`Port ${CATCHER_WEB_PORT} is already in use`)]);
+      expect(result.stderr).toContain(`MAIL_CATCHER_WEB_PORT=${CATCHER_WEB_PORT + 1}`);
     } finally {
       blocker.close();
     }

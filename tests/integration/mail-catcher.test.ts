@@ -2,10 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startMailCatcher, type MailCatcher } from "@/lib/dev/mail-catcher";
 import { MailCatcherError } from "@/lib/dev/mail-catcher-error";
 import { createMailTransport, sendOutgoingEmail, type MailTransport } from "@/lib/email/transport";
+import { freePort } from "../support/free-port";
 
 // Ports of this file alone (integration test files run in parallel).
-const SMTP_PORT = 25254;
-const WEB_PORT = 25255;
+const SMTP_PORT = await freePort();
+const WEB_PORT = await freePort();
 
 let mail: MailCatcher;
 let transport: MailTransport;

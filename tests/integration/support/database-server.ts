@@ -9,12 +9,15 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbeddedDatabase } from "@/lib/db/embedded-database";
 import { applyMigrations } from "@/lib/db/migrate";
+import { freePort } from "../../support/free-port";
 
-const [templateName = "portal_template", port = "54339"] = process.argv.slice(2);
-const dataDir = path.resolve(".data", "test-postgres");
+const templateName = "portal_template";
+// A port and a folder of this run's own, so that test runs in several checkouts never collide.
+const port = await freePort();
+const dataDir = path.resolve(".data", `test-postgres-${process.pid}`);
 
 await rm(dataDir, { recursive: true, force: true });
-const server = await startEmbeddedDatabase({ dataDir, port: Number(port), databaseName: templateName });
+const server = await startEmbeddedDatabase({ dataDir, port, databaseName: templateName });
 await applyMigrations(server.url);
 const client = new pg.Client({ connectionString: server.url });
 await client.connect();

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { rm } from "node:fs/promises";
+import path from "node:path";
 import type { TestProject } from "vitest/node";
 
 declare module "vitest" {
@@ -33,9 +35,15 @@ export async function setup(project: TestProject): Promise<void> {
 
 export async function teardown(): Promise<void> {
   const child = server;
-  if (!child || child.exitCode !== null) return;
-  await new Promise((resolve) => {
-    child.once("exit", resolve);
-    child.kill("SIGTERM");
-  });
+  if (!child) return;
+  if (child.exitCode === null) {
+    await new Promise((resolve) => {
+      child.once("exit", resolve);
+      child.kill("SIGTERM");
+    });
+  }
+  // The server's folder is named after its process (see database-server.ts); nothing in it is kept.
+  const dataDir = path.resolve(".data", `test-postgres-${child.pid}`);
+  await rm(dataDir, { recursive: true, force: true });
+  await Promise.all([".log", ".password", ".owner"].map((suffix) => rm(`${dataDir}${suffix}`, { force: true })));
 }
