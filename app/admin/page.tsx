@@ -56,7 +56,9 @@ export default async function OverviewPage() {
               <tr>
                 {stages.map(([key]) => (
                   <td key={key} className="nhsuk-table__cell">
-                    <Link href={`/admin/volunteers?study=${f.slug}&stage=${key}`}>{f[key]}</Link>
+                    <Link href={`/admin/volunteers?study=${f.slug}&stage=${key}`} prefetch={false}>
+                      {f[key]}
+                    </Link>
                   </td>
                 ))}
               </tr>
@@ -75,7 +77,7 @@ export default async function OverviewPage() {
               {a.volunteerId ? (
                 <>
                   {" "}
-                  (<Link href={`/admin/volunteers/${a.volunteerId}`}>view volunteer</Link>)
+                  (<Link href={`/admin/volunteers/${a.volunteerId}`} prefetch={false}>view volunteer</Link>)
                 </>
               ) : null}
             </li>
