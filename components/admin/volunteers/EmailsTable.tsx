@@ -34,11 +34,11 @@ export function EmailsTable({ emails, erased }: { emails: VolunteerRecord["email
           return (
             <tr key={e.id} className="nhsuk-table__row" role="row">
               {cells.map((value, i) => (
-                <td key={columns[i]} className="nhsuk-table__cell app-break-word" role="cell">
+                <td key={columns[i]} className="nhsuk-table__cell" role="cell">
                   <span className="nhsuk-table__heading" aria-hidden="true">
                     {columns[i]}{" "}
                   </span>
-                  {value}
+                  <span className="app-break-word">{value}</span>
                 </td>
               ))}
             </tr>
