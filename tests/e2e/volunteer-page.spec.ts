@@ -328,6 +328,26 @@ test.describe("access", () => {
     expect(await portalDb.auditEvent.count({ where: { action: "volunteer.exported", subjectId: volunteer.volunteerId } })).toBe(0);
   });
 
+  test("a participant's own link is no key to the dashboard, even passed as a session cookie", async ({ browser, portalDb }) => {
+    const volunteer = await aVolunteer(portalDb);
+    await consentToInterview(portalDb, volunteer);
+    const email = await portalDb.outgoingEmail.findFirstOrThrow({ where: { volunteerId: volunteer.volunteerId, template: "consent-confirmation" } });
+    const manageToken = /\/manage\/([A-Za-z0-9_-]{43})/.exec(email.textBody)![1]!;
+    const context = await browser.newContext({ baseURL });
+    try {
+      await context.addCookies([{ name: "authjs.session-token", value: manageToken, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+      const page = await context.newPage();
+      // The link itself works for them...
+      expect((await page.goto(`/manage/${manageToken}`))?.status()).toBe(200);
+      // ...but opens nothing of the team's.
+      await page.goto(`/admin/volunteers/${volunteer.volunteerId}`);
+      await expect(page).toHaveURL(/\/sign-in$/);
+      expect((await page.request.get(`/admin/volunteers/${volunteer.volunteerId}/export`)).status()).toBe(401);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("a session without the second factor reaches nothing", async ({ page, context, portalDb, authSecret }) => {
     const volunteer = await aVolunteer(portalDb);
     await signInAs(context, portalDb, authSecret, { secondFactorDone: false });

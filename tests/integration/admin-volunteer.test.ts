@@ -228,6 +228,8 @@ describe("exporting all a volunteer's data (subject access request)", () => {
     const session = await db.workshopSession.create({ data: { studyId: study.id, title: "Leeds", startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 90_000_000), mode: "IN_PERSON", capacity: 10 } });
     await db.workshopBooking.create({ data: { workshopSessionId: session.id, participationId: workshops.id, status: "BOOKED" } });
     await recordWithdrawal(db, actor, { volunteerId, from: workshops.id, channel: "letter", dataChoice: "KEEP", reason: null });
+    const email = (await db.volunteer.findUniqueOrThrow({ where: { id: volunteerId } })).email;
+    await db.registrationDraft.create({ data: { tokenHash: "f".repeat(64), submissionKey: crypto.randomUUID(), answers: { email: email.toUpperCase(), jobTitle: "Matron" }, expiresAt: new Date(Date.now() + 86_400_000) } });
 
     const data = await exportVolunteerData(db, actor, volunteerId);
     const json = JSON.stringify(data);
@@ -235,6 +237,8 @@ describe("exporting all a volunteer's data (subject access request)", () => {
     expect(data.volunteer).toMatchObject({ id: volunteerId, fullName: "Ada Lovelace" });
     expect(data.expressionsOfInterest).toHaveLength(1);
     expect(data.expressionsOfInterest[0]!.answers).toMatchObject({ fullName: "Ada Lovelace", jobTitle: "Ward sister" });
+    expect(data.registrationDrafts.map((d) => d.answers)).toEqual([{ email: email.toUpperCase(), jobTitle: "Matron" }]);
+    expect(json).not.toContain("f".repeat(64));
     expect(data.participations.map((p) => p.study.slug).sort()).toEqual(["interview-study", "workshops"]);
     const interview = data.participations.find((p) => p.id === participationId)!;
     expect(interview.consentRecords.map((r) => r.id)).toEqual([recordId]);

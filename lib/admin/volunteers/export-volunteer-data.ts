@@ -25,7 +25,7 @@ async function collect(db: Database, actor: Researcher, volunteerId: string) {
     },
   });
   const participationIds = participations.map((p) => p.id);
-  const [expressionsOfInterest, emails, accessTokens, auditEvents] = await Promise.all([
+  const [expressionsOfInterest, emails, accessTokens, auditEvents, registrationDrafts] = await Promise.all([
     db.expressionOfInterest.findMany({
       where: { volunteerId },
       orderBy: { submittedAt: "asc" },
@@ -57,6 +57,12 @@ async function collect(db: Database, actor: Researcher, volunteerId: string) {
       select: { id: true, purpose: true, participationId: true, createdAt: true, expiresAt: true, usedAt: true, revokedAt: true },
     }),
     volunteerTimeline(db, actor, volunteerId),
+    // Registrations begun with their address, and the drafts of those they submitted (the cookie's hash stays out).
+    db.$queryRaw<{ id: string; answers: unknown; created_at: Date; updated_at: Date; submitted_at: Date | null; expires_at: Date }[]>`
+      select d.id, d.answers, d.created_at, d.updated_at, d.submitted_at, d.expires_at from registration_drafts d
+      where d.expression_of_interest_id in (select x.id from expressions_of_interest x where x.volunteer_id = ${volunteerId}::uuid)
+         or lower(trim(d.answers->>'email')) = ${volunteer.emailNormalised}
+      order by d.created_at`,
   ]);
   // The attachments' names and sizes, never their bytes.
   const attachments =
@@ -71,6 +77,7 @@ async function collect(db: Database, actor: Researcher, volunteerId: string) {
     exportedAt: new Date(),
     volunteer,
     expressionsOfInterest,
+    registrationDrafts: registrationDrafts.map((d) => ({ id: d.id, answers: d.answers, createdAt: d.created_at, updatedAt: d.updated_at, submittedAt: d.submitted_at, expiresAt: d.expires_at })),
     participations: participations.map(({ consentRecords, withdrawals, interviews, workshopBookings, ...p }) => ({
       ...p,
       consentRecords,
@@ -89,7 +96,7 @@ async function collect(db: Database, actor: Researcher, volunteerId: string) {
 
 /**
  * Everything held about one volunteer, for a subject access request: their details, every submission
- * with its answers, participations with consent records (statements and all), withdrawals, interviews,
+ * with its answers, unfinished registrations, participations with consent records (statements and all), withdrawals, interviews,
  * workshop bookings, the emails sent to them or about them (attachments by name and size), their links'
  * metadata (never the hashes) and the audit events about them. The export itself is audited. Any
  * signed-in researcher may export.
