@@ -1,0 +1,117 @@
+"use server";
+
+import { notFound, redirect } from "next/navigation";
+import { eraseVolunteerData } from "@/lib/admin/volunteers/erase-volunteer-data";
+import { ErasureConfirmationError, RecordNotFoundError } from "@/lib/admin/volunteers/errors";
+import {
+  clearOverrideFormSchema,
+  eraseFormSchema,
+  fieldErrors,
+  inviteFormSchema,
+  overrideEligibilityFormSchema,
+  recordWithdrawalFormSchema,
+  type VolunteerFormState,
+} from "@/lib/admin/volunteers/forms";
+import { inviteVolunteer } from "@/lib/admin/volunteers/invite-volunteer";
+import { clearEligibilityOverride, overrideEligibility } from "@/lib/admin/volunteers/override-eligibility";
+import { recordWithdrawal } from "@/lib/admin/volunteers/record-withdrawal";
+import { requireResearcher } from "@/lib/auth/researcher-session";
+import { getDb } from "@/lib/db/client";
+import { ParticipationError } from "@/lib/participation/errors";
+
+/**
+ * The actions of a volunteer's page. Each checks the session (and role) first, parses the form with its
+ * schema, and calls one function of lib/admin/volunteers, which checks that every id in the form belongs
+ * to the volunteer. Expected refusals come back as form errors; a success redirects to the page with
+ * a confirmation.
+ */
+
+function valuesOf(formData: FormData, fields: readonly string[]): Record<string, string> {
+  return Object.fromEntries(fields.map((k) => [k, typeof formData.get(k) === "string" ? String(formData.get(k)) : ""]));
+}
+
+/** Known refusals as a form error on `field`; a record that is not this volunteer's is a 404. */
+function refusal(error: unknown, field: string, values: Record<string, string>): VolunteerFormState {
+  if (error instanceof RecordNotFoundError) notFound();
+  if (error instanceof ParticipationError) return { errors: { [field]: error.message }, values };
+  throw error;
+}
+
+export async function inviteAction(_previous: VolunteerFormState, formData: FormData): Promise<VolunteerFormState> {
+  const researcher = await requireResearcher();
+  const values = valuesOf(formData, ["volunteerId", "participationId"]);
+  const parsed = inviteFormSchema.safeParse(values);
+  if (!parsed.success) notFound();
+  let done: string;
+  try {
+    done = (await inviteVolunteer(getDb(), researcher, parsed.data)).kind;
+  } catch (error) {
+    return refusal(error, "invite", values);
+  }
+  redirect(`/admin/volunteers/${parsed.data.volunteerId}?done=${done}&study=${parsed.data.participationId}`);
+}
+
+export async function overrideEligibilityAction(_previous: VolunteerFormState, formData: FormData): Promise<VolunteerFormState> {
+  const researcher = await requireResearcher();
+  const values = valuesOf(formData, ["volunteerId", "participationId", "outcome", "reason"]);
+  const parsed = overrideEligibilityFormSchema.safeParse(values);
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    if (errors.volunteerId || errors.participationId) notFound();
+    return { errors, values };
+  }
+  try {
+    await overrideEligibility(getDb(), researcher, parsed.data);
+  } catch (error) {
+    return refusal(error, "outcome", values);
+  }
+  redirect(`/admin/volunteers/${parsed.data.volunteerId}?done=eligibility-overridden&study=${parsed.data.participationId}`);
+}
+
+export async function clearOverrideAction(_previous: VolunteerFormState, formData: FormData): Promise<VolunteerFormState> {
+  const researcher = await requireResearcher();
+  const values = valuesOf(formData, ["volunteerId", "participationId"]);
+  const parsed = clearOverrideFormSchema.safeParse(values);
+  if (!parsed.success) notFound();
+  try {
+    await clearEligibilityOverride(getDb(), researcher, parsed.data);
+  } catch (error) {
+    return refusal(error, "clear", values);
+  }
+  redirect(`/admin/volunteers/${parsed.data.volunteerId}?done=override-cleared&study=${parsed.data.participationId}`);
+}
+
+export async function recordWithdrawalAction(_previous: VolunteerFormState, formData: FormData): Promise<VolunteerFormState> {
+  const researcher = await requireResearcher();
+  const values = valuesOf(formData, ["volunteerId", "from", "channel", "dataChoice", "reason"]);
+  const parsed = recordWithdrawalFormSchema.safeParse(values);
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    if (errors.volunteerId) notFound();
+    return { errors, values };
+  }
+  try {
+    await recordWithdrawal(getDb(), researcher, { ...parsed.data, reason: parsed.data.reason ?? null });
+  } catch (error) {
+    return refusal(error, "from", values);
+  }
+  redirect(`/admin/volunteers/${parsed.data.volunteerId}?done=withdrawn`);
+}
+
+export async function eraseAction(_previous: VolunteerFormState, formData: FormData): Promise<VolunteerFormState> {
+  const researcher = await requireResearcher("ADMIN");
+  const values = valuesOf(formData, ["volunteerId", "confirmEmail"]);
+  const parsed = eraseFormSchema.safeParse(values);
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    if (errors.volunteerId) notFound();
+    return { errors, values };
+  }
+  try {
+    await eraseVolunteerData(getDb(), researcher, parsed.data);
+  } catch (error) {
+    if (error instanceof ErasureConfirmationError) return { errors: { confirmEmail: error.message }, values };
+    return refusal(error, "confirmEmail", values);
+  }
+  redirect(`/admin/volunteers/${parsed.data.volunteerId}?done=erased`);
+}

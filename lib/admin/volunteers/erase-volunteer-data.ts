@@ -1,0 +1,103 @@
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { assertAdmin } from "@/lib/auth/permissions";
+import type { Researcher } from "@/lib/auth/researcher-session";
+import type { Database } from "@/lib/db/prisma";
+import { normaliseEmail } from "@/lib/registration/register-interest";
+import { emailsAboutVolunteer } from "./emails-about-volunteer";
+import { ErasureConfirmationError, RecordNotFoundError } from "./errors";
+
+export const ERASED_NAME = "Erased";
+export const ERASED_EMAIL_BODY = "The content of this email was erased at the person's request.";
+
+/** A unique address that can never receive mail (.invalid is reserved), so nothing is sent to it. */
+export function erasedEmailAddress(volunteerId: string): string {
+  return `erased-${volunteerId}@invalid`;
+}
+
+export type ErasureResult = { kind: "erased" } | { kind: "already-erased" };
+
+/**
+ * Erases a volunteer's personal data on request (admins only), in one transaction, once they have typed
+ * the person's email address to confirm. Anonymised: their details, the answers of every submission
+ * (the time and privacy notice version stay), registration drafts, the bodies and address of emails to or
+ * about them (attachments deleted, pending ones cancelled); their links are revoked and anything still
+ * arranged (an interview, a workshop place) is cancelled. Kept unchanged, as the consent evidence and
+ * the ethics approval require: consent records (append-only, signed name included), withdrawals,
+ * participations and their statuses, and the audit trail. Erasing twice changes nothing the second time.
+ */
+export async function eraseVolunteerData(
+  db: Database,
+  actor: Researcher,
+  input: { volunteerId: string; confirmEmail: string },
+  now = new Date(),
+): Promise<ErasureResult> {
+  assertAdmin(actor);
+  return db.$transaction(async (tx) => {
+    // Row lock: an erasure and anything else changing this person run one after the other.
+    const rows = await tx.$queryRaw<{ id: string; email_normalised: string; erased_at: Date | null }[]>`
+      select id, email_normalised, erased_at from volunteers where id = ${input.volunteerId}::uuid for update`;
+    const volunteer = rows[0];
+    if (!volunteer) throw new RecordNotFoundError();
+    if (volunteer.erased_at) return { kind: "already-erased" } as const;
+    if (normaliseEmail(input.confirmEmail) !== volunteer.email_normalised) {
+      throw new ErasureConfirmationError("The email address you typed is not theirs. Type the email address shown on their page");
+    }
+    const id = volunteer.id;
+    const participationIds = (await tx.participation.findMany({ where: { volunteerId: id }, select: { id: true } })).map((p) => p.id);
+    const expressionIds = (await tx.expressionOfInterest.findMany({ where: { volunteerId: id }, select: { id: true } })).map((x) => x.id);
+    const placeholder = erasedEmailAddress(id);
+
+    await tx.volunteer.update({
+      where: { id },
+      data: {
+        fullName: ERASED_NAME,
+        email: placeholder,
+        emailNormalised: placeholder,
+        phone: null,
+        employer: null,
+        staffGroup: null,
+        jobTitle: null,
+        region: null,
+        partnershipCountry: null,
+        erasedAt: now,
+      },
+    });
+    const answers = await tx.expressionOfInterest.updateMany({ where: { volunteerId: id }, data: { answers: { erased: true } } });
+    const drafts = await tx.$executeRaw`
+      delete from registration_drafts
+      where expression_of_interest_id = any(${expressionIds}::uuid[]) or lower(trim(answers->>'email')) = ${volunteer.email_normalised}`;
+
+    const emails = (await tx.outgoingEmail.findMany({ where: emailsAboutVolunteer(id, participationIds), select: { id: true } })).map((e) => e.id);
+    await tx.outgoingEmail.updateMany({ where: { id: { in: emails }, status: "PENDING" }, data: { status: "CANCELLED", cancelledAt: now } });
+    await tx.outgoingEmail.updateMany({ where: { id: { in: emails } }, data: { textBody: ERASED_EMAIL_BODY, htmlBody: `<p>${ERASED_EMAIL_BODY}</p>` } });
+    // The team's own address on their notifications is not the person's data; the person's address is.
+    await tx.outgoingEmail.updateMany({ where: { id: { in: emails }, volunteerId: id }, data: { toAddress: placeholder } });
+    const attachments = await tx.emailAttachment.deleteMany({ where: { emailId: { in: emails } } });
+
+    const tokens = await tx.accessToken.updateMany({ where: { volunteerId: id, revokedAt: null }, data: { revokedAt: now } });
+    const interviews = await tx.interview.updateMany({ where: { participationId: { in: participationIds }, status: "SCHEDULED" }, data: { status: "CANCELLED" } });
+    const bookings = await tx.workshopBooking.updateMany({
+      where: { participationId: { in: participationIds }, status: { in: ["BOOKED", "WAITLISTED"] } },
+      data: { status: "CANCELLED" },
+    });
+
+    await recordAuditEvent(tx, {
+      actorType: "RESEARCHER",
+      actorId: actor.id,
+      action: "volunteer.erased",
+      subjectType: "volunteer",
+      subjectId: id,
+      data: {
+        participationIds,
+        expressionsOfInterest: answers.count,
+        registrationDraftsDeleted: drafts,
+        emails: emails.length,
+        attachmentsDeleted: attachments.count,
+        accessTokensRevoked: tokens.count,
+        interviewsCancelled: interviews.count,
+        workshopBookingsCancelled: bookings.count,
+      },
+    });
+    return { kind: "erased" } as const;
+  });
+}
