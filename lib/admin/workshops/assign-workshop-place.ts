@@ -4,9 +4,24 @@ import { inSchedulingTransaction, lockWorkshopSessions } from "@/lib/admin/sched
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Researcher } from "@/lib/auth/researcher-session";
 import type { Database } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { offerFreedSeats } from "@/lib/workshops/offer-freed-seats";
 import { emailWorkshopCancellation, emailWorkshopPlace, emailWorkshopWaitlisted, placeContext, placeInclude } from "@/lib/workshops/place-emails";
 import { activeBookingOf, lockWorkshopParticipation, waitlistPosition } from "./workshop-participation";
+
+/**
+ * When someone joins a session's waiting list: now, but always after everyone already on it. With the
+ * session locked, the list's order is the order people were put on it, even when several researchers
+ * act in the same millisecond.
+ */
+async function joiningTime(tx: Prisma.TransactionClient, sessionId: string, now: Date): Promise<Date> {
+  const last = await tx.workshopBooking.findFirst({
+    where: { workshopSessionId: sessionId, waitlistedAt: { not: null } },
+    orderBy: { waitlistedAt: "desc" },
+    select: { waitlistedAt: true },
+  });
+  return last?.waitlistedAt && last.waitlistedAt.getTime() >= now.getTime() ? new Date(last.waitlistedAt.getTime() + 1) : now;
+}
 
 export type AssignOutcome = { bookingId: string; status: "BOOKED" | "WAITLISTED"; moved: boolean };
 
@@ -53,7 +68,7 @@ export async function assignWorkshopPlace(
 
     const booked = await tx.workshopBooking.count({ where: { workshopSessionId: session.id, status: "BOOKED" } });
     const status = booked < session.capacity ? ("BOOKED" as const) : ("WAITLISTED" as const);
-    const fields = status === "BOOKED" ? { status, waitlistedAt: null } : { status, waitlistedAt: now };
+    const fields = status === "BOOKED" ? { status, waitlistedAt: null } : { status, waitlistedAt: await joiningTime(tx, session.id, now) };
     // A person has one booking row per session: an earlier, cancelled one is used again.
     const earlier = await tx.workshopBooking.findUnique({ where: { workshopSessionId_participationId: { workshopSessionId: session.id, participationId: participation.id } } });
     const booking = earlier
@@ -73,7 +88,7 @@ export async function assignWorkshopPlace(
       await emailWorkshopPlace(tx, place, { kind: current ? "moved" : "booked", sequence: booking.calendarSequence, now, ...(previous ? { previous } : {}) });
     } else {
       if (previous) await emailWorkshopCancellation(tx, previous.place, { reason: "PLACE_CANCELLED", wasWaitlisted: false, sequence: previous.sequence, now });
-      await emailWorkshopWaitlisted(tx, place, { position: await waitlistPosition(tx, booking), waitlistedAt: now, now });
+      await emailWorkshopWaitlisted(tx, place, { position: await waitlistPosition(tx, booking), waitlistedAt: booking.waitlistedAt ?? now, now });
     }
 
     const researcher = { actorType: "RESEARCHER" as const, actorId: actor.id };
