@@ -78,3 +78,14 @@ export async function aWorkshopSession(db: Database, options: { title?: string; 
     },
   });
 }
+
+/** One property of an iCalendar file's event, unfolded (RFC 5545 folds long lines). */
+export function icsProperty(ics: string, name: string): string | undefined {
+  const unfolded = ics.replace(/\r\n[ \t]/g, "");
+  return unfolded.split("\r\n").find((line) => line.startsWith(`${name}:`) || line.startsWith(`${name};`))?.replace(/^[^:]*:/, "");
+}
+
+/** A date next summer (BST) and the one after that in winter (GMT), as the form's fields. */
+export const NEXT_SUMMER = { day: "1", month: "7", year: String(new Date().getUTCFullYear() + 1) };
+export const NEXT_WINTER = { day: "14", month: "1", year: String(new Date().getUTCFullYear() + 2) };
+export const TEAMS_LINK = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_e2e%40thread.v2/0";
