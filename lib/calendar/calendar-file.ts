@@ -23,6 +23,14 @@ export type CalendarAttachment = { filename: string; contentType: string; conten
 
 const PRODUCT_ID = "-//THET and Imperial College London//Bi-directional learning research portal//EN";
 
+/**
+ * A name as an iCalendar parameter value (CN="…"): such values cannot contain a double quote or a control
+ * character, and the `ics` package would escape them in a way calendars do not read.
+ */
+function commonName(name: string): string {
+  return name.replace(/"/g, "'").replace(/\p{Cc}+/gu, " ").trim();
+}
+
 export function calendarText(event: CalendarEvent): string {
   const cancel = event.method === "CANCEL";
   const { error, value } = createEvent({
@@ -42,8 +50,8 @@ export function calendarText(event: CalendarEvent): string {
     ...(event.url ? { url: event.url } : {}),
     status: cancel ? "CANCELLED" : "CONFIRMED",
     busyStatus: cancel ? "FREE" : "BUSY",
-    organizer: { name: event.organizer.name, email: event.organizer.email },
-    attendees: [{ name: event.attendee.name, email: event.attendee.email, rsvp: false, partstat: "NEEDS-ACTION", role: "REQ-PARTICIPANT" }],
+    organizer: { name: commonName(event.organizer.name), email: event.organizer.email },
+    attendees: [{ name: commonName(event.attendee.name), email: event.attendee.email, rsvp: false, partstat: "NEEDS-ACTION", role: "REQ-PARTICIPANT" }],
   });
   if (error || !value) throw error ?? new Error("The calendar file could not be made.");
   return value;
@@ -59,7 +67,10 @@ export function calendarAttachment(event: CalendarEvent, filename?: string): Cal
   };
 }
 
-/** A UID no other calendar's event has: the record's kind and id, at the portal's host name. */
+/**
+ * A UID no other calendar's event has: the record's kind and id, at the portal's host name (shortened so
+ * that the whole fits the 100 characters interviews.calendar_uid holds).
+ */
 export function calendarUid(kind: "interview" | "workshop-place", id: string, publicUrl: string): string {
-  return `${kind}-${id}@${new URL(publicUrl).hostname}`;
+  return `${kind}-${id}@${new URL(publicUrl).hostname.slice(0, 40)}`;
 }
