@@ -92,7 +92,10 @@ export default async function InterviewPage({ params, searchParams }: Props) {
                         </a>
                       ),
                     },
-                    { key: "Calendar updates sent", value: String(booked.calendarSequence) },
+                    {
+                      key: "Calendar invitation",
+                      value: booked.calendarSequence === 0 ? "Sent" : `Sent, then updated ${booked.calendarSequence === 1 ? "once" : `${booked.calendarSequence} times`}`,
+                    },
                   ]}
                 />
                 {booked.startsAt <= now ? (
