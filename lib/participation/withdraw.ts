@@ -6,6 +6,8 @@ import { renderWithdrawalConfirmation } from "@/lib/email/templates/withdrawal-c
 import { renderTeamWithdrawalNotification } from "@/lib/email/templates/withdrawal-team-notification";
 import { daysFromNow, newAccessToken } from "@/lib/tokens/access-token";
 import { links } from "@/lib/tokens/links";
+import { lockWorkshopSessions } from "@/lib/admin/scheduling/transaction";
+import { offerFreedSeats } from "@/lib/workshops/offer-freed-seats";
 import { ParticipationError } from "./errors";
 
 /** Statuses someone can withdraw from: everything except having already withdrawn. */
@@ -48,6 +50,11 @@ export async function withdrawParticipation(db: Database, input: WithdrawalInput
     }
     if (open.length === 0) throw new ParticipationError("There is nothing left to withdraw from.");
     const ids = open.map((p) => p.id);
+    // Workshop places they hold become free and go to the waiting lists (below). Their sessions are locked
+    // first, before any person's row, as every scheduling path does, so that no two transactions deadlock.
+    const bookedSessionIds = async () =>
+      (await tx.workshopBooking.findMany({ where: { participationId: { in: ids }, status: "BOOKED" }, select: { workshopSessionId: true } })).map((b) => b.workshopSessionId);
+    await lockWorkshopSessions(tx, await bookedSessionIds());
 
     for (const participation of open) {
       const withdrawal = await tx.withdrawal.create({
@@ -75,7 +82,10 @@ export async function withdrawParticipation(db: Database, input: WithdrawalInput
     // Nothing pending may reach them about these studies any more.
     await tx.accessToken.updateMany({ where: { participationId: { in: ids }, purpose: "CONSENT", revokedAt: null, usedAt: null }, data: { revokedAt: now } });
     await tx.interview.updateMany({ where: { participationId: { in: ids }, status: "SCHEDULED" }, data: { status: "CANCELLED" } });
+    const freed = new Set(await bookedSessionIds());
     await tx.workshopBooking.updateMany({ where: { participationId: { in: ids }, status: { in: ["BOOKED", "WAITLISTED"] } }, data: { status: "CANCELLED" } });
+    const seatActor = input.method === "SELF_SERVICE" ? { actorType: "PARTICIPANT" as const, actorId: volunteer.id } : { actorType: "RESEARCHER" as const, actorId: input.recordedById };
+    for (const sessionId of freed) await offerFreedSeats(tx, { sessionId, actor: seatActor, now });
     const everything = input.participationIds === "all" || (await tx.participation.count({ where: { volunteerId: volunteer.id, status: { not: "WITHDRAWN" } } })) === 0;
     await tx.outgoingEmail.updateMany({
       where: {

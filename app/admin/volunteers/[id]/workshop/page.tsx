@@ -1,0 +1,211 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { BackLink, InsetText, SummaryList } from "@/components/nhs";
+import { ChoiceForm } from "@/components/scheduling/ChoiceForm";
+import { DoneBanner } from "@/components/scheduling/DoneBanner";
+import { NEEDS_CONSENT } from "@/lib/admin/scheduling/errors";
+import { bookingStatusWords, participationStatusWords, placesWords, sessionWhere, ukSpanWithZone } from "@/lib/admin/scheduling/status-words";
+import { loadWorkshopPage } from "@/lib/admin/workshops/load-workshop-page";
+import { requireResearcher } from "@/lib/auth/researcher-session";
+import { getDb } from "@/lib/db/client";
+import { labelOf, regionOptions, workshopFormatOptions } from "@/lib/registration/questions";
+import { assignWorkshopPlaceAction, recordWorkshopAttendanceAction } from "./actions";
+
+export const metadata: Metadata = { title: "Workshop place" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; study?: string }> };
+
+const doneWords: Record<string, { heading: string; body: string }> = {
+  booked: { heading: "Place booked", body: "We have emailed them the details with a calendar invitation." },
+  waitlisted: { heading: "Added to the waiting list", body: "The session is full. We have emailed them that they are on its waiting list; they will be offered the next free place." },
+  "moved-booked": { heading: "Place moved", body: "We have emailed them the new session with a calendar invitation, and cancelled the old one in their calendar. Their old place has gone to that session's waiting list, if anyone was waiting." },
+  "moved-waitlisted": { heading: "Moved to a waiting list", body: "The session they chose is full, so they are on its waiting list. We have emailed them." },
+  cancelled: { heading: "Place cancelled", body: "We have emailed them. If anyone was on the waiting list, the place has been offered to the first person." },
+  attended: { heading: "Marked as attended", body: "They have taken part. We have emailed them to say thank you." },
+  "did-not-attend": { heading: "Marked as did not attend", body: "They can be given a place at another session. We have emailed them." },
+};
+
+/** A volunteer's workshop place: give one, move it, cancel it, record attendance. Any researcher. */
+export default async function WorkshopPlacePage({ params, searchParams }: Props) {
+  const researcher = await requireResearcher();
+  const { id } = await params;
+  const { done, study } = await searchParams;
+  const volunteerId = z.uuid().safeParse(id);
+  if (!volunteerId.success) notFound();
+  const view = await loadWorkshopPage(getDb(), researcher, { volunteerId: volunteerId.data, ...(typeof study === "string" ? { studySlug: study } : {}) });
+  if (!view) notFound();
+  const { volunteer, participation, current } = view;
+  const confirmation = typeof done === "string" ? doneWords[done] : undefined;
+  const now = new Date();
+  const choosable = view.open.filter((s) => s.id !== current?.session.id);
+  const currentStarted = current !== null && current.session.startsAt <= now;
+  const canChoose =
+    participation !== null &&
+    participation.signedCurrentConsent &&
+    ["CONSENTED", "SCHEDULED", "WAITLISTED"].includes(participation.status) &&
+    !volunteer.erased &&
+    !(current?.status === "BOOKED" && currentStarted);
+  const preference = [
+    view.preference.format ? labelOf(workshopFormatOptions, view.preference.format) : null,
+    view.preference.region ? `Region for in person: ${labelOf(regionOptions, view.preference.region)}` : null,
+  ].filter(Boolean);
+
+  return (
+    <>
+      <BackLink href={`/admin/volunteers/${volunteer.id}`}>Back to {volunteer.fullName}</BackLink>
+      {confirmation ? (
+        <DoneBanner heading={confirmation.heading}>
+          <p>{confirmation.body}</p>
+        </DoneBanner>
+      ) : null}
+      <span className="nhsuk-caption-l">{volunteer.fullName}</span>
+      <h1 className="nhsuk-heading-l">Workshop place</h1>
+      {view.studies.length > 1 ? (
+        <nav aria-label="Studies of workshops">
+          <ul className="nhsuk-list">
+            {view.studies.map((s) => (
+              <li key={s.slug}>
+                {s.slug === participation?.study.slug ? <strong>{s.shortTitle}</strong> : <Link href={`?study=${s.slug}`}>{s.shortTitle}</Link>}
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      {!participation ? (
+        <p>{volunteer.fullName} is not taking part in a study of workshops.</p>
+      ) : (
+        <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-two-thirds">
+            <SummaryList
+              rows={[
+                { key: "Study", value: participation.study.title },
+                { key: "Status", value: participationStatusWords[participation.status] },
+                { key: "Consent", value: participation.signedCurrentConsent ? "Signed the current consent form" : "Has not signed the current consent form" },
+                { key: "Asked for", value: preference.length > 0 ? preference.join(". ") : "Nothing in particular" },
+              ]}
+            />
+
+            {current ? (
+              <section aria-labelledby="current-heading">
+                <h2 className="nhsuk-heading-m" id="current-heading">
+                  {current.status === "BOOKED" ? "Their place" : "Their waiting list"}
+                </h2>
+                <SummaryList
+                  rows={[
+                    {
+                      key: "Session",
+                      value: <Link href={`/admin/studies/${participation.study.slug}/sessions/${current.session.id}`}>{current.session.title}</Link>,
+                    },
+                    { key: "When", value: ukSpanWithZone(current.session.startsAt, current.session.endsAt) },
+                    { key: "Where", value: sessionWhere(current.session) },
+                    {
+                      key: "Status",
+                      value: current.status === "WAITLISTED" ? `On the waiting list, number ${current.position}` : bookingStatusWords[current.status],
+                    },
+                  ]}
+                />
+                {current.status === "BOOKED" && currentStarted ? (
+                  <ChoiceForm
+                    action={recordWorkshopAttendanceAction.bind(null, volunteer.id)}
+                    formId="attendance"
+                    hidden={{ participationId: participation.id, bookingId: current.id }}
+                    name="attendance"
+                    legend="Did they come to the session?"
+                    hint="If they did not come, they go back to consented and can be given a place at another session."
+                    items={[
+                      { value: "ATTENDED", label: "Yes, they came" },
+                      { value: "DID_NOT_ATTEND", label: "No, they did not come" },
+                    ]}
+                    submitLabel="Record attendance"
+                  />
+                ) : (
+                  <p>
+                    <Link href={`/admin/volunteers/${volunteer.id}/workshop/cancel`}>
+                      {current.status === "BOOKED" ? "Cancel this place" : "Take them off the waiting list"}
+                    </Link>
+                  </p>
+                )}
+              </section>
+            ) : null}
+
+            {canChoose ? (
+              <section aria-labelledby="choose-heading">
+                <h2 className="nhsuk-heading-m" id="choose-heading">
+                  {current ? "Move them to another session" : "Give them a place"}
+                </h2>
+                {choosable.length === 0 ? (
+                  <p>
+                    There are no other sessions open.{" "}
+                    <Link href={`/admin/studies/${participation.study.slug}/sessions`}>See the study&apos;s sessions</Link>.
+                  </p>
+                ) : (
+                  <ChoiceForm
+                    action={assignWorkshopPlaceAction.bind(null, volunteer.id)}
+                    formId="place"
+                    hidden={{ participationId: participation.id }}
+                    name="sessionId"
+                    legend="Choose a session"
+                    hint="If a session is full, they join its waiting list and are offered the next free place. They are emailed either way."
+                    items={choosable.map((s) => ({
+                      value: s.id,
+                      label: `${s.title}: ${ukSpanWithZone(s.startsAt, s.endsAt)}`,
+                      hint: `${sessionWhere(s)}. ${placesWords(s)}.`,
+                    }))}
+                    submitLabel={current ? "Move them" : "Give them a place"}
+                  />
+                )}
+              </section>
+            ) : !current ? (
+              <InsetText>
+                <p>
+                  {participation.status === "COMPLETED"
+                    ? "They have taken part: there is nothing more to arrange."
+                    : participation.status === "WITHDRAWN"
+                      ? "They have withdrawn: nothing can be arranged for them."
+                      : `${NEEDS_CONSENT}. A place can be given once they have signed the study's current consent form.`}
+                </p>
+              </InsetText>
+            ) : null}
+          </div>
+        </div>
+      )}
+
+      {view.history.length > 0 ? (
+        <>
+          <h2 className="nhsuk-heading-m">All their places</h2>
+          <table className="nhsuk-table nhsuk-table--responsive">
+            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Every workshop place and waiting list for {volunteer.fullName}, most recent first</caption>
+            <thead className="nhsuk-table__head">
+              <tr className="nhsuk-table__row">
+                <th scope="col" className="nhsuk-table__header">Session</th>
+                <th scope="col" className="nhsuk-table__header">When (UK time)</th>
+                <th scope="col" className="nhsuk-table__header">Status</th>
+              </tr>
+            </thead>
+            <tbody className="nhsuk-table__body">
+              {view.history.map((b) => (
+                <tr key={b.id} className="nhsuk-table__row">
+                  <td className="nhsuk-table__cell">
+                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">Session </span>
+                    {b.session.title}
+                  </td>
+                  <td className="nhsuk-table__cell">
+                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">When (UK time) </span>
+                    {ukSpanWithZone(b.session.startsAt, b.session.endsAt)}
+                  </td>
+                  <td className="nhsuk-table__cell">
+                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">Status </span>
+                    {bookingStatusWords[b.status]}
+                    {b.session.cancelledAt ? " (session cancelled)" : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import type { BookingStatus, InterviewStatus, ParticipationStatus } from "@/lib/generated/prisma/client";
+import { ukTimeZoneName } from "@/lib/text/london-time";
+import { formatUkDate, formatUkDateTime, formatUkTime } from "@/lib/text/uk-dates";
+
+/** Statuses as the study team reads them on the scheduling pages. */
+export const participationStatusWords: Record<ParticipationStatus, string> = {
+  INTERESTED: "Registered",
+  INELIGIBLE: "Not eligible",
+  ELIGIBLE: "Eligible, not invited yet",
+  INVITED: "Invited, not signed yet",
+  CONSENTED: "Consented",
+  DECLINED: "Declined",
+  SCHEDULED: "Booked",
+  COMPLETED: "Taken part",
+  WITHDRAWN: "Withdrawn",
+  WAITLISTED: "On a waiting list",
+};
+
+export const interviewStatusWords: Record<InterviewStatus, string> = {
+  SCHEDULED: "Booked",
+  CANCELLED: "Cancelled",
+  COMPLETED: "Completed",
+  DID_NOT_ATTEND: "Did not attend",
+};
+
+export const bookingStatusWords: Record<BookingStatus, string> = {
+  BOOKED: "Place booked",
+  WAITLISTED: "On the waiting list",
+  CANCELLED: "Cancelled",
+  ATTENDED: "Attended",
+  DID_NOT_ATTEND: "Did not attend",
+};
+
+/** "2:30pm on 1 July 2027 (BST)": UK time, saying which. */
+export function ukDateTimeWithZone(instant: Date): string {
+  return `${formatUkDateTime(instant)} (${ukTimeZoneName(instant)})`;
+}
+
+/** Where a session happens, in a few words: its place, or "Online". */
+export function sessionWhere(session: { mode: "ONLINE" | "IN_PERSON"; location: string | null }): string {
+  return session.mode === "ONLINE" ? "Online" : (session.location ?? "Place to be confirmed");
+}
+
+/** "3 of 12 places left", "Full: 2 on the waiting list". */
+export function placesWords(session: { capacity: number; booked: number; waitlisted: number }): string {
+  const left = session.capacity - session.booked;
+  if (left > 0) return `${left} of ${session.capacity} ${session.capacity === 1 ? "place" : "places"} left`;
+  return `Full: ${session.waitlisted} on the waiting list`;
+}
+
+/** "10am to 12:30pm on 1 July 2027 (BST)" */
+export function ukSpanWithZone(startsAt: Date, endsAt: Date): string {
+  return `${formatUkTime(startsAt)} to ${formatUkTime(endsAt)} on ${formatUkDate(startsAt)} (${ukTimeZoneName(startsAt)})`;
+}
