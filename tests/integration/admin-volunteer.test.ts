@@ -85,10 +85,18 @@ describe("overriding eligibility", () => {
     expect(await eventsNamed("participation.eligibility_overridden")).toEqual([]);
   });
 
-  it("leaves a status beyond eligibility (invited) as it is", async () => {
-    const { volunteerId, participationId } = await invitedPerson();
+  it("stops an invited person found ineligible from signing: their status follows and their link stops working", async () => {
+    const { volunteerId, participationId, consentToken } = await invitedPerson();
     await overrideEligibility(testDb(), await aResearcher(), { volunteerId, participationId, outcome: "INELIGIBLE", reason: "Left the NHS last month." });
-    expect(await participationOf(volunteerId)).toMatchObject({ status: "INVITED", eligibilityOverride: "INELIGIBLE" });
+    expect(await participationOf(volunteerId)).toMatchObject({ status: "INELIGIBLE", eligibilityOverride: "INELIGIBLE" });
+    expect((await findConsentInvitation(testDb(), consentToken)).kind).toBe("invalid");
+  });
+
+  it("leaves a status beyond an invitation (consented) as it is", async () => {
+    const { volunteerId, participationId } = await invitedPerson();
+    await testDb().participation.update({ where: { id: participationId }, data: { status: "CONSENTED" } });
+    await overrideEligibility(testDb(), await aResearcher(), { volunteerId, participationId, outcome: "INELIGIBLE", reason: "Left the NHS last month." });
+    expect(await participationOf(volunteerId)).toMatchObject({ status: "CONSENTED", eligibilityOverride: "INELIGIBLE" });
   });
 
   it("can be cleared: the computed outcome and its status apply again, audited; clearing nothing is refused", async () => {

@@ -1,3 +1,5 @@
+import { lockWorkshopSessions } from "@/lib/admin/scheduling/transaction";
+import { offerFreedSeats } from "@/lib/workshops/offer-freed-seats";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertAdmin } from "@/lib/auth/permissions";
 import type { Researcher } from "@/lib/auth/researcher-session";
@@ -33,6 +35,19 @@ export async function eraseVolunteerData(
 ): Promise<ErasureResult> {
   assertAdmin(actor);
   return db.$transaction(async (tx) => {
+    // Their workshop places go to the waiting lists. Sessions are locked before the person, in the order
+    // every scheduling path uses, so that no two transactions deadlock.
+    const bookedSessionIds = [
+      ...new Set(
+        (
+          await tx.workshopBooking.findMany({
+            where: { participation: { volunteerId: input.volunteerId }, status: "BOOKED" },
+            select: { workshopSessionId: true },
+          })
+        ).map((b) => b.workshopSessionId),
+      ),
+    ];
+    await lockWorkshopSessions(tx, bookedSessionIds);
     // Row lock: an erasure and anything else changing this person run one after the other.
     const rows = await tx.$queryRaw<{ id: string; email_normalised: string; erased_at: Date | null }[]>`
       select id, email_normalised, erased_at from volunteers where id = ${input.volunteerId}::uuid for update`;
@@ -80,6 +95,7 @@ export async function eraseVolunteerData(
       where: { participationId: { in: participationIds }, status: { in: ["BOOKED", "WAITLISTED"] } },
       data: { status: "CANCELLED" },
     });
+    for (const sessionId of bookedSessionIds) await offerFreedSeats(tx, { sessionId, actor: { actorType: "RESEARCHER", actorId: actor.id }, now });
 
     await recordAuditEvent(tx, {
       actorType: "RESEARCHER",

@@ -32,11 +32,16 @@ export async function overrideEligibility(
   if (reason.length < 1 || reason.length > 1000) throw new ParticipationError("Give the reason for overriding their eligibility, in 1000 characters or fewer.");
   await db.$transaction(async (tx) => {
     const participation = await lockParticipation(tx, input);
-    const status = FOLLOWS_ELIGIBILITY.includes(participation.status) ? input.outcome : participation.status;
+    // Someone invited but found not eligible after all must not be able to sign: their link stops working.
+    const uninvite = input.outcome === "INELIGIBLE" && participation.status === "INVITED";
+    const status = FOLLOWS_ELIGIBILITY.includes(participation.status) || uninvite ? input.outcome : participation.status;
     await tx.participation.update({
       where: { id: participation.id },
       data: { eligibilityOverride: input.outcome, overrideReason: reason, overriddenById: actor.id, overriddenAt: new Date(), status },
     });
+    if (uninvite) {
+      await tx.accessToken.updateMany({ where: { participationId: participation.id, purpose: "CONSENT", revokedAt: null, usedAt: null }, data: { revokedAt: new Date() } });
+    }
     await recordAuditEvent(tx, {
       actorType: "RESEARCHER",
       actorId: actor.id,
