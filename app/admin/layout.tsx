@@ -28,7 +28,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <ul className="app-admin-nav__list">
           {links.map((l) => (
             <li key={l.href}>
-              <Link href={l.href}>{l.label}</Link>
+              <Link href={l.href} prefetch={false}>{l.label}</Link>
             </li>
           ))}
         </ul>
@@ -36,7 +36,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <span>
             {researcher.name ?? researcher.email} ({researcher.role === "ADMIN" ? "admin" : "researcher"})
           </span>{" "}
-          <Link href="/admin/account">Your account</Link>
+          <Link href="/admin/account" prefetch={false}>Your account</Link>
           <form action={signOutAction} className="app-inline-form">
             <Button variant="secondary" small>
               Sign out
