@@ -207,4 +207,13 @@ describe("the volunteers list", () => {
     expect(result.names).toEqual(["Ada Lovelace"]);
     expect(result.problems).toEqual(["The study in the address was not recognised, so the list is not filtered by study."]);
   });
+
+  it("has the indexes that keep it fast with many volunteers, including the one schema.prisma cannot describe", async () => {
+    const rows = await testDb().$queryRaw<{ indexname: string; indexdef: string }[]>`
+      select indexname, indexdef from pg_indexes where tablename = 'volunteers' order by indexname`;
+    const definition = (name: string) => rows.find((r) => r.indexname === name)?.indexdef ?? "missing";
+    expect(definition("volunteers_sort_name_idx")).toMatch(/USING btree \(lower\(\(full_name\)::text\), id\)/);
+    expect(definition("volunteers_full_name_idx")).toMatch(/USING gin \(full_name gin_trgm_ops\)/);
+    expect(definition("volunteers_email_normalised_idx")).toMatch(/USING gin \(email_normalised gin_trgm_ops\)/);
+  });
 });

@@ -163,7 +163,13 @@ export async function listVolunteers(db: Database, _actor: Researcher, query: Vo
   const inner = orderBy({ name: sql`lower(v.full_name)`, status: sortStatus, registered: sql`v.created_at`, id: sql`v.id` });
   const outer = orderBy({ name: sql`page.sort_name`, status: sql`page.sort_status`, registered: sql`page.created_at`, id: sql`page.id` });
 
-  const countQuery = db.$queryRaw<{ total: number }[]>`select count(*)::int as total from ${from} ${whereClause}`;
+  // With a study and nothing asked of the volunteer, the count needs the participations only (an index scan).
+  const countQuery =
+    study && volunteerConditions.length === 0
+      ? db.$queryRaw<{ total: number }[]>`
+          select count(*)::int as total from participations p
+          where ${Prisma.join([sql`p.study_id = ${study.id}::uuid`, ...participationConditions], " and ")}`
+      : db.$queryRaw<{ total: number }[]>`select count(*)::int as total from ${from} ${whereClause}`;
   const pageQuery = (page: number) => db.$queryRaw<Row[]>`
     select page.id, page.full_name, page.email, page.staff_group, page.region, page.partnership_country, page.created_at, page.erased_at,
       (select coalesce(json_agg(json_build_object('id', x.id, 'studyId', x.study_id, 'status', x.status, 'eligibility', x.eligibility,
