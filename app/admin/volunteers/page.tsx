@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Fragment } from "react";
-import { BulkInvite, BulkInviteButton, BulkInviteForm, BULK_INVITE_FORM } from "@/components/admin/BulkInvite";
+import { BulkInvite, BulkInviteButton, BulkInviteForm } from "@/components/admin/BulkInvite";
 import { Pagination } from "@/components/admin/Pagination";
 import { Select } from "@/components/admin/Select";
-import { Button, InsetText, Tag, TextInput, WarningCallout } from "@/components/nhs";
-import { listPartnershipCountries, listVolunteers, type ListedStudy, type ListedVolunteer } from "@/lib/admin/volunteers/list-volunteers";
-import { eligibilityForResearchers, statusForResearchers } from "@/lib/admin/volunteers/status-labels";
+import { VolunteersTable, type SortLink, type VolunteersTableProps } from "@/components/admin/VolunteersTable";
+import { Button, InsetText, TextInput, WarningCallout } from "@/components/nhs";
+import { listPartnershipCountries, listVolunteers, type ListedStudy, type ListedVolunteer, type VolunteerList } from "@/lib/admin/volunteers/list-volunteers";
+import { statusForResearchers } from "@/lib/admin/volunteers/status-labels";
 import {
   SEARCH_MAX_LENGTH,
   defaultOrder,
@@ -83,7 +83,7 @@ export default async function VolunteersPage({ searchParams }: { searchParams: P
           </>
         )}
       </p>
-      {list.volunteers.length > 0 ? <VolunteersTable list={list} query={query} invitable={canInvite ? invitable : () => undefined} /> : null}
+      {list.volunteers.length > 0 ? <VolunteersTable {...volunteersTableProps(list, query, canInvite ? invitable : () => undefined)} /> : null}
       {canInvite && firstInvitable ? (
         <BulkInviteButton studyTitle={list.study!.shortTitle} />
       ) : list.study === null && list.volunteers.length > 0 ? (
@@ -170,160 +170,36 @@ function FilterForm({ query, studies, countries }: { query: VolunteerListQuery; 
   );
 }
 
-function VolunteersTable({
-  list,
-  query,
-  invitable,
-}: {
-  list: Awaited<ReturnType<typeof listVolunteers>>;
-  query: VolunteerListQuery;
-  invitable: (v: ListedVolunteer) => { id: string } | undefined;
-}) {
-  const selectable = list.volunteers.some((v) => invitable(v));
-  const sortHeader = (sort: Sort, label: string, description: string) => {
+/** The table's data, small and plain: the client component renders it, so the page's payload stays light. */
+function volunteersTableProps(list: VolunteerList, query: VolunteerListQuery, invitable: (v: ListedVolunteer) => { id: string } | undefined): VolunteersTableProps {
+  const sortLink = (sort: Sort): SortLink => {
     const current = query.sort === sort;
-    const order = current ? (query.order === "asc" ? "desc" : "asc") : defaultOrder[sort];
-    return (
-      <th scope="col" className="nhsuk-table__header" role="columnheader" data-sort="" aria-sort={current ? (query.order === "asc" ? "ascending" : "descending") : undefined}>
-        <Link className="nhsuk-link" href={volunteerListHref(query, { sort, order, page: 1 })} prefetch={false}>
-          {label}
-          <span className="nhsuk-u-visually-hidden">, sort by {description}</span>
-        </Link>
-      </th>
-    );
+    return {
+      href: volunteerListHref(query, { sort, order: current ? (query.order === "asc" ? "desc" : "asc") : defaultOrder[sort], page: 1 }),
+      current: current ? query.order : null,
+    };
   };
-  const heading = (text: string) => (
-    <span className="nhsuk-table__heading" aria-hidden="true">
-      {text}{" "}
-    </span>
-  );
-  return (
-    <div className="app-table-scroll">
-      <table className="nhsuk-table nhsuk-table--responsive nhsuk-table--compact app-volunteers-table" role="table" id="volunteers" aria-describedby="results-heading">
-        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
-          Volunteers, page {list.page} of {list.pageCount}
-          {query.sort === "status" && list.statusSortStudy ? `, sorted by status in ${list.statusSortStudy.shortTitle}` : ""}
-        </caption>
-        <thead className="nhsuk-table__head" role="rowgroup">
-          <tr className="nhsuk-table__row" role="row">
-            {selectable ? (
-              <th scope="col" className="nhsuk-table__header" role="columnheader">
-                <span className="nhsuk-u-visually-hidden">Select to invite</span>
-              </th>
-            ) : null}
-            {sortHeader("name", "Name", "name")}
-            <th scope="col" className="nhsuk-table__header" role="columnheader">
-              Email
-            </th>
-            <th scope="col" className="nhsuk-table__header" role="columnheader">
-              Staff group
-            </th>
-            <th scope="col" className="nhsuk-table__header" role="columnheader">
-              Region
-            </th>
-            <th scope="col" className="nhsuk-table__header" role="columnheader">
-              Partnership country
-            </th>
-            {list.studies.map((s) =>
-              // Sorting by status sorts by the filtered study's, or else the first study's.
-              s.id === (list.study ?? list.studies[0])?.id ? (
-                <Fragment key={s.id}>{sortHeader("status", s.shortTitle, `status in ${s.shortTitle}`)}</Fragment>
-              ) : (
-                <th key={s.id} scope="col" className="nhsuk-table__header" role="columnheader">
-                  {s.shortTitle}
-                </th>
-              ),
-            )}
-            {sortHeader("registered", "Registered", "date registered")}
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body" role="rowgroup">
-          {list.volunteers.map((v) => {
-            const toInvite = invitable(v);
-            return (
-              <tr key={v.id} className="nhsuk-table__row" role="row">
-                {selectable ? (
-                  <td className={`nhsuk-table__cell${toInvite ? "" : " app-cell--empty"}`} role="cell">
-                    {toInvite ? (
-                      <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
-                        <div className="nhsuk-checkboxes__item">
-                          <input className="nhsuk-checkboxes__input" id={`invite-${toInvite.id}`} name="participationId" type="checkbox" value={toInvite.id} form={BULK_INVITE_FORM} />
-                          <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`invite-${toInvite.id}`}>
-                            <span className="app-label--phone-only">Invite</span>
-                            <span className="nhsuk-u-visually-hidden"> {v.fullName}</span>
-                          </label>
-                        </div>
-                      </div>
-                    ) : null}
-                  </td>
-                ) : null}
-                <td className="nhsuk-table__cell" role="cell">
-                  {heading("Name")}
-                  <span>
-                    <Link href={`/admin/volunteers/${v.id}`} prefetch={false}>{v.fullName}</Link>
-                    {v.erased ? (
-                      <>
-                        {" "}
-                        <Tag colour="grey">Erased</Tag>
-                      </>
-                    ) : null}
-                  </span>
-                </td>
-                <td className="nhsuk-table__cell" role="cell">
-                  {heading("Email")}
-                  <span className="app-email">{breakableEmail(v.email)}</span>
-                </td>
-                <td className="nhsuk-table__cell" role="cell">
-                  {heading("Staff group")}
-                  <span>{v.staffGroup ? labelOf(staffGroupOptions, v.staffGroup) : "Not given"}</span>
-                </td>
-                <td className="nhsuk-table__cell" role="cell">
-                  {heading("Region")}
-                  <span>{v.region ? labelOf(regionOptions, v.region) : "Not given"}</span>
-                </td>
-                <td className="nhsuk-table__cell" role="cell">
-                  {heading("Partnership country")}
-                  <span>{v.partnershipCountry ?? "Not given"}</span>
-                </td>
-                {list.studies.map((s) => {
-                  const p = v.participations.find((x) => x.studyId === s.id);
-                  return (
-                    <td key={s.id} className="nhsuk-table__cell" role="cell">
-                      {heading(s.shortTitle)}
-                      {p ? (
-                        <span className="app-tag-stack">
-                          <Tag colour={statusForResearchers[p.status].colour}>{statusForResearchers[p.status].label}</Tag>
-                          <Tag colour={eligibilityForResearchers[p.eligibility].colour}>
-                            {eligibilityForResearchers[p.eligibility].label}
-                            {p.overridden ? " (override)" : ""}
-                          </Tag>
-                        </span>
-                      ) : (
-                        <span>Not registered</span>
-                      )}
-                    </td>
-                  );
-                })}
-                <td className="nhsuk-table__cell" role="cell">
-                  {heading("Registered")}
-                  <span className="app-nowrap">{shortDate.format(v.registeredAt)}</span>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-/** An address that may wrap after its dots and before its "@", rather than anywhere or not at all. */
-function breakableEmail(email: string) {
-  const parts = email.split(/(?<=\.)|(?=@)/);
-  return parts.map((part, i) => (
-    <Fragment key={i}>
-      {i > 0 ? <wbr /> : null}
-      {part}
-    </Fragment>
-  ));
+  // Sorting by status sorts by the filtered study's, or else the first study's.
+  const statusStudy = list.study ?? list.studies[0];
+  return {
+    caption: `Volunteers, page ${list.page} of ${list.pageCount}${query.sort === "status" && list.statusSortStudy ? `, sorted by status in ${list.statusSortStudy.shortTitle}` : ""}`,
+    name: sortLink("name"),
+    registered: sortLink("registered"),
+    studies: list.studies.map((s) => ({ id: s.id, shortTitle: s.shortTitle, sort: s.id === statusStudy?.id ? sortLink("status") : null })),
+    rows: list.volunteers.map((v) => ({
+      id: v.id,
+      fullName: v.fullName,
+      email: v.email,
+      erased: v.erased,
+      staffGroup: v.staffGroup ? labelOf(staffGroupOptions, v.staffGroup) : "Not given",
+      region: v.region ? labelOf(regionOptions, v.region) : "Not given",
+      country: v.partnershipCountry ?? "Not given",
+      registered: shortDate.format(v.registeredAt),
+      studies: list.studies.map((s) => {
+        const p = v.participations.find((x) => x.studyId === s.id);
+        return p ? { status: p.status, eligibility: p.eligibility, overridden: p.overridden } : null;
+      }),
+      invite: invitable(v)?.id ?? null,
+    })),
+  };
 }
