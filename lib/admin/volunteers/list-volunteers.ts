@@ -86,7 +86,8 @@ function stageCondition(stage: Stage): Prisma.Sql {
   }
 }
 
-export async function listStudiesForFilters(db: Database): Promise<ListedStudy[]> {
+/** Every study, in display order, for the filters and column headings. Any signed-in researcher may see them. */
+export async function listStudiesForFilters(db: Database, _actor: Researcher): Promise<ListedStudy[]> {
   return db.study.findMany({
     select: { id: true, slug: true, title: true, shortTitle: true, kind: true, status: true },
     orderBy: [{ displayOrder: "asc" }, { createdAt: "asc" }],
@@ -101,9 +102,9 @@ export async function listStudiesForFilters(db: Database): Promise<ListedStudy[]
  * A study filter joins that study's participation (at most one per volunteer); status, eligibility and
  * stage then apply to it. Without a study they apply to any one of the volunteer's participations.
  */
-export async function listVolunteers(db: Database, _actor: Researcher, query: VolunteerListQuery): Promise<VolunteerList> {
+export async function listVolunteers(db: Database, actor: Researcher, query: VolunteerListQuery): Promise<VolunteerList> {
   const problems: string[] = [];
-  const studies = await listStudiesForFilters(db);
+  const studies = await listStudiesForFilters(db, actor);
   let study: ListedStudy | null = null;
   if (query.study) {
     study = studies.find((s) => s.slug === query.study) ?? null;

@@ -24,7 +24,7 @@ export default async function DiversityPage({ searchParams }: { searchParams: Pr
   const raw = (await searchParams).study;
   const parsed = diversityParamsSchema.safeParse({ study: Array.isArray(raw) ? raw[0] : raw || undefined });
   const db = getDb();
-  const studies = await listStudiesForFilters(db);
+  const studies = await listStudiesForFilters(db, researcher);
   const asked = parsed.success ? parsed.data.study : undefined;
   const chosen = asked ? studies.find((s) => s.slug === asked) : undefined;
   const study = chosen ?? studies.find((s) => s.kind === "INTERVIEW") ?? studies[0];
