@@ -7,8 +7,9 @@ import type pg from "pg";
  * - from schema.prisma (what Prisma Client believes), via Prisma's own schema parser (WebAssembly);
  * - from a database the migrations built, via PostgreSQL's catalog.
  * Facts: tables, columns (type, nullability, whether there is a default), primary keys, unique and plain
- * indexes, foreign keys (with ON DELETE) and enums with their values in order. CHECK constraints and
- * triggers exist only in the migrations (Prisma cannot express them), so they are not compared.
+ * indexes, foreign keys (with ON DELETE) and enums with their values in order. CHECK constraints,
+ * triggers and indexes on expressions exist only in the migrations (Prisma cannot express them), so they
+ * are not compared.
  */
 
 type DmmfField = {
@@ -149,7 +150,7 @@ export async function describeDatabase(client: pg.ClientBase): Promise<string[]>
                  join pg_attribute a on a.attrelid = t.oid and a.attnum = k.attnum order by k.ord) as cols
     from pg_index i join pg_class t on t.oid = i.indrelid
     join pg_namespace n on n.oid = t.relnamespace and n.nspname = 'public'
-    where t.relname <> '_prisma_migrations'`);
+    where t.relname <> '_prisma_migrations' and i.indexprs is null`);
   for (const i of indexes.rows) {
     const kind = i.isprimary ? "primary key" : i.isunique ? "unique index" : "index";
     facts.push(`${kind} ${i.tbl}(${i.cols.join(", ")})`);
