@@ -43,7 +43,7 @@ export const consentFormDetailsSchema = z.object({
 export type ConsentFormDetailsInput = z.output<typeof consentFormDetailsSchema>;
 
 export const newConsentFormSchema = consentFormDetailsSchema.extend({
-  copyStatements: z.enum(["yes", "no"]).optional().transform((v) => v === "yes"),
+  copyStatements: z.string().optional().transform((v) => v === "yes"),
 });
 
 export const consentStatementFormSchema = z.object({

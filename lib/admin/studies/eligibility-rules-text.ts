@@ -124,7 +124,11 @@ export function parseEligibilityRulesText(text: string): RulesTextResult {
   return { ok: false, errors: [...new Set(parsed.error.issues.flatMap((issue) => describeIssue(json, issue)))] };
 }
 
-/** The rules as an admin reads and edits them: indented JSON. */
+/**
+ * The rules as an admin reads and edits them: indented JSON, each criterion's fields in a readable order
+ * (id, description, unmetReason, condition) rather than the database's (jsonb sorts keys by length).
+ */
 export function formatEligibilityRules(rules: unknown): string {
-  return JSON.stringify(rules, null, 2);
+  const parsed = eligibilityRulesSchema.safeParse(rules);
+  return JSON.stringify(parsed.success ? parsed.data : rules, null, 2);
 }

@@ -40,3 +40,17 @@ export async function publishStudyConsentForm(db: Database, actor: Researcher, i
     throw error;
   }
 }
+
+/**
+ * How many people were asked to re-consent when this form was published, as the audit trail recorded it
+ * (so the confirmation shows what happened, not a number taken from the address). Null if unpublished.
+ */
+export async function reconsentRequestedWhenPublished(db: Database, _actor: Researcher, input: { studyId: string; formId: string }): Promise<number | null> {
+  const event = await db.auditEvent.findFirst({
+    where: { action: "consent_form.published", subjectType: "consent_form", subjectId: input.formId },
+    orderBy: { id: "desc" },
+    select: { data: true },
+  });
+  const data = event?.data as { studyId?: string; reconsentRequested?: number } | undefined;
+  return data?.studyId === input.studyId && typeof data.reconsentRequested === "number" ? data.reconsentRequested : null;
+}

@@ -69,3 +69,19 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   for (const issue of error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
   return errors;
 }
+
+/** A stored study's settings as the form shows them, with the version they were read at. */
+export function settingsFormValues(study: StudySettings & { updatedAt: Date }): Record<string, string> {
+  return {
+    status: study.status,
+    targetMin: study.targetMin?.toString() ?? "",
+    targetMax: study.targetMax?.toString() ?? "",
+    invitationMode: study.invitationMode,
+    consentRequired: study.consentRequired ? "yes" : "no",
+    considerationPeriodHours: String(study.considerationPeriodHours),
+    retentionDays: study.retentionDays?.toString() ?? "",
+    contactName: study.contactName,
+    contactEmail: study.contactEmail,
+    expectedUpdatedAt: study.updatedAt.toISOString(),
+  };
+}
