@@ -38,7 +38,7 @@ export default async function PublishConsentFormPage({ params }: { params: Promi
             It has {form.statements.length} {form.statements.length === 1 ? "statement" : "statements"} ({required} required, {form.statements.length - required} optional) and refers to information sheet version{" "}
             {form.informationSheet.version}.
           </p>
-          <WarningCallout heading="This cannot be undone">
+          <WarningCallout heading="This cannot be undone" headingLevel={2}>
             <p>Everyone invited from now on will sign this version, and it can never be changed afterwards.</p>
             <p>
               {reconsent === 0

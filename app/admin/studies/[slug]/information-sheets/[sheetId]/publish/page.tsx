@@ -31,7 +31,7 @@ export default async function PublishInformationSheetPage({ params }: { params: 
         <div className="nhsuk-grid-column-two-thirds">
           <span className="nhsuk-caption-l">{study.shortTitle}</span>
           <h1 className="nhsuk-heading-l">Publish information sheet version {sheet.version}?</h1>
-          <WarningCallout heading="This cannot be undone">
+          <WarningCallout heading="This cannot be undone" headingLevel={2}>
             <p>The public pages will show this version at once, and it can never be changed afterwards. Corrections will need a new version.</p>
             <p>People are asked to confirm the information sheet their consent form names. To ask them to read this version, draft a consent form that refers to it and publish that too.</p>
           </WarningCallout>
