@@ -1,4 +1,4 @@
-import { waitForEmail } from "./consent-journey";
+import { expectNoAccessibilityViolationsWithoutJavaScript, waitForEmail } from "./consent-journey";
 import { untilInteractive } from "./registration-journey";
 import { aTestStudy, consentedIn, expectErrors, expectSuccess, summaryRow, test } from "./admin-fixtures";
 import { signInAs } from "./researcher-session";
@@ -82,6 +82,22 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Save settings" }).click();
     await expectSuccess(page, "The study's settings have been saved");
     await expect(summaryRow(page, "Target")).toHaveText("12 to 30 participants");
+  });
+
+  test("a consent form is drafted and a statement's error shows, its form opened", async ({ page, context, portalDb, authSecret }) => {
+    const study = await aTestStudy(portalDb);
+    await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
+    await page.goto(`/admin/studies/${study.slug}/consent-forms/new`);
+    await page.getByLabel("Version", { exact: true }).fill("1.1");
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await expectSuccess(page, "The draft has been saved. Now write its statements");
+    await page.getByText("Change statement 2").click();
+    await page.getByLabel("Key").nth(1).fill("Not A Key");
+    await page.getByRole("button", { name: "Save statement 2" }).click();
+    const error = page.getByText("The key can only use lower-case letters, numbers and hyphens, and must start with a letter, like recording", { exact: false }).first();
+    await expect(error).toBeVisible();
+    await expect(page.getByLabel("Key").nth(1)).toHaveValue("Not A Key");
+    await expectNoAccessibilityViolationsWithoutJavaScript(page);
   });
 });
 

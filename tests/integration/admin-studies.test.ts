@@ -258,6 +258,21 @@ describe("consent forms", () => {
     expect(duplicate).toMatchObject({ field: "key", message: expect.stringMatching(/already has the key photos/) });
   });
 
+  it("keep each draft's statements to itself: another form's statement cannot be reached through this one", async () => {
+    const { studyId, formId } = await aDraft("0.2");
+    const { formId: otherForm } = await aDraft("0.3");
+    const theirs = (await findConsentFormForAdmin(testDb(), admin, { studyId, formId: otherForm }))!.statements[0]!;
+    const published = (await testDb().consentForm.findFirstOrThrow({ where: { studyId, publishedAt: { not: null } }, include: { statements: true } })).statements[0]!;
+    for (const statementId of [theirs.id, published.id]) {
+      await expect(updateConsentStatement(testDb(), admin, { studyId, formId, statementId, statement: statement("hijack") })).rejects.toThrow("That statement does not exist.");
+      await expect(removeConsentStatement(testDb(), admin, { studyId, formId, statementId })).rejects.toThrow("That statement does not exist.");
+      await expect(moveConsentStatement(testDb(), admin, { studyId, formId, statementId, direction: "down" })).rejects.toThrow("That statement does not exist.");
+    }
+    expect((await testDb().consentStatement.findUniqueOrThrow({ where: { id: theirs.id } })).key).toBe(theirs.key);
+    const workshops = await testDb().study.findUniqueOrThrow({ where: { slug: "workshops" } });
+    await expect(addConsentStatement(testDb(), admin, { studyId: workshops.id, formId, statement: statement("elsewhere") })).rejects.toThrow("That consent form does not exist.");
+  });
+
   it("refer to a published information sheet of the same study", async () => {
     const study = await interview();
     const { id: draftSheet } = await createInformationSheetDraft(testDb(), admin, { studyId: study.id, sheet: sheetInput("0.2") });

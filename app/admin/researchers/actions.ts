@@ -12,7 +12,7 @@ import {
   signResearcherOutEverywhere,
 } from "@/lib/admin/researchers/manage-researchers";
 import { addResearcherFormSchema, researcherIdSchema, researcherRoleFormSchema } from "@/lib/admin/researchers/researcher-forms";
-import { fieldErrors } from "@/lib/admin/studies/study-settings-form";
+import { fieldErrors } from "@/lib/admin/field-errors";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { readEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";

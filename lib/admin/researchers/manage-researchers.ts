@@ -7,7 +7,7 @@ import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { renderResearcherAccount } from "@/lib/email/templates/researcher-account";
 import type { Prisma, ResearcherRole } from "@/lib/generated/prisma/client";
 import { AdminActionError } from "../admin-action-error";
-import { isUniqueViolation } from "../studies/unique-violation";
+import { isUniqueViolation } from "../unique-violation";
 import type { AddResearcherInput } from "./researcher-forms";
 
 /**

@@ -5,7 +5,7 @@ import type { Database } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AdminActionError } from "../admin-action-error";
 import type { ConsentFormDetailsInput, ConsentStatementInput } from "./document-forms";
-import { isUniqueViolation } from "./unique-violation";
+import { isUniqueViolation } from "../unique-violation";
 
 /**
  * Drafting a new version of a study's consent form (admins only): its details, and its statements, which

@@ -5,7 +5,7 @@ import type { Database } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AdminActionError } from "../admin-action-error";
 import type { InformationSheetInput } from "./document-forms";
-import { isUniqueViolation } from "./unique-violation";
+import { isUniqueViolation } from "../unique-violation";
 
 /**
  * Drafting and publishing a study's information sheet (admins only). A draft can be edited as often as

@@ -63,13 +63,6 @@ export const studySettingsFields = [
 /** A study's slug as it may appear in an address: checked before any query. */
 export const studySlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 
-/** The first message for each field, from a failed parse. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return errors;
-}
-
 /** A stored study's settings as the form shows them, with the version they were read at. */
 export function settingsFormValues(study: StudySettings & { updatedAt: Date }): Record<string, string> {
   return {

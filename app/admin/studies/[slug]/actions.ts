@@ -19,7 +19,8 @@ import { parseEligibilityRulesText } from "@/lib/admin/studies/eligibility-rules
 import { findStudyForAdmin } from "@/lib/admin/studies/find-study";
 import { createInformationSheetDraft, publishInformationSheet, updateInformationSheetDraft } from "@/lib/admin/studies/information-sheet-drafts";
 import { publishStudyConsentForm } from "@/lib/admin/studies/publish-study-consent-form";
-import { fieldErrors, settingsFormValues, studySettingsFormSchema } from "@/lib/admin/studies/study-settings-form";
+import { fieldErrors } from "@/lib/admin/field-errors";
+import { settingsFormValues, studySettingsFormSchema } from "@/lib/admin/studies/study-settings-form";
 import { updateEligibilityRules } from "@/lib/admin/studies/update-eligibility-rules";
 import { CHANGED_MEANWHILE, updateStudySettings } from "@/lib/admin/studies/update-study-settings";
 import { requireResearcher, type Researcher } from "@/lib/auth/researcher-session";

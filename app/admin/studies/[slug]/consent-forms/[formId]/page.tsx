@@ -6,7 +6,7 @@ import { ActionButton } from "@/components/admin/ActionButton";
 import { ConsentFormDetailsForm } from "@/components/admin/ConsentFormDetailsForm";
 import { StatementForm } from "@/components/admin/StatementForm";
 import { SuccessBanner } from "@/components/admin/SuccessBanner";
-import { BackLink, ButtonLink, Details, InsetText, SummaryList, Tag, WarningCallout } from "@/components/nhs";
+import { BackLink, ButtonLink, InsetText, SummaryList, Tag, WarningCallout } from "@/components/nhs";
 import { findConsentFormForAdmin } from "@/lib/admin/studies/consent-form-drafts";
 import { isoDayOf } from "@/lib/admin/studies/document-forms";
 import { findStudyForAdmin } from "@/lib/admin/studies/find-study";
@@ -90,14 +90,13 @@ export default async function ConsentFormPage({ params, searchParams }: Props) {
           <h2 className="nhsuk-heading-m">Publish</h2>
           <p>Publishing makes this the form people sign, and asks everyone who signed an earlier version to sign this one. After that it cannot be changed.</p>
           <ButtonLink href={`${here}/publish`}>Publish version {form.version}</ButtonLink>
-          <Details summary="Change the form's version, date, title or information sheet">
-            <ConsentFormDetailsForm
-              action={saveConsentFormAction.bind(null, study.slug, form.id)}
-              initial={{ version: form.version, versionDate: isoDayOf(form.versionDate), title: form.title, informationSheetId: form.informationSheet.id }}
-              sheets={sheets}
-              submitLabel="Save the details"
-            />
-          </Details>
+          <ConsentFormDetailsForm
+            action={saveConsentFormAction.bind(null, study.slug, form.id)}
+            initial={{ version: form.version, versionDate: isoDayOf(form.versionDate), title: form.title, informationSheetId: form.informationSheet.id }}
+            sheets={sheets}
+            submitLabel="Save the details"
+            disclosure="Change the form's version, date, title or information sheet"
+          />
         </>
       ) : null}
 
@@ -138,14 +137,13 @@ export default async function ConsentFormPage({ params, searchParams }: Props) {
                     Remove statement {s.position}
                   </Link>
                 </div>
-                <Details summary={`Change statement ${s.position}`}>
-                  <StatementForm
-                    action={saveStatementAction.bind(null, study.slug, form.id, s.id)}
-                    prefix={`statement-${s.position}`}
-                    initial={{ text: s.text, required: s.required ? "yes" : "no", key: s.key }}
-                    submitLabel={`Save statement ${s.position}`}
-                  />
-                </Details>
+                <StatementForm
+                  action={saveStatementAction.bind(null, study.slug, form.id, s.id)}
+                  prefix={`statement-${s.position}`}
+                  initial={{ text: s.text, required: s.required ? "yes" : "no", key: s.key }}
+                  submitLabel={`Save statement ${s.position}`}
+                  disclosure={`Change statement ${s.position}`}
+                />
               </>
             ) : null}
           </li>
