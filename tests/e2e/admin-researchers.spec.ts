@@ -106,6 +106,8 @@ test("an admin cannot remove their own admin role or disable themselves", async 
   await expect(page.getByText("You cannot change your own role. Another admin can.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Disable the account" })).toHaveCount(0);
   // Asking for the confirmation by address does not offer it either.
+  await expect(page.getByRole("link", { name: /out everywhere|authenticator/ })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "your account", exact: true })).toHaveAttribute("href", "/admin/account");
   await page.goto(`/admin/researchers/${me.id}?confirm=disable`);
   await expect(page.getByRole("button", { name: "Yes, disable the account" })).toHaveCount(0);
   await expectNoAccessibilityViolations(page);

@@ -35,6 +35,9 @@ describe("listing researchers", () => {
     await expect(listResearchers(testDb(), researcher)).rejects.toThrow(NotAllowedError);
     await expect(findResearcher(testDb(), researcher, admin.id)).rejects.toThrow(NotAllowedError);
     expect(await findResearcher(testDb(), admin, "not-a-uuid")).toBeNull();
+    await aSession(researcher.id);
+    await testDb().researcherSession.create({ data: { sessionToken: crypto.randomUUID(), userId: researcher.id, expires: new Date(Date.now() - 1000) } });
+    expect((await findResearcher(testDb(), admin, researcher.id))?._count.sessions).toBe(1);
     expect(await findResearcher(testDb(), admin, crypto.randomUUID())).toBeNull();
   });
 });

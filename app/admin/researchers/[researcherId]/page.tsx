@@ -47,7 +47,8 @@ export default async function ResearcherPage({ params, searchParams }: Props) {
   const isSelf = account.id === researcher.id;
   const name = account.name ?? account.email;
   const here = `/admin/researchers/${account.id}`;
-  const confirming = confirm && confirm in confirmTexts && !(isSelf && confirm === "disable") ? (confirm as keyof typeof confirmTexts) : null;
+  // Nothing on this page acts on one's own account: the account page signs you out everywhere.
+  const confirming = confirm && confirm in confirmTexts && !isSelf ? (confirm as keyof typeof confirmTexts) : null;
 
   return (
     <>
@@ -60,7 +61,7 @@ export default async function ResearcherPage({ params, searchParams }: Props) {
           { key: "Role", value: account.role === "ADMIN" ? "Admin" : "Researcher" },
           { key: "Authenticator app", value: account.totpEnabledAt ? `Set up at ${formatUkDateTime(account.totpEnabledAt)}` : "Not set up yet: they will set it up the next time they sign in" },
           { key: "Last signed in", value: account.lastSignedInAt ? formatUkDateTime(account.lastSignedInAt) : "Never" },
-          { key: "Sessions", value: account._count.sessions === 0 ? "Not signed in anywhere" : `${account._count.sessions} active or recent` },
+          { key: "Sessions", value: account._count.sessions === 0 ? "Not signed in anywhere" : `${account._count.sessions} not yet expired` },
           { key: "Account", value: account.disabledAt ? <Tag colour="grey">Disabled since {formatUkDateTime(account.disabledAt)}</Tag> : <Tag colour="green">Active</Tag> },
         ]}
       />
@@ -95,12 +96,20 @@ export default async function ResearcherPage({ params, searchParams }: Props) {
                 <Link href={`${here}?confirm=disable#confirm`}>Disable the account</Link>
               </li>
             )}
-            <li>
-              <Link href={`${here}?confirm=sign-out#confirm`}>Sign {isSelf ? "yourself" : "them"} out everywhere</Link>
-            </li>
-            <li>
-              <Link href={`${here}?confirm=reset-authenticator#confirm`}>Reset {isSelf ? "your" : "their"} authenticator app</Link>
-            </li>
+            {isSelf ? (
+              <li>
+                To sign yourself out everywhere, go to <Link href="/admin/account">your account</Link>. Another admin can reset your authenticator app.
+              </li>
+            ) : (
+              <>
+                <li>
+                  <Link href={`${here}?confirm=sign-out#confirm`}>Sign them out everywhere</Link>
+                </li>
+                <li>
+                  <Link href={`${here}?confirm=reset-authenticator#confirm`}>Reset their authenticator app</Link>
+                </li>
+              </>
+            )}
           </ul>
         </>
       )}
