@@ -1,0 +1,64 @@
+"use client";
+
+import { useActionState } from "react";
+import { DocumentBody } from "@/components/documents/DocumentBody";
+import { Button, ErrorSummary, Textarea, TextInput } from "@/components/nhs";
+import type { DocumentBlock } from "@/lib/documents/parse-document";
+import { DateField } from "./DateField";
+import { summaryOf, type AdminFormState } from "./form-state";
+
+type State = AdminFormState<{ preview: DocumentBlock[] }>;
+const ORDER = ["form", "version", "versionDate", "title", "content"];
+
+/** A draft information sheet: its version, date, title and text, with a preview of the text as people will read it. */
+export function InformationSheetForm({
+  action,
+  initial,
+  submitLabel,
+}: {
+  action: (previous: State, formData: FormData) => Promise<State>;
+  initial: { version: string; versionDate: string; title: string; content: string };
+  submitLabel: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const errors = state?.errors ?? {};
+  const values = state?.values ?? initial;
+  const preview = state?.extra?.preview;
+  return (
+    <>
+      <ErrorSummary errors={summaryOf(errors, ORDER).map((e) => (e.href === "#form" ? { ...e, href: "#version" } : e))} />
+      {preview ? (
+        <section aria-labelledby="preview-heading" className="app-preview">
+          <h2 className="nhsuk-heading-m" id="preview-heading">
+            Preview: {values.title || "the information sheet"}
+          </h2>
+          <p className="nhsuk-body-s">As people will read it. Nothing has been saved yet.</p>
+          <div className="app-preview__body">{preview.length ? <DocumentBody blocks={preview} headingLevel={3} /> : <p>There is no text yet.</p>}</div>
+        </section>
+      ) : null}
+      <form action={formAction} noValidate>
+        <TextInput id="version" name="version" label="Version" labelSize="s" hint="As the ethics committee knows it, like 2.0" width={10} autoComplete="off" defaultValue={values.version} error={errors.version} />
+        <DateField id="versionDate" name="versionDate" label="Version date" defaultValue={values.versionDate} error={errors.versionDate} />
+        <TextInput id="title" name="title" label="Title" labelSize="s" autoComplete="off" defaultValue={values.title} error={errors.title} />
+        <Textarea
+          id="content"
+          name="content"
+          label="Text"
+          labelSize="s"
+          hint="Start a line with ## and a space for a heading, and with - and a space for each item of a list. Leave a blank line between paragraphs. Nothing else is formatted."
+          rows={24}
+          defaultValue={values.content}
+          error={errors.content}
+        />
+        <div className="nhsuk-button-group">
+          <Button variant="secondary" name="intent" value="preview" disabled={pending}>
+            Preview
+          </Button>
+          <Button name="intent" value="save" disabled={pending}>
+            {pending ? "Saving…" : submitLabel}
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}

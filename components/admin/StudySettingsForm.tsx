@@ -1,0 +1,94 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button, ErrorSummary, Radios, TextInput } from "@/components/nhs";
+import { summaryOf, type AdminFormState } from "./form-state";
+
+const ORDER = ["form", "status", "targetMin", "targetMax", "invitationMode", "consentRequired", "considerationPeriodHours", "retentionDays", "contactName", "contactEmail", "expectedUpdatedAt"];
+
+export type StudySettingsValues = Record<(typeof ORDER)[number], string>;
+
+/** A study's settings. The values shown after a refused save are the ones posted, so nothing is lost. */
+export function StudySettingsForm({ action, initial }: { action: (previous: AdminFormState, formData: FormData) => Promise<AdminFormState>; initial: Record<string, string> }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const errors = state?.errors ?? {};
+  const values = state?.values ?? initial;
+  return (
+    <form action={formAction} noValidate>
+      <ErrorSummary errors={summaryOf(errors, ORDER).map((e) => (e.href === "#form" || e.href === "#expectedUpdatedAt" ? { ...e, href: "#status" } : e))} />
+      <input type="hidden" name="expectedUpdatedAt" value={values.expectedUpdatedAt} />
+      <Radios
+        id="status"
+        name="status"
+        legend="Status"
+        legendSize="s"
+        hint="Only a recruiting study appears on the public pages and can be registered for."
+        items={[
+          { value: "DRAFT", label: "Draft", hint: "Being prepared: not shown to the public" },
+          { value: "RECRUITING", label: "Recruiting" },
+          { value: "CLOSED", label: "Closed", hint: "No new registrations; people already taking part carry on" },
+        ]}
+        defaultValue={values.status}
+        error={errors.status}
+      />
+      <fieldset className="nhsuk-fieldset" aria-describedby="target-hint">
+        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Target number of participants</legend>
+        <div className="nhsuk-hint" id="target-hint">
+          For example, 12 to 15. Leave both empty for no target, or the smallest empty for &quot;up to&quot;.
+        </div>
+        <TextInput id="targetMin" name="targetMin" label="Smallest" inputMode="numeric" width={4} defaultValue={values.targetMin} error={errors.targetMin} />
+        <TextInput id="targetMax" name="targetMax" label="Largest" inputMode="numeric" width={4} defaultValue={values.targetMax} error={errors.targetMax} />
+      </fieldset>
+      <Radios
+        id="invitationMode"
+        name="invitationMode"
+        legend="How are eligible people invited?"
+        legendSize="s"
+        items={[
+          { value: "AFTER_TRIAGE", label: "After the team's triage", hint: "A researcher chooses whom to invite" },
+          { value: "AUTOMATIC", label: "Automatically", hint: "Everyone eligible is sent the information sheet and consent form as soon as they register" },
+        ]}
+        defaultValue={values.invitationMode}
+        error={errors.invitationMode}
+      />
+      <Radios
+        id="consentRequired"
+        name="consentRequired"
+        legend="Must people sign the consent form before taking part?"
+        legendSize="s"
+        inline
+        items={[
+          { value: "yes", label: "Yes" },
+          { value: "no", label: "No" },
+        ]}
+        defaultValue={values.consentRequired}
+        error={errors.consentRequired}
+      />
+      <TextInput
+        id="considerationPeriodHours"
+        name="considerationPeriodHours"
+        label="Time to consider, in hours"
+        labelSize="s"
+        hint="How long people have with the information sheet before they can sign. 0 for none; 24 for a day."
+        inputMode="numeric"
+        width={4}
+        defaultValue={values.considerationPeriodHours}
+        error={errors.considerationPeriodHours}
+      />
+      <TextInput
+        id="retentionDays"
+        name="retentionDays"
+        label="Keep the records of people who do not take part for (days)"
+        labelSize="s"
+        hint="Records of people found ineligible, or who withdrew and asked for their data to be removed, are anonymised after this. Leave empty if not decided."
+        inputMode="numeric"
+        width={5}
+        defaultValue={values.retentionDays}
+        error={errors.retentionDays}
+      />
+      <TextInput id="contactName" name="contactName" label="Contact's name" labelSize="s" hint="Shown to participants in emails and on the information sheet." autoComplete="off" defaultValue={values.contactName} error={errors.contactName} />
+      <TextInput id="contactEmail" name="contactEmail" label="Contact's email address" labelSize="s" type="email" autoComplete="off" spellCheck={false} defaultValue={values.contactEmail} error={errors.contactEmail} />
+      <Button disabled={pending}>{pending ? "Saving…" : "Save settings"}</Button>
+    </form>
+  );
+}

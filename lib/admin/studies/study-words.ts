@@ -1,0 +1,22 @@
+/** A study's settings as the team reads them on the dashboard. Pure. */
+export const studyStatusWords = { DRAFT: "Draft", RECRUITING: "Recruiting", CLOSED: "Closed" } as const;
+export const invitationModeWords = { AUTOMATIC: "Automatically, as soon as they register", AFTER_TRIAGE: "After the team's triage" } as const;
+export const studyKindWords = { INTERVIEW: "Interviews", WORKSHOP: "Workshops" } as const;
+
+export function targetWords(min: number | null, max: number | null): string {
+  if (max === null) return "No target set";
+  if (min === null) return `Up to ${max} participants`;
+  return min === max ? `${max} participants` : `${min} to ${max} participants`;
+}
+
+export function hoursWords(hours: number): string {
+  if (hours === 0) return "None: people can sign as soon as they are invited";
+  if (hours % 24 === 0) return `${hours / 24} ${hours === 24 ? "day" : "days"} (${hours} hours)`;
+  return `${hours} ${hours === 1 ? "hour" : "hours"}`;
+}
+
+export function retentionWords(days: number | null): string {
+  return days === null ? "Not set" : `${days} ${days === 1 ? "day" : "days"}`;
+}
+
+export const studyStatusColour = { DRAFT: "grey", RECRUITING: "green", CLOSED: "white" } as const;

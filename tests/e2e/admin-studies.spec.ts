@@ -1,0 +1,310 @@
+import { expectNoAccessibilityViolationsWithoutJavaScript, waitForEmail } from "./consent-journey";
+import { untilInteractive } from "./registration-journey";
+import { aTestStudy, consentedIn, expectErrors, expectSuccess, summaryRow, test } from "./admin-fixtures";
+import { signInAs } from "./researcher-session";
+import { expect, expectNoAccessibilityViolations, expectNoHorizontalScroll } from "./support";
+
+/**
+ * Studies administration: settings, eligibility rules, information sheets and consent forms. Each test
+ * works on a study of its own (see admin-fixtures.ts).
+ */
+
+test("the studies list and a study's page show settings, rules in words and document versions @phone", async ({ page, context, portalDb, authSecret }) => {
+  const study = await aTestStudy(portalDb);
+  await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
+  await page.goto("/admin/studies");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Studies");
+  await expect(page.getByRole("link", { name: study.title })).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+  await expectNoHorizontalScroll(page);
+
+  await page.getByRole("link", { name: study.title }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(study.title);
+  await expect(summaryRow(page, "Target")).toHaveText("12 to 15 participants");
+  await expect(page.getByText("The answer to “Do you work in the NHS now?” is “Yes”")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Versions of the consent form, newest first" }).getByRole("row")).toHaveCount(2);
+  await expect(page.getByRole("link", { name: "Workshop sessions for this study" })).toHaveCount(0);
+  await expectNoAccessibilityViolations(page);
+  await expectNoHorizontalScroll(page);
+});
+
+test("a workshop study links to its sessions", async ({ page, context, portalDb, authSecret }) => {
+  const study = await aTestStudy(portalDb, "WORKSHOP");
+  await signInAs(context, portalDb, authSecret, { role: "RESEARCHER" });
+  await page.goto(`/admin/studies/${study.slug}`);
+  await expect(page.getByRole("link", { name: "Workshop sessions for this study" })).toHaveAttribute("href", `/admin/studies/${study.slug}/sessions`);
+});
+
+test("an admin changes the settings, is told what is wrong, and sees them saved", async ({ page, context, portalDb, authSecret }) => {
+  const study = await aTestStudy(portalDb);
+  await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
+  await page.goto(`/admin/studies/${study.slug}`);
+  await page.getByRole("link", { name: "Change target" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Change the study's settings");
+  await expectNoAccessibilityViolations(page);
+
+  await page.getByLabel("Smallest").fill("20");
+  await page.getByLabel("Largest").fill("10");
+  await page.getByLabel("Contact's email address").fill("not an email");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expectErrors(page, ["The smallest number of participants must not be more than the largest", "Enter the contact's email address in the correct format, like name@imperial.ac.uk"]);
+  await expect(page.getByLabel("Smallest")).toHaveValue("20");
+  await expect(page.getByLabel("Smallest")).toHaveAttribute("aria-invalid", "true");
+  await expectNoAccessibilityViolations(page);
+
+  await page.getByLabel("Smallest").fill("10");
+  await page.getByLabel("Largest").fill("20");
+  await page.getByLabel("Contact's email address").fill("team@imperial.ac.uk");
+  await page.getByRole("radio", { name: "Automatically" }).check();
+  await page.getByLabel("Time to consider, in hours").fill("48");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/studies/${study.slug}\\?done=settings$`));
+  await expectSuccess(page, "The study's settings have been saved");
+  await expect(summaryRow(page, "Target")).toHaveText("10 to 20 participants");
+  await expect(summaryRow(page, "Invitations")).toHaveText("Automatically, as soon as they register");
+  await expect(summaryRow(page, "Time to consider")).toHaveText("2 days (48 hours)");
+  await expectNoAccessibilityViolations(page);
+  const event = await portalDb.auditEvent.findFirstOrThrow({ where: { action: "study.settings_changed", subjectId: study.id } });
+  expect((event.data as { changed: string[] }).changed.sort()).toEqual(["considerationPeriodHours", "contactEmail", "invitationMode", "targetMax", "targetMin"]);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the settings form still shows its errors and saves", async ({ page, context, portalDb, authSecret }) => {
+    const study = await aTestStudy(portalDb);
+    await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
+    await page.goto(`/admin/studies/${study.slug}/settings`);
+    await page.getByLabel("Largest").fill("");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expectErrors(page, ["Enter the largest number of participants as well as the smallest"]);
+    await page.getByLabel("Largest").fill("30");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expectSuccess(page, "The study's settings have been saved");
+    await expect(summaryRow(page, "Target")).toHaveText("12 to 30 participants");
+  });
+
+  test("a consent form is drafted and a statement's error shows, its form opened", async ({ page, context, portalDb, authSecret }) => {
+    const study = await aTestStudy(portalDb);
+    await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
+    await page.goto(`/admin/studies/${study.slug}/consent-forms/new`);
+    await page.getByLabel("Version", { exact: true }).fill("1.1");
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await expectSuccess(page, "The draft has been saved. Now write its statements");
+    await page.getByText("Change statement 2").click();
+    await page.getByLabel("Key").nth(1).fill("Not A Key");
+    await page.getByRole("button", { name: "Save statement 2" }).click();
+    const error = page.getByText("The key can only use lower-case letters, numbers and hyphens, and must start with a letter, like recording", { exact: false }).first();
+    await expect(error).toBeVisible();
+    await expect(page.getByLabel("Key").nth(1)).toHaveValue("Not A Key");
+    await expectNoAccessibilityViolationsWithoutJavaScript(page);
+  });
+});
+
+test("an admin edits the eligibility rules: errors say where, the preview reads as words, and saving applies them", async ({ page, context, portalDb, authSecret }) => {
+  const study = await aTestStudy(portalDb);
+  await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
+  await page.goto(`/admin/studies/${study.slug}/eligibility`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Change the eligibility rules");
+  await expectNoAccessibilityViolations(page);
+  const rules = page.getByLabel("Eligibility rules (JSON)");
+
+  await rules.fill('{\n  "criteria": [\n    { "id": "nhs", }\n  ]\n}');
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expectErrors(page, ["The rules are not valid JSON: line 3, column 20: expected another field (remove the comma before “}”) but found “}”"]);
+
+  const criterion = (condition: unknown) => JSON.stringify({ criteria: [{ id: "nhs-staff", description: "You work in the NHS", unmetReason: "You told us you do not work in the NHS.", condition }] }, null, 2);
+  await rules.fill(criterion({ answer: "worksInNhsNow", oneOf: ["sometimes"] }));
+  await page.getByRole("button", { name: "Save the rules" }).click();
+  await expectErrors(page, ["Criterion 1 (“nhs-staff”), condition.oneOf: “sometimes” is not an answer to “worksInNhsNow”. Use “yes”, “no”"]);
+  await expectNoAccessibilityViolations(page);
+
+  await rules.fill(criterion({ anyOf: [{ answer: "worksInNhsNow", oneOf: ["yes"] }, { answer: "otherVolunteering", oneOf: ["current", "past"] }] }));
+  await page.getByRole("button", { name: "Preview" }).click();
+  const preview = page.getByRole("region", { name: "Preview: the rules in words" });
+  await expect(preview.getByRole("heading", { name: "You work in the NHS" })).toBeVisible();
+  await expect(preview).toContainText("At least one of these:");
+  await expect(preview).toContainText("The answer to “Have you done other international volunteering?” is “Yes, I am taking part now” or “Yes, I have taken part in the past”");
+  await expectNoAccessibilityViolations(page);
+
+  await page.getByRole("button", { name: "Save the rules" }).click();
+  await expectSuccess(page, "The eligibility rules have been saved. They apply to everyone who registers from now on");
+  await expect(page.getByRole("heading", { name: "You work in the NHS" })).toBeVisible();
+  const saved = await portalDb.study.findUniqueOrThrow({ where: { id: study.id } });
+  expect(saved.eligibilityRules).toMatchObject({ criteria: [{ id: "nhs-staff" }] });
+});
+
+test("an admin drafts, previews, edits and publishes a new information sheet, which then cannot be changed", async ({ page, context, portalDb, authSecret }) => {
+  const study = await aTestStudy(portalDb);
+  await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
+  await page.goto(`/admin/studies/${study.slug}`);
+  await page.getByRole("link", { name: "Draft a new information sheet" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Draft a new information sheet");
+  await expect(page.getByLabel("Text")).toHaveValue("## What is the study?\n\nA test study.");
+  await expectNoAccessibilityViolations(page);
+
+  await page.getByLabel("Version", { exact: true }).fill("1.0");
+  await page.getByLabel("Text").fill("## Why are we doing this?\n\nTo learn.\n\n- One\n- Two\n\n<script>alert(1)</script>");
+  await page.getByRole("button", { name: "Preview" }).click();
+  const preview = page.getByRole("region", { name: /^Preview:/ });
+  await expect(preview.getByRole("heading", { name: "Why are we doing this?" })).toBeVisible();
+  await expect(preview.getByRole("listitem")).toHaveText(["One", "Two"]);
+  await expect(preview).toContainText("<script>alert(1)</script>");
+  await expectNoAccessibilityViolations(page);
+
+  await page.getByRole("button", { name: "Save the draft" }).click();
+  await expectErrors(page, ["Version 1.0 already exists for this study. Give this version its own label"]);
+  await page.getByLabel("Version", { exact: true }).fill("2.0");
+  await page.getByRole("button", { name: "Save the draft" }).click();
+  await expectSuccess(page, "The draft has been saved");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Information sheet, version 2.0");
+  await expect(summaryRow(page, "Status")).toHaveText("Draft");
+  await expectNoAccessibilityViolations(page);
+
+  await page.getByLabel("Title").fill("Participant information sheet, second edition");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expectSuccess(page, "Your changes to the draft have been saved");
+  await expect(summaryRow(page, "Title")).toHaveText("Participant information sheet, second edition");
+
+  await page.getByRole("link", { name: "Publish version 2.0" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Publish information sheet version 2.0?");
+  await expectNoAccessibilityViolations(page);
+  await page.getByRole("button", { name: "Yes, publish version 2.0" }).click();
+  await expectSuccess(page, "The information sheet has been published");
+  const sheets = page.getByRole("table", { name: "Versions of the participant information sheet, newest first" });
+  await expect(sheets.getByRole("row").nth(1)).toContainText("Version 2.0");
+  await expect(sheets.getByRole("row").nth(1)).toContainText("Current");
+  await expect(sheets.getByRole("row").nth(2)).toContainText("Replaced");
+
+  await sheets.getByRole("link", { name: "Version 2.0 of the information sheet" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Information sheet, version 2.0");
+  await expect(page.getByRole("button", { name: "Save changes" })).toHaveCount(0);
+  await expect(page.getByText("A published information sheet cannot be changed")).toBeVisible();
+  // The publish page of a published sheet leads back to it; there is nothing to publish twice.
+  const sheetUrl = page.url();
+  await page.goto(`${sheetUrl}/publish`);
+  await expect(page).toHaveURL(sheetUrl);
+});
+
+test("an admin drafts a consent form, reorders and changes its statements, publishes it and sees how many were asked to re-consent @phone", async ({ page, context, request, portalDb, authSecret }) => {
+  test.setTimeout(90_000);
+  const study = await aTestStudy(portalDb);
+  const signed = await consentedIn(portalDb, study, 2);
+  await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
+  await page.goto(`/admin/studies/${study.slug}`);
+  await page.getByRole("link", { name: "Draft a new consent form" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Draft a new consent form");
+  await expectNoAccessibilityViolations(page);
+  await expectNoHorizontalScroll(page);
+  await page.getByLabel("Version", { exact: true }).fill("2.0");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await expectSuccess(page, "The draft has been saved. Now write its statements");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Consent form, version 2.0");
+  const statements = page.locator(".app-statement");
+  await expect(statements).toHaveCount(3);
+  await expectNoAccessibilityViolations(page);
+  await expectNoHorizontalScroll(page);
+
+  // Add a statement: the key must be unique on the form.
+  const add = page.getByRole("region", { name: "Add a statement" });
+  await add.getByLabel("Statement").fill("I agree to be contacted about future research.");
+  await add.getByRole("radio", { name: "No, it is optional" }).check();
+  await add.getByLabel("Key").fill("quotes");
+  await add.getByRole("button", { name: "Add the statement" }).click();
+  await expect(add.getByRole("alert")).toContainText("Another statement on this form already has the key quotes");
+  await add.getByLabel("Key").fill("future-contact");
+  await add.getByRole("button", { name: "Add the statement" }).click();
+  await expectSuccess(page, "The statement has been added");
+  await expect(statements).toHaveCount(4);
+  await expect(statements.nth(3)).toContainText("I agree to be contacted about future research.");
+
+  await page.getByRole("button", { name: "Move statement 4 up" }).click();
+  await expectSuccess(page, "The statement has been moved");
+  await expect(statements.nth(2)).toContainText("future research");
+
+  await page.getByRole("link", { name: "Remove statement 2" }).click();
+  await expect(page.getByRole("heading", { name: "Remove statement 2?" })).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+  await page.getByRole("button", { name: "Yes, remove statement 2" }).click();
+  await expectSuccess(page, "The statement has been removed");
+  await expect(statements).toHaveCount(3);
+  await expect(page.locator(".app-statement h3")).toHaveText([/^Statement 1/, /^Statement 2/, /^Statement 3/]);
+
+  await page.getByText("Change statement 1").click();
+  await page.getByLabel("Statement").first().fill("I confirm I have read the information sheet, version 1.0.");
+  await page.getByRole("button", { name: "Save statement 1" }).click();
+  await expectSuccess(page, "The statement has been saved");
+  await expect(statements.first()).toContainText("I confirm I have read the information sheet, version 1.0.");
+
+  await page.getByRole("link", { name: "Publish version 2.0" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Publish consent form version 2.0?");
+  await expect(page.getByText("2 people have signed an earlier version and are still taking part")).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+  await page.getByRole("button", { name: "Yes, publish version 2.0" }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/studies/${study.slug}\\?done=consent-form-published&form=`));
+  await expectSuccess(page, "Consent form version 2.0 has been published");
+  await expect(page.getByText("2 people were asked to re-consent: each has been sent a link to the new version.")).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+  const forms = page.getByRole("table", { name: "Versions of the consent form, newest first" });
+  await expect(forms.getByRole("row").nth(1)).toContainText("Current");
+
+  // Each of them is emailed a link to the new version.
+  await waitForEmail(request, signed[0]!.email, `Please review the updated consent form: ${study.title}`);
+  await waitForEmail(request, signed[1]!.email, `Please review the updated consent form: ${study.title}`);
+
+  // A published form offers no changes, and its publish page leads back to it.
+  await forms.getByRole("link", { name: "Version 2.0 of the consent form" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Consent form, version 2.0");
+  await expect(page.getByRole("button", { name: /Move statement/ })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Add a statement" })).toHaveCount(0);
+  const formUrl = page.url();
+  await page.goto(`${formUrl}/publish`);
+  await expect(page).toHaveURL(formUrl);
+});
+
+test("a researcher who is not an admin can read a study but is offered no changes, and is refused the pages that make them", async ({ page, context, portalDb, authSecret }) => {
+  const study = await aTestStudy(portalDb);
+  await signInAs(context, portalDb, authSecret, { role: "RESEARCHER" });
+  await page.goto(`/admin/studies/${study.slug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(study.title);
+  await expect(page.getByRole("link", { name: /^Change/ })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /Draft a new/ })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /Change the eligibility rules/ })).toHaveCount(0);
+  for (const path of ["settings", "eligibility", "information-sheets/new", "consent-forms/new", `information-sheets/${study.sheetId}/publish`, `consent-forms/${study.formId}/publish`]) {
+    const response = await page.request.get(`/admin/studies/${study.slug}/${path}`, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(403);
+  }
+});
+
+test("an admin's form sent by a researcher who is not an admin is refused with 403, and nothing changes", async ({ page, context, portalDb, authSecret, pageErrors }) => {
+  const study = await aTestStudy(portalDb);
+  await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
+  await page.goto(`/admin/studies/${study.slug}/settings`);
+  await untilInteractive(page);
+  // The form is open when the session changes to a researcher without the admin role.
+  await context.clearCookies();
+  await signInAs(context, portalDb, authSecret, { role: "RESEARCHER" });
+  await page.getByLabel("Largest").fill("99");
+  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Save settings" }).click()]);
+  expect(response.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have permission to do this");
+  expect((await portalDb.study.findUniqueOrThrow({ where: { id: study.id } })).targetMax).toBe(15);
+  pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !/status of 403/.test(e)));
+});
+
+test("a study or document that does not exist, or belongs to another study, is a 404", async ({ page, context, portalDb, authSecret, pageErrors }) => {
+  const study = await aTestStudy(portalDb);
+  const other = await aTestStudy(portalDb);
+  await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
+  for (const path of [
+    "/admin/studies/no-such-study",
+    `/admin/studies/${study.slug}/information-sheets/not-a-uuid`,
+    `/admin/studies/${study.slug}/information-sheets/${other.sheetId}`,
+    `/admin/studies/${study.slug}/consent-forms/${other.formId}`,
+    `/admin/studies/${study.slug}/consent-forms/${crypto.randomUUID()}/publish`,
+  ]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+  pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !/status of 404/.test(e)));
+});
