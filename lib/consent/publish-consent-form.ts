@@ -23,6 +23,8 @@ export async function publishConsentForm(db: Database, input: { consentFormId: s
         studyId: form.studyId,
         status: { in: ["CONSENTED", "SCHEDULED", "COMPLETED", "WAITLISTED"] },
         consentRecords: { some: { consentFormId: { not: form.id } } },
+        // Someone whose personal data was erased on request cannot be contacted again.
+        volunteer: { erasedAt: null },
       },
       select: { id: true },
     });

@@ -85,7 +85,8 @@ describe("renderInformationSheetPdf", () => {
     );
     const pdf = await PDFDocument.load(await renderInformationSheetPdf(sheetInput(blocks)));
     expect(pdf.getPageCount()).toBeGreaterThanOrEqual(15);
-  });
+    // Measuring every word of 200 paragraphs takes a second or two on a busy shared machine.
+  }, 30_000);
 
   it("renders an empty sheet without an ethics line", async () => {
     const bytes = await renderInformationSheetPdf({ ...sheetInput([]), ethicsCommittee: null, ethicsReference: null });
