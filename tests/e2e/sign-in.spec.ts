@@ -132,7 +132,8 @@ test("signing out ends the session; signing out everywhere ends them all", async
   await expect(otherPage).toHaveURL(`${baseURL}/admin`);
 
   await page.goto("/admin/account");
-  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await page.getByRole("link", { name: "Sign out everywhere" }).click();
+  await page.getByRole("button", { name: "Yes, sign me out everywhere" }).click();
   await expect(page).toHaveURL(/\/sign-in\?signed-out=everywhere$/);
   await expect(page.getByText("You have been signed out on every device.")).toBeVisible();
   await otherPage.goto("/admin");
