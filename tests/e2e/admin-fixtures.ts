@@ -6,29 +6,7 @@ import { test as portalTest } from "./portal-db";
 import { uniqueEmail } from "./registration-journey";
 import { expect } from "./support";
 
-/**
- * Pages that other parts of the dashboard provide (the volunteers list and pages, workshop sessions),
- * linked from these pages' navigation. Until those parts are merged, the browser's prefetch of them is a
- * 404, which it logs as an error; those 404s (and only those) are not counted against these tests.
- */
-const OTHER_PARTS = [/^\/admin\/volunteers(\/|$)/, /^\/admin\/studies\/[^/]+\/sessions$/];
-
-export const test = portalTest.extend<{ pagesOfOtherParts: void }>({
-  pagesOfOtherParts: [
-    async ({ page, pageErrors }, use) => {
-      let missing = 0;
-      page.on("response", (response) => {
-        if (response.status() === 404 && OTHER_PARTS.some((p) => p.test(new URL(response.url()).pathname))) missing += 1;
-      });
-      await use();
-      for (let i = 0; i < missing; i++) {
-        const index = pageErrors.findIndex((e) => /status of 404/.test(e));
-        if (index >= 0) pageErrors.splice(index, 1);
-      }
-    },
-    { auto: true },
-  ],
-});
+export const test = portalTest;
 
 /**
  * Fixtures for the dashboard's end-to-end tests. Tests run in parallel against one portal, so each makes

@@ -38,11 +38,6 @@ function allowStatusErrors(pageErrors: string[], status: number): void {
   pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !e.includes(`status of ${status}`)));
 }
 
-// The dashboard's frame links to pages built on other branches (volunteers, studies, exports...); the
-// browser prefetches them and logs their 404s. Those are not this file's concern; every page tested here
-// is checked for its own status and heading.
-test.afterEach(({ pageErrors }) => allowStatusErrors(pageErrors, 404));
-
 // --- Who may reach the pages -------------------------------------------------------------------------
 
 const somebody = randomUUID();

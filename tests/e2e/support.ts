@@ -9,7 +9,8 @@ export const test = base.extend<{ pageErrors: string[] }>({
   pageErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
-      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+      // The address is kept with the message: "404 (Not Found)" alone does not say what was missing.
+      page.on("console", (m) => m.type() === "error" && errors.push(m.location().url ? `${m.text()} (${m.location().url})` : m.text()));
       page.on("pageerror", (e) => errors.push(e.message));
       await use(errors);
       expect(errors, "the browser logged errors").toEqual([]);

@@ -16,24 +16,6 @@ const banner = (page: Page) => page.locator(".nhsuk-notification-banner--success
 const summaryValue = (scope: Page | Locator, key: string) =>
   scope.locator(`.nhsuk-summary-list__row:has(> dt:text-is(${JSON.stringify(key)})) > dd.nhsuk-summary-list__value`).first();
 
-/**
- * The dashboard's navigation links to pages that other parts of this work build; until they are merged,
- * Next.js's prefetches of them answer 404 and the browser logs each. Only those prefetch 404s are let
- * through; any other error still fails the test.
- */
-const prefetch404s = new WeakMap<Page, number>();
-test.beforeEach(({ page }) => {
-  prefetch404s.set(page, 0);
-  page.on("console", (m) => {
-    if (m.type() === "error" && /status of 404/.test(m.text()) && m.location().url.includes("_rsc=")) prefetch404s.set(page, (prefetch404s.get(page) ?? 0) + 1);
-  });
-});
-test.afterEach(({ page, pageErrors }) => {
-  let allowed = prefetch404s.get(page) ?? 0;
-  const rest = pageErrors.filter((e) => !(allowed > 0 && /status of 404/.test(e) && allowed--));
-  pageErrors.splice(0, pageErrors.length, ...rest);
-});
-
 async function checkPage(page: Page): Promise<void> {
   await expectNoAccessibilityViolations(page);
   await expectNoHorizontalScroll(page);
