@@ -10,6 +10,7 @@ import {
 import { retryDelaySeconds } from "./retry-delay";
 import { describeSendError } from "./send-error";
 import { sendOutgoingEmail, type AttachmentToSend, type MailTransport } from "./transport";
+import { logger } from "@/lib/log/logger";
 
 /**
  * Sends what enqueueEmail put in the outbox. Delivery is at least once: an email is marked SENT after the
@@ -54,19 +55,18 @@ export async function processDueEmails(options: ProcessDueEmailsOptions): Promis
       if (email.attempts >= maxAttempts) {
         outcome = "failed";
         stillOurs = await markFailed(db, email, lastError);
-        console.error(`Email ${email.id} could not be sent after ${email.attempts} attempts and was given up: ${lastError}`);
+        logger.error({ emailId: email.id, attempts: email.attempts, error: lastError }, "email given up after its last attempt");
       } else {
         outcome = "retried";
         const delaySeconds = retryDelaySeconds(email.attempts, baseDelaySeconds);
         stillOurs = await markForRetry(db, email, { now, delaySeconds, lastError });
-        console.warn(
-          `Email ${email.id} could not be sent (attempt ${email.attempts} of ${maxAttempts}); ` +
-            `next try in ${delaySeconds} s: ${lastError}`,
-        );
+        logger.warn({ emailId: email.id, attempt: email.attempts, maxAttempts, retryInSeconds: delaySeconds, error: lastError }, "email not sent; will retry");
       }
     }
-    if (stillOurs) result[outcome] += 1;
-    else console.warn(`Email ${email.id}: its claim ran out while sending, so another worker's record stands.`);
+    if (stillOurs) {
+      result[outcome] += 1;
+      if (outcome === "sent") logger.info({ emailId: email.id }, "email sent");
+    } else logger.warn({ emailId: email.id }, "email's claim ran out while sending; another worker's record stands");
   }
   return result;
 }
@@ -116,13 +116,13 @@ export function startOutboxWorker(options: StartOutboxWorkerOptions): OutboxWork
   async function pass(): Promise<boolean> {
     try {
       const { sent, failed, retried } = await processDueEmails(passOptions);
-      if (failing) console.warn("The outbox worker is working again.");
+      if (failing) logger.warn("the outbox worker is working again");
       failing = false;
       // A full batch means more may be waiting: carry on without waiting for the next poll.
       return sent + failed + retried >= batchSize;
     } catch (error) {
       // Logged once per outage, not once a second while the database is down.
-      if (!failing) console.error(`The outbox worker could not process emails: ${describeSendError(error)}`);
+      if (!failing) logger.error({ error: describeSendError(error) }, "the outbox worker could not process emails");
       failing = true;
       return false;
     }

@@ -4,6 +4,7 @@ import type { Researcher } from "@/lib/auth/researcher-session";
 import type { Database } from "@/lib/db/prisma";
 import { ParticipationError } from "@/lib/participation/errors";
 import { inviteParticipantInTransaction } from "@/lib/participation/invite-participant";
+import { logger } from "@/lib/log/logger";
 
 /** The bulk invitation form: a study and the participations ticked on the list (at most a few pages' worth). */
 export const bulkInviteSchema = z.object({
@@ -72,7 +73,7 @@ export async function inviteVolunteers(db: Database, actor: Researcher, input: B
         // Those before were invited and those after still can be: say so, rather than fail the batch.
         // Logged without the error's text, which can quote the data it was handling.
         const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
-        console.error(`Bulk invitation of participation ${id} failed: ${error instanceof Error ? error.name : typeof error} ${code}`.trim());
+        logger.error({ participationId: id, error: error instanceof Error ? error.name : typeof error, code }, "bulk invitation of one participation failed");
         result.notInvited.push({ ...who, reason: "Something went wrong, so this person was not invited. Try again." });
       }
     }
