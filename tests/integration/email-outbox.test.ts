@@ -8,6 +8,8 @@ import { processDueEmails, startOutboxWorker, wakeOutboxWorker } from "@/lib/ema
 import { createMailTransport, type MailTransport } from "@/lib/email/transport";
 import { testDb } from "./support/test-db";
 import { freePort } from "../support/free-port";
+import { logger } from "@/lib/log/logger";
+import { loggedText } from "../support/fail-on-console-error";
 
 // Ports of this file alone (integration test files run in parallel).
 const CATCHER_SMTP_PORT = await freePort();
@@ -64,8 +66,7 @@ const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000);
 
 function capturedWarnings(): string[] {
   const lines: string[] = [];
-  vi.spyOn(console, "warn").mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(" ")));
-  cleanups.push(() => vi.mocked(console.warn).mockRestore());
+  vi.spyOn(logger, "warn").mockImplementation((...args: unknown[]) => void lines.push(loggedText(args)));
   return lines;
 }
 
@@ -229,7 +230,7 @@ describe("sending the outbox", () => {
     capturedWarnings();
     const errors: string[] = [];
     // This test expects the give-up to be logged as an error (tests/support/fail-on-console-error.ts).
-    vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void errors.push(args.map(String).join(" ")));
+    vi.spyOn(logger, "error").mockImplementation((...args: unknown[]) => void errors.push(loggedText(args)));
     const email = anEmail();
     const id = await enqueue(email);
     const transport = transportTo(NOTHING_LISTENS_PORT);
