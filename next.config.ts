@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // Pages are rendered on the server; nothing here needs the image optimiser.
@@ -9,18 +10,9 @@ const nextConfig: NextConfig = {
   // forbidden() answers a researcher without the right role with a real 403 page.
   experimental: { authInterrupts: true },
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          // Participant links carry their token in the address: never pass it on to another site.
-          // Not "no-referrer": with it, browsers send "Origin: null" on form posts, and Next.js rightly
-          // refuses server actions whose origin it cannot check (every form without JavaScript broke).
-          { key: "Referrer-Policy", value: "same-origin" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-        ],
-      },
-    ];
+    // Every response, the static files the proxy never sees included; the proxy adds the nonce-based CSP
+    // to the rest. Referrer-Policy is "same-origin", not "no-referrer": docs/decisions/005-referrer-policy.md.
+    return [{ source: "/:path*", headers: staticSecurityHeaders() }];
   },
 };
 

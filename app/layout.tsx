@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Footer } from "@/components/layout/Footer";
 import { Header } from "@/components/layout/Header";
@@ -23,7 +24,10 @@ export const viewport: Viewport = {
   themeColor: "#005eb8",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, never prerendered at build time: the proxy's CSP nonce changes
+  // with each response, and Next.js can only put it on the scripts of a page it renders then.
+  await connection();
   return (
     <html lang="en-GB">
       <body>

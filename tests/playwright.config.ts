@@ -65,6 +65,8 @@ export default defineConfig({
       SEED_DEMO_RESEARCHER: "true",
       // Every test comes from one address; the limit itself is tested against PostgreSQL directly.
       REGISTRATION_RATE_LIMIT: "500",
+      // Likewise for personal links; security-headers.spec.ts meets their limit from an address of its own.
+      TOKEN_LINK_RATE_LIMIT: "100000",
       // Its own mail catcher, so the tests can run while `npm run dev` holds the default ports.
       MAIL_CATCHER_SMTP_PORT: String(portBase + 2),
       MAIL_CATCHER_WEB_PORT: String(mailCatcherWebPort),

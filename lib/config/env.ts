@@ -47,6 +47,8 @@ const envSchema = z.object({
   TRUSTED_PROXY_HEADER: z.string().trim().toLowerCase().optional(),
   /** Registration submissions allowed per client address in 10 minutes. */
   REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** Requests for personal-link pages (consent, manage) allowed per client address in 10 minutes. */
+  TOKEN_LINK_RATE_LIMIT: z.coerce.number().int().min(6).default(60),
   /** How long a personal link to a consent form works, in days. */
   CONSENT_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** How long a "manage your participation" link works, in days. */

@@ -18,10 +18,22 @@ function limits(): Record<RateLimitedAction, Limit> {
     "sign-in-request": { points: 10, durationSeconds: 600 },
     // Per researcher: a 6-digit code cannot be guessed in 5 tries every 15 minutes.
     "second-factor": { points: 5, durationSeconds: 900 },
+    // Personal links (consent and manage pages, their forms and downloads): a person opens a handful;
+    // a script guessing tokens needs millions. Links that lead nowhere count again, six times as strictly:
+    // people reach them only through an old email.
+    "token-link": { points: readEnv().TOKEN_LINK_RATE_LIMIT, durationSeconds: 600 },
+    "token-link-unknown": { points: Math.floor(readEnv().TOKEN_LINK_RATE_LIMIT / 6), durationSeconds: 600 },
   };
 }
 
-export type RateLimitedAction = "registration-start" | "registration-step" | "registration-submit" | "sign-in-request" | "second-factor";
+export type RateLimitedAction =
+  | "registration-start"
+  | "registration-step"
+  | "registration-submit"
+  | "sign-in-request"
+  | "second-factor"
+  | "token-link"
+  | "token-link-unknown";
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 const limiters = new Map<RateLimitedAction, RateLimiterPostgres>();
@@ -57,4 +69,26 @@ export async function consumeRateLimit(action: RateLimitedAction, clientKey: str
     // turn people away; whatever it does next will meet the same database and fail clearly.
     return { allowed: true };
   }
+}
+
+/**
+ * The gate in front of every personal-link request: refused while the client has met too many unknown
+ * links (peeked, not counted: the page counts those, see `countUnknownTokenLink`), otherwise counted
+ * against the general personal-link limit.
+ */
+export async function consumeTokenLinkLimit(clientKey: string): Promise<RateLimitDecision> {
+  try {
+    const unknown = await limiterFor("token-link-unknown").get(clientKey);
+    if (unknown && unknown.consumedPoints >= limits()["token-link-unknown"].points) {
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(unknown.msBeforeNext / 1000)) };
+    }
+  } catch {
+    // As in consumeRateLimit: a failing store lets people through.
+  }
+  return consumeRateLimit("token-link", clientKey);
+}
+
+/** Counts a personal link that matched nothing (unknown, expired, replaced); the next gate may refuse. */
+export async function countUnknownTokenLink(clientKey: string): Promise<void> {
+  await consumeRateLimit("token-link-unknown", clientKey);
 }

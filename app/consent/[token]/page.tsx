@@ -7,6 +7,7 @@ import { findConsentInvitation } from "@/lib/consent/consent-invitation";
 import { getDb } from "@/lib/db/client";
 import { formatUkDate, formatUkDateTime } from "@/lib/text/uk-dates";
 import { consentFormAction } from "./actions";
+import { countUnknownLinkFromThisClient } from "@/lib/security/unknown-link";
 
 export const metadata: Metadata = { title: "Consent form", robots: { index: false } };
 
@@ -16,7 +17,10 @@ type Props = { params: Promise<{ token: string }> };
 export default async function ConsentPage({ params }: Props) {
   const { token } = await params;
   const invitation = await findConsentInvitation(getDb(), token);
-  if (invitation.kind === "invalid") return <InvalidLink />;
+  if (invitation.kind === "invalid") {
+    await countUnknownLinkFromThisClient();
+    return <InvalidLink />;
+  }
   if (invitation.kind === "withdrawn" || invitation.kind === "not-open") {
     return (
       <div className="nhsuk-grid-row">

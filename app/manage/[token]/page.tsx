@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { loadManageView } from "@/lib/participation/manage-participation";
 import { statusForParticipant } from "@/lib/participation/status-words";
 import { formatUkDate, formatUkDateTime } from "@/lib/text/uk-dates";
+import { countUnknownLinkFromThisClient } from "@/lib/security/unknown-link";
 
 export const metadata: Metadata = { title: "Manage your participation", robots: { index: false } };
 
@@ -41,7 +42,10 @@ function Confirmation({ signed, declined, withdrawn }: { signed?: string; declin
 export default async function ManagePage({ params, searchParams }: Props) {
   const { token } = await params;
   const view = await loadManageView(getDb(), token);
-  if (view.kind === "invalid") return <InvalidLink />;
+  if (view.kind === "invalid") {
+    await countUnknownLinkFromThisClient();
+    return <InvalidLink />;
+  }
   const withdrawable = view.participations.filter((p) => p.canWithdraw);
   return (
     <div className="nhsuk-grid-row">

@@ -5,12 +5,14 @@ import { InvalidLink } from "@/components/participation/InvalidLink";
 import { findConsentInvitation } from "@/lib/consent/consent-invitation";
 import { getDb } from "@/lib/db/client";
 import { askTeamAction } from "../actions";
+import { countUnknownLinkFromThisClient } from "@/lib/security/unknown-link";
 
 export const metadata: Metadata = { title: "Speak to the study team", robots: { index: false } };
 
 export default async function QuestionsPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const invitation = await findConsentInvitation(getDb(), token);
+  if (invitation.kind === "invalid") await countUnknownLinkFromThisClient();
   if (invitation.kind !== "ready") return <InvalidLink />;
   return (
     <>

@@ -5,6 +5,7 @@ import { WithdrawalForm } from "@/components/participation/WithdrawalForm";
 import { getDb } from "@/lib/db/client";
 import { loadManageView } from "@/lib/participation/manage-participation";
 import { withdrawAction } from "../actions";
+import { countUnknownLinkFromThisClient } from "@/lib/security/unknown-link";
 
 export const metadata: Metadata = { title: "Withdraw from the research", robots: { index: false } };
 
@@ -14,7 +15,10 @@ export default async function WithdrawPage({ params, searchParams }: Props) {
   const { token } = await params;
   const { from } = await searchParams;
   const view = await loadManageView(getDb(), token);
-  if (view.kind === "invalid") return <InvalidLink />;
+  if (view.kind === "invalid") {
+    await countUnknownLinkFromThisClient();
+    return <InvalidLink />;
+  }
   const open = view.participations.filter((p) => p.canWithdraw).map((p) => ({ id: p.id, title: p.studyTitle }));
   const chosen = open.find((p) => p.id === from);
   const preselected = from === "all" ? "all" : (chosen?.id ?? null);

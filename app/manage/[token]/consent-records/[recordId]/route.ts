@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { consentRecordPdfForVolunteer } from "@/lib/participation/consent-record-pdf-for-volunteer";
+import { countUnknownLinkFromThisClient } from "@/lib/security/unknown-link";
 
 type Context = { params: Promise<{ token: string; recordId: string }> };
 
@@ -7,7 +8,10 @@ type Context = { params: Promise<{ token: string; recordId: string }> };
 export async function GET(_request: Request, { params }: Context): Promise<Response> {
   const { token, recordId } = await params;
   const pdf = await consentRecordPdfForVolunteer(getDb(), { token, recordId });
-  if (!pdf) return new Response("This link does not work.", { status: 404, headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  if (!pdf) {
+    await countUnknownLinkFromThisClient();
+    return new Response("This link does not work.", { status: 404, headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  }
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
