@@ -1,7 +1,6 @@
 import type { Database } from "@/lib/db/prisma";
 import { startOutboxWorker, wakeOutboxWorker } from "@/lib/email/outbox-worker";
 import type { MailTransport } from "@/lib/email/transport";
-import { logger } from "@/lib/log/logger";
 import { sendDueReminders } from "@/lib/reminders/send-reminders";
 import { applyRetention } from "@/lib/retention/apply-retention";
 import { startPeriodicJob } from "./periodic-job";
@@ -56,7 +55,6 @@ export function startBackgroundWork(o: BackgroundWorkOptions): BackgroundWork {
   return {
     async stop() {
       await Promise.all([outbox.stop(), reminders.stop(), retention.stop()]);
-      logger.info("background work stopped");
     },
   };
 }

@@ -6,6 +6,7 @@ import { enqueueEmail, type OutgoingEmailInput } from "@/lib/email/enqueue-email
 import { claimDueEmails, markSent } from "@/lib/email/outbox-claims";
 import { processDueEmails, startOutboxWorker, wakeOutboxWorker } from "@/lib/email/outbox-worker";
 import { createMailTransport, type MailTransport } from "@/lib/email/transport";
+import { logger } from "@/lib/log/logger";
 import { testDb } from "./support/test-db";
 import { freePort } from "../support/free-port";
 
@@ -64,8 +65,9 @@ const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000);
 
 function capturedWarnings(): string[] {
   const lines: string[] = [];
-  vi.spyOn(console, "warn").mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(" ")));
-  cleanups.push(() => vi.mocked(console.warn).mockRestore());
+  // The worker logs through pino (lib/log/logger.ts), not the console: what it is asked to log is checked.
+  const spy = vi.spyOn(logger, "warn").mockImplementation(((...args: unknown[]) => void lines.push(JSON.stringify(args))) as typeof logger.warn);
+  cleanups.push(() => spy.mockRestore());
   return lines;
 }
 
@@ -228,8 +230,9 @@ describe("sending the outbox", () => {
   it("gives up after the last allowed attempt and says so without personal data", async () => {
     capturedWarnings();
     const errors: string[] = [];
-    // This test expects the give-up to be logged as an error (tests/support/fail-on-console-error.ts).
-    vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void errors.push(args.map(String).join(" ")));
+    // This test expects the give-up to be logged as an error, through the portal's logger.
+    const spy = vi.spyOn(logger, "error").mockImplementation(((...args: unknown[]) => void errors.push(JSON.stringify(args))) as typeof logger.error);
+    cleanups.push(() => spy.mockRestore());
     const email = anEmail();
     const id = await enqueue(email);
     const transport = transportTo(NOTHING_LISTENS_PORT);
