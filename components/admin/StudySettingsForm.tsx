@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Button, ErrorSummary, Radios, TextInput } from "@/components/nhs";
 import { summaryOf, type AdminFormState } from "./form-state";
 
-const ORDER = ["form", "status", "targetMin", "targetMax", "invitationMode", "consentRequired", "considerationPeriodHours", "retentionDays", "contactName", "contactEmail", "expectedUpdatedAt"];
+const ORDER = ["form", "status", "targetMin", "targetMax", "invitationMode", "consentRequired", "considerationPeriodHours", "reminderAfterDays", "retentionDays", "contactName", "contactEmail", "expectedUpdatedAt"];
 
 export type StudySettingsValues = Record<(typeof ORDER)[number], string>;
 
@@ -76,11 +76,22 @@ export function StudySettingsForm({ action, initial }: { action: (previous: Admi
         error={errors.considerationPeriodHours}
       />
       <TextInput
+        id="reminderAfterDays"
+        name="reminderAfterDays"
+        label="Remind people who have not answered their invitation after (days)"
+        labelSize="s"
+        hint="A reminder with a new link is emailed after this many days, and once more the same number of days later: never more than two. Leave empty to send no reminders."
+        inputMode="numeric"
+        width={4}
+        defaultValue={values.reminderAfterDays}
+        error={errors.reminderAfterDays}
+      />
+      <TextInput
         id="retentionDays"
         name="retentionDays"
         label="Keep the records of people who do not take part for (days)"
         labelSize="s"
-        hint="Records of people found ineligible, or who withdrew and asked for their data to be removed, are anonymised after this. Leave empty if not decided."
+        hint="Records of people found ineligible, or who withdrew and asked for their data to be removed, are anonymised this many days after they were found ineligible or withdrew. Leave empty to keep them until someone erases them by hand."
         inputMode="numeric"
         width={5}
         defaultValue={values.retentionDays}
