@@ -1,7 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useState, type FormEvent } from "react";
 import { Button, ErrorSummary, Radios, TextInput } from "@/components/nhs";
+import { fieldErrors } from "@/lib/admin/field-errors";
+import { studySettingsFormSchema } from "@/lib/admin/studies/study-settings-form";
 import { summaryOf, type AdminFormState } from "./form-state";
 
 const ORDER = ["form", "status", "targetMin", "targetMax", "invitationMode", "consentRequired", "considerationPeriodHours", "reminderAfterDays", "retentionDays", "contactName", "contactEmail", "expectedUpdatedAt"];
@@ -11,10 +13,26 @@ export type StudySettingsValues = Record<(typeof ORDER)[number], string>;
 /** A study's settings. The values shown after a refused save are the ones posted, so nothing is lost. */
 export function StudySettingsForm({ action, initial }: { action: (previous: AdminFormState, formData: FormData) => Promise<AdminFormState>; initial: Record<string, string> }) {
   const [state, formAction, pending] = useActionState(action, null);
-  const errors = state?.errors ?? {};
+  // The same schema as the server action checks the form before it is posted; without JavaScript the
+  // server's answer shows the same messages.
+  const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
+  const errors = clientErrors ?? state?.errors ?? {};
   const values = state?.values ?? initial;
+  useEffect(() => {
+    if (clientErrors) document.getElementById("error-summary")?.focus();
+  }, [clientErrors]);
+  const check = (event: FormEvent<HTMLFormElement>) => {
+    const posted = Object.fromEntries([...new FormData(event.currentTarget)].map(([k, v]) => [k, String(v)]));
+    const parsed = studySettingsFormSchema.safeParse(posted);
+    if (parsed.success) {
+      setClientErrors(null);
+      return;
+    }
+    event.preventDefault();
+    setClientErrors(fieldErrors(parsed.error));
+  };
   return (
-    <form action={formAction} noValidate>
+    <form action={formAction} onSubmit={check} noValidate>
       <ErrorSummary errors={summaryOf(errors, ORDER).map((e) => (e.href === "#form" || e.href === "#expectedUpdatedAt" ? { ...e, href: "#status" } : e))} />
       <input type="hidden" name="expectedUpdatedAt" value={values.expectedUpdatedAt} />
       <Radios
