@@ -48,6 +48,8 @@ export async function processDueEmails(options: ProcessDueEmailsOptions): Promis
     let outcome: "sent" | "retried" | "failed";
     let stillOurs: boolean;
     try {
+      // Logged before the send: if this process dies mid-send, the log shows which attempt it was on.
+      logger.info({ emailId: email.id, attempt: email.attempts }, "sending email");
       const messageId = await sendOutgoingEmail(transport, email, attachments.get(email.id) ?? [], from);
       outcome = "sent";
       stillOurs = await markSent(db, email, messageId);

@@ -14,6 +14,12 @@ import { freePort } from "../support/free-port";
 
 type Worker = { child: ChildProcess; lines: string[]; name: string; exited: Promise<number | null> };
 
+/** What the test saw, in order with the workers' own lines, for the printed excerpt. */
+const narration: string[] = [];
+function note(line: string): void {
+  narration.push(`${new Date().toISOString()} ${line}`);
+}
+
 const running: Worker[] = [];
 const servers: TestSmtpServer[] = [];
 afterEach(async () => {
@@ -22,6 +28,7 @@ afterEach(async () => {
     await w.exited;
   }
   for (const s of servers.splice(0)) await s.close();
+  narration.splice(0);
 });
 
 function spawnWorker(name: string, env: Record<string, string>): Worker {
@@ -44,7 +51,9 @@ function spawnWorker(name: string, env: Record<string, string>): Worker {
     buffered += chunk.toString();
     const parts = buffered.split("\n");
     buffered = parts.pop() ?? "";
-    lines.push(...parts.filter((l) => l.trim() !== ""));
+    const complete = parts.filter((l) => l.trim() !== "");
+    lines.push(...complete);
+    narration.push(...complete.map((l) => `[${name}] ${l}`));
   };
   child.stdout!.on("data", collect);
   child.stderr!.on("data", collect);
@@ -65,10 +74,8 @@ function logOf(w: Worker): Record<string, unknown>[] {
   });
 }
 
-function printExcerpt(title: string, workers: Worker[]): void {
-  const out = [`\n--- ${title} ---`];
-  for (const w of workers) for (const l of w.lines) out.push(`[${w.name}] ${l}`);
-  process.stdout.write(`${out.join("\n")}\n`);
+function printExcerpt(title: string): void {
+  process.stdout.write(`\n--- ${title} ---\n${narration.splice(0).join("\n")}\n`);
 }
 
 async function smtpServer(port: number): Promise<TestSmtpServer> {
@@ -118,6 +125,7 @@ describe("npm run worker", () => {
     await vi.waitFor(async () => expect((await emails()).every((e) => e.status === "PENDING" && e.attempts >= 2)).toBe(true), { timeout: 20_000, interval: 200 });
     expect((await emails())[0]!.lastError).toContain("ECONNREFUSED");
 
+    note("[test] the mail server starts");
     const server = await smtpServer(port);
     await vi.waitFor(async () => expect((await emails()).every((e) => e.status === "SENT")).toBe(true), { timeout: 30_000, interval: 200 });
     expect(server.accepted().sort()).toEqual([...subjects].sort());
@@ -129,7 +137,7 @@ describe("npm run worker", () => {
     expect(log.filter((l) => l.msg === "email not sent; will retry").every((l) => l.job === "outbox")).toBe(true);
     expect(log.filter((l) => l.msg === "email sent")).toHaveLength(5);
     expect(worker.lines.join("\n")).not.toContain("@example.nhs.uk");
-    printExcerpt("mail server down, then back", [worker]);
+    printExcerpt("mail server down, then back");
   }, 60_000);
 
   it("killed mid-send: after the lease a second worker sends the email; delivered at most twice, marked sent once", async () => {
@@ -142,8 +150,10 @@ describe("npm run worker", () => {
     // The message has reached the mail server, which holds its reply: the worker is mid-send.
     await vi.waitFor(() => expect(server.received).toHaveLength(1), { timeout: 20_000, interval: 50 });
     expect(await emails()).toMatchObject([{ status: "SENDING", attempts: 1 }]);
+    note("[test] the mail server has the whole message and holds its reply; the email is SENDING, attempt 1: SIGKILL worker-1");
     first.child.kill("SIGKILL");
     expect(await first.exited).toBeNull();
+    note("[test] worker-1 is dead; starting worker-2 (lease 3 seconds)");
     server.stall(false);
     expect(await emails()).toMatchObject([{ status: "SENDING", attempts: 1, sentAt: null }]);
 
@@ -161,7 +171,8 @@ describe("npm run worker", () => {
     expect(await second.exited).toBe(0);
     // Marked sent exactly once, and nothing more is claimed afterwards.
     expect(await emails()).toMatchObject([{ status: "SENT", attempts: 2 }]);
-    printExcerpt("worker killed mid-send", [first, second]);
+    note(`[test] email ${row!.id}: ${JSON.stringify(await emails().then((r) => ({ status: r[0]!.status, attempts: r[0]!.attempts })))}; DATA received ${server.received.length} times, accepted ${server.accepted().length}`);
+    printExcerpt("worker killed mid-send");
   }, 60_000);
 
   it("on SIGTERM finishes the email it is sending before it exits", async () => {
