@@ -1,6 +1,7 @@
 /**
- * Next.js calls register() once when a server process starts. The web server sends queued email itself
- * (lib/email/start-app-worker.ts) unless RUN_WORKER_IN_APP is false.
+ * Next.js calls register() once when a server process starts. The web server does the background work
+ * itself (the outbox, reminders and retention: lib/email/start-app-worker.ts) unless RUN_WORKER_IN_APP is
+ * false, when separate workers (npm run worker) do it.
  */
 export async function register(): Promise<void> {
   // Read directly, not through readEnv(): Next.js substitutes NEXT_RUNTIME at compile time, which keeps

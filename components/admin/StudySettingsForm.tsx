@@ -1,20 +1,38 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useState, type FormEvent } from "react";
 import { Button, ErrorSummary, Radios, TextInput } from "@/components/nhs";
+import { fieldErrors } from "@/lib/admin/field-errors";
+import { studySettingsFormSchema } from "@/lib/admin/studies/study-settings-form";
 import { summaryOf, type AdminFormState } from "./form-state";
 
-const ORDER = ["form", "status", "targetMin", "targetMax", "invitationMode", "consentRequired", "considerationPeriodHours", "retentionDays", "contactName", "contactEmail", "expectedUpdatedAt"];
+const ORDER = ["form", "status", "targetMin", "targetMax", "invitationMode", "consentRequired", "considerationPeriodHours", "reminderAfterDays", "retentionDays", "contactName", "contactEmail", "expectedUpdatedAt"];
 
 export type StudySettingsValues = Record<(typeof ORDER)[number], string>;
 
 /** A study's settings. The values shown after a refused save are the ones posted, so nothing is lost. */
 export function StudySettingsForm({ action, initial }: { action: (previous: AdminFormState, formData: FormData) => Promise<AdminFormState>; initial: Record<string, string> }) {
   const [state, formAction, pending] = useActionState(action, null);
-  const errors = state?.errors ?? {};
+  // The same schema as the server action checks the form before it is posted; without JavaScript the
+  // server's answer shows the same messages.
+  const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
+  const errors = clientErrors ?? state?.errors ?? {};
   const values = state?.values ?? initial;
+  useEffect(() => {
+    if (clientErrors) document.getElementById("error-summary")?.focus();
+  }, [clientErrors]);
+  const check = (event: FormEvent<HTMLFormElement>) => {
+    const posted = Object.fromEntries([...new FormData(event.currentTarget)].map(([k, v]) => [k, String(v)]));
+    const parsed = studySettingsFormSchema.safeParse(posted);
+    if (parsed.success) {
+      setClientErrors(null);
+      return;
+    }
+    event.preventDefault();
+    setClientErrors(fieldErrors(parsed.error));
+  };
   return (
-    <form action={formAction} noValidate>
+    <form action={formAction} onSubmit={check} noValidate>
       <ErrorSummary errors={summaryOf(errors, ORDER).map((e) => (e.href === "#form" || e.href === "#expectedUpdatedAt" ? { ...e, href: "#status" } : e))} />
       <input type="hidden" name="expectedUpdatedAt" value={values.expectedUpdatedAt} />
       <Radios
@@ -76,11 +94,22 @@ export function StudySettingsForm({ action, initial }: { action: (previous: Admi
         error={errors.considerationPeriodHours}
       />
       <TextInput
+        id="reminderAfterDays"
+        name="reminderAfterDays"
+        label="Remind people who have not answered their invitation after (days)"
+        labelSize="s"
+        hint="A reminder with a new link is emailed after this many days, and once more the same number of days later: never more than two. Leave empty to send no reminders."
+        inputMode="numeric"
+        width={4}
+        defaultValue={values.reminderAfterDays}
+        error={errors.reminderAfterDays}
+      />
+      <TextInput
         id="retentionDays"
         name="retentionDays"
         label="Keep the records of people who do not take part for (days)"
         labelSize="s"
-        hint="Records of people found ineligible, or who withdrew and asked for their data to be removed, are anonymised after this. Leave empty if not decided."
+        hint="Records of people found ineligible, or who withdrew and asked for their data to be removed, are anonymised this many days after they were found ineligible or withdrew. Leave empty to keep them until someone erases them by hand."
         inputMode="numeric"
         width={5}
         defaultValue={values.retentionDays}

@@ -10,6 +10,8 @@ const words: Record<string, string> = {
   "participation.eligibility_override_cleared": "Eligibility override removed",
   "volunteer.exported": "All their data exported (subject access request)",
   "volunteer.erased": "Personal data erased on request",
+  "volunteer.anonymised_after_retention": "Personal data anonymised at the end of the retention period",
+  "participation.reminder_sent": "Sent a reminder of the invitation",
   "participation.completed": "Marked as taken part",
   "participation.did_not_attend": "Marked as did not attend",
   "consent.signed": "Signed the consent form",

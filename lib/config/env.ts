@@ -41,7 +41,11 @@ const envSchema = z.object({
   MAIL_CATCHER_WEB_PORT: portNumber.default(1080),
   /** First retry delay for an email that could not be sent; it doubles on each attempt, up to an hour. */
   EMAIL_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
-  /** Whether the web server also sends queued email (set false when a separate worker does). */
+  /** How long a worker's claim on an email lasts: after it, another worker may send it (a crash mid-send). */
+  EMAIL_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  /** How often the reminder and retention passes run, in each worker, in seconds. */
+  JOB_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Whether the web server also does the background work (set false when a separate worker does). */
   RUN_WORKER_IN_APP: z.enum(["true", "false"]).default("true"),
   /** Header set by the trusted reverse proxy with the client's address (e.g. x-real-ip, x-forwarded-for). */
   TRUSTED_PROXY_HEADER: z.string().trim().toLowerCase().optional(),

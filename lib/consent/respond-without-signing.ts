@@ -63,13 +63,16 @@ export async function declineConsent(db: Database, input: { token: string }, now
 
 /**
  * The person would like to talk before deciding: the team is told, with their contact details and
- * message. Nothing about their participation changes, and the link keeps working.
+ * message. Their status stays as it is and the link keeps working; only the time of the request is noted,
+ * so that no reminder is sent while the team is in touch.
  */
 export async function askToSpeakToTeam(db: Database, input: { token: string; message: string | null }, now = new Date()): Promise<void> {
   const invitation = await readyInvitation(db, input.token, now);
   const { publicUrl } = readEnv();
   await db.$transaction(async (tx) => {
     const volunteer = await tx.volunteer.findUniqueOrThrow({ where: { id: invitation.volunteerId } });
+    // The team follows this up, so the reminder job leaves the invitation alone from now on.
+    await tx.participation.update({ where: { id: invitation.participationId }, data: { questionsRaisedAt: now } });
     const requestId = crypto.randomUUID();
     await enqueueEmail(tx, {
       dedupeKey: `speak-to-team:${requestId}`,

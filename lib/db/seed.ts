@@ -84,6 +84,7 @@ async function createStudy(tx: Tx, study: SeedStudy): Promise<void> {
       consentRequired: study.consentRequired,
       considerationPeriodHours: study.considerationPeriodHours,
       retentionDays: study.retentionDays,
+      reminderAfterDays: study.reminderAfterDays,
       contactName: study.contactName,
       contactEmail: study.contactEmail,
       displayOrder: study.displayOrder,

@@ -11,6 +11,7 @@ import { retryDelaySeconds } from "./retry-delay";
 import { describeSendError } from "./send-error";
 import { sendOutgoingEmail, type AttachmentToSend, type MailTransport } from "./transport";
 import { logger } from "@/lib/log/logger";
+import { withLogContext } from "@/lib/log/request-context";
 
 /**
  * Sends what enqueueEmail put in the outbox. Delivery is at least once: an email is marked SENT after the
@@ -47,6 +48,8 @@ export async function processDueEmails(options: ProcessDueEmailsOptions): Promis
     let outcome: "sent" | "retried" | "failed";
     let stillOurs: boolean;
     try {
+      // Logged before the send: if this process dies mid-send, the log shows which attempt it was on.
+      logger.info({ emailId: email.id, attempt: email.attempts }, "sending email");
       const messageId = await sendOutgoingEmail(transport, email, attachments.get(email.id) ?? [], from);
       outcome = "sent";
       stillOurs = await markSent(db, email, messageId);
@@ -115,14 +118,14 @@ export function startOutboxWorker(options: StartOutboxWorkerOptions): OutboxWork
 
   async function pass(): Promise<boolean> {
     try {
-      const { sent, failed, retried } = await processDueEmails(passOptions);
-      if (failing) logger.warn("the outbox worker is working again");
+      const { sent, failed, retried } = await withLogContext({ job: "outbox" }, () => processDueEmails(passOptions));
+      if (failing) withLogContext({ job: "outbox" }, () => logger.warn("the outbox worker is working again"));
       failing = false;
       // A full batch means more may be waiting: carry on without waiting for the next poll.
       return sent + failed + retried >= batchSize;
     } catch (error) {
       // Logged once per outage, not once a second while the database is down.
-      if (!failing) logger.error({ error: describeSendError(error) }, "the outbox worker could not process emails");
+      if (!failing) withLogContext({ job: "outbox" }, () => logger.error({ error: describeSendError(error) }, "the outbox worker could not process emails"));
       failing = true;
       return false;
     }

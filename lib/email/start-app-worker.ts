@@ -1,9 +1,10 @@
 import { readEnv } from "@/lib/config/env";
 
 /**
- * Starts the outbox worker inside the web server (from instrumentation.ts), unless RUN_WORKER_IN_APP is
- * false or there is no database or mail server to use. Without SMTP_URL there is simply no worker: the
- * emails wait in the outbox, unharmed, until one runs.
+ * Starts the background work (lib/jobs/background-work.ts: the outbox, reminders, retention) inside the
+ * web server (from instrumentation.ts), unless RUN_WORKER_IN_APP is false or there is no database or mail
+ * server to use. Without SMTP_URL there is simply no worker: the emails wait in the outbox, unharmed,
+ * until one runs.
  */
 export async function startAppOutboxWorker(): Promise<void> {
   const env = readEnv();
@@ -13,15 +14,20 @@ export async function startAppOutboxWorker(): Promise<void> {
   if (processState.portalAppOutboxWorker) return;
   processState.portalAppOutboxWorker = true;
 
-  const [{ getDb }, { createMailTransport }, { startOutboxWorker }] = await Promise.all([
+  const [{ getDb }, { createMailTransport }, { startBackgroundWork }] = await Promise.all([
     import("@/lib/db/client"),
     import("./transport"),
-    import("./outbox-worker"),
+    import("@/lib/jobs/background-work"),
   ]);
-  startOutboxWorker({
+  // Not stopped on SIGTERM here: Next.js owns the process's signals. An email being sent as it exits is
+  // taken over by another worker once its lease ends, and the reminder and retention passes are
+  // transactions that simply roll back.
+  startBackgroundWork({
     db: getDb(),
     transport: createMailTransport(env.SMTP_URL),
     from: env.MAIL_FROM,
     baseDelaySeconds: env.EMAIL_RETRY_BASE_SECONDS,
+    leaseSeconds: env.EMAIL_LEASE_SECONDS,
+    jobIntervalMs: env.JOB_INTERVAL_SECONDS * 1000,
   });
 }

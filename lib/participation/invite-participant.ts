@@ -51,20 +51,8 @@ export async function inviteParticipantInTransaction(
   if (!form) throw new ParticipationError(`${study.shortTitle} has no published consent form yet.`);
 
   const now = new Date();
-  const { publicUrl, CONSENT_LINK_DAYS, MANAGE_LINK_DAYS } = readEnv();
-  await tx.accessToken.updateMany({
-    where: { participationId: participation.id, purpose: "CONSENT", revokedAt: null, usedAt: null },
-    data: { revokedAt: now },
-  });
-  const consent = newAccessToken();
-  const manage = newAccessToken();
-  const expiresAt = daysFromNow(CONSENT_LINK_DAYS, now);
-  const token = await tx.accessToken.create({
-    data: { tokenHash: consent.tokenHash, purpose: "CONSENT", volunteerId: volunteer.id, participationId: participation.id, expiresAt },
-  });
-  await tx.accessToken.create({
-    data: { tokenHash: manage.tokenHash, purpose: "MANAGE_PARTICIPATION", volunteerId: volunteer.id, expiresAt: daysFromNow(MANAGE_LINK_DAYS, now) },
-  });
+  const { publicUrl } = readEnv();
+  const { consent, manage, expiresAt, token } = await issueConsentLinks(tx, { participationId: participation.id, volunteerId: volunteer.id, now });
 
   const sheetSentAt = participation.informationSheetSentAt ?? now;
   const signableFrom = new Date(sheetSentAt.getTime() + study.considerationPeriodHours * 3_600_000);
@@ -108,6 +96,56 @@ export async function inviteParticipantInTransaction(
     subjectId: participation.id,
     data: { studyId: study.id, accessTokenId: token.id, consentFormId: form.id },
   });
+}
+
+export type IssuedLinks = {
+  /** The raw tokens: they exist only here and in the email about to be sent. */
+  consent: { token: string };
+  manage: { token: string };
+  /** The consent link's stored row. */
+  token: { id: string };
+  expiresAt: Date;
+};
+
+/**
+ * A fresh personal consent link (revoking any earlier one that is still open, so only the newest email
+ * works) and a fresh "manage your participation" link, inside the caller's transaction. Tokens are stored
+ * only as hashes, so every email that carries a link needs a new one: invitations, re-sent links and
+ * reminders all come here.
+ */
+export async function issueConsentLinks(
+  tx: Prisma.TransactionClient,
+  input: { participationId: string; volunteerId: string; now: Date },
+): Promise<IssuedLinks> {
+  const { now } = input;
+  const { CONSENT_LINK_DAYS, MANAGE_LINK_DAYS } = readEnv();
+  await tx.accessToken.updateMany({
+    where: { participationId: input.participationId, purpose: "CONSENT", revokedAt: null, usedAt: null },
+    data: { revokedAt: now },
+  });
+  const consent = newAccessToken();
+  const manage = newAccessToken();
+  const expiresAt = daysFromNow(CONSENT_LINK_DAYS, now);
+  const token = await tx.accessToken.create({
+    data: {
+      tokenHash: consent.tokenHash,
+      purpose: "CONSENT",
+      volunteerId: input.volunteerId,
+      participationId: input.participationId,
+      expiresAt,
+      createdAt: now,
+    },
+  });
+  await tx.accessToken.create({
+    data: {
+      tokenHash: manage.tokenHash,
+      purpose: "MANAGE_PARTICIPATION",
+      volunteerId: input.volunteerId,
+      expiresAt: daysFromNow(MANAGE_LINK_DAYS, now),
+      createdAt: now,
+    },
+  });
+  return { consent, manage, token: { id: token.id }, expiresAt };
 }
 
 export async function inviteParticipant(db: Database, input: { participationId: string; actor: Actor; reconsent?: boolean }): Promise<void> {

@@ -27,6 +27,7 @@ export type SeedStudy = {
   consentRequired: boolean;
   considerationPeriodHours: number;
   retentionDays: number | null;
+  reminderAfterDays: number | null;
   contactName: string;
   contactEmail: string;
   displayOrder: number;
@@ -203,6 +204,7 @@ const interviewStudy: SeedStudy = {
   consentRequired: true,
   considerationPeriodHours: 0,
   retentionDays: 365,
+  reminderAfterDays: 7,
   contactName: CONTACT_NAME,
   contactEmail: CONTACT_EMAIL,
   displayOrder: 1,
@@ -360,6 +362,7 @@ const workshopStudy: SeedStudy = {
   consentRequired: true,
   considerationPeriodHours: 0,
   retentionDays: 365,
+  reminderAfterDays: 7,
   contactName: CONTACT_NAME,
   contactEmail: CONTACT_EMAIL,
   displayOrder: 2,

@@ -46,8 +46,13 @@ test("an admin changes the settings, is told what is wrong, and sees them saved"
   await page.getByLabel("Smallest").fill("20");
   await page.getByLabel("Largest").fill("10");
   await page.getByLabel("Contact's email address").fill("not an email");
+  await page.getByLabel("Remind people who have not answered their invitation after (days)").fill("0");
   await page.getByRole("button", { name: "Save settings" }).click();
-  await expectErrors(page, ["The smallest number of participants must not be more than the largest", "Enter the contact's email address in the correct format, like name@imperial.ac.uk"]);
+  await expectErrors(page, [
+    "The smallest number of participants must not be more than the largest",
+    "The number of days before a reminder must be between 1 and 365",
+    "Enter the contact's email address in the correct format, like name@imperial.ac.uk",
+  ]);
   await expect(page.getByLabel("Smallest")).toHaveValue("20");
   await expect(page.getByLabel("Smallest")).toHaveAttribute("aria-invalid", "true");
   await expectNoAccessibilityViolations(page);
@@ -57,15 +62,19 @@ test("an admin changes the settings, is told what is wrong, and sees them saved"
   await page.getByLabel("Contact's email address").fill("team@imperial.ac.uk");
   await page.getByRole("radio", { name: "Automatically" }).check();
   await page.getByLabel("Time to consider, in hours").fill("48");
+  await page.getByLabel("Remind people who have not answered their invitation after (days)").fill("5");
+  await page.getByLabel("Keep the records of people who do not take part for (days)").fill("");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/studies/${study.slug}\\?done=settings$`));
   await expectSuccess(page, "The study's settings have been saved");
   await expect(summaryRow(page, "Target")).toHaveText("10 to 20 participants");
   await expect(summaryRow(page, "Invitations")).toHaveText("Automatically, as soon as they register");
   await expect(summaryRow(page, "Time to consider")).toHaveText("2 days (48 hours)");
+  await expect(summaryRow(page, "Remind people who have not answered")).toHaveText("After 5 days, and again 5 days later if there is still no answer (two reminders at most)");
+  await expect(summaryRow(page, "Keep records of people who do not take part for")).toHaveText("Not set: kept until someone erases them");
   await expectNoAccessibilityViolations(page);
   const event = await portalDb.auditEvent.findFirstOrThrow({ where: { action: "study.settings_changed", subjectId: study.id } });
-  expect((event.data as { changed: string[] }).changed.sort()).toEqual(["considerationPeriodHours", "contactEmail", "invitationMode", "targetMax", "targetMin"]);
+  expect((event.data as { changed: string[] }).changed.sort()).toEqual(["considerationPeriodHours", "contactEmail", "invitationMode", "reminderAfterDays", "retentionDays", "targetMax", "targetMin"]);
 });
 
 test.describe("without JavaScript", () => {

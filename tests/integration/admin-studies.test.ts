@@ -47,6 +47,7 @@ const settingsForm = (overrides: Record<string, string> = {}, updatedAt = new Da
   invitationMode: "AFTER_TRIAGE",
   consentRequired: "yes",
   considerationPeriodHours: "24",
+  reminderAfterDays: "7",
   retentionDays: "365",
   contactName: "Mark Skopec",
   contactEmail: "mark.skopec17@imperial.ac.uk",
@@ -88,14 +89,18 @@ describe("study settings", () => {
     expect(errors({ contactEmail: "not an address" }).contactEmail).toMatch(/correct format/);
     expect(errors({ status: "OPEN" }).status).toBe("Choose the study's status");
     expect(studySettingsFormSchema.parse(settingsForm({ retentionDays: "" })).retentionDays).toBeNull();
+    expect(studySettingsFormSchema.parse(settingsForm({ reminderAfterDays: "" })).reminderAfterDays).toBeNull();
+    expect(errors({ reminderAfterDays: "0" }).reminderAfterDays).toBe("The number of days before a reminder must be between 1 and 365");
+    expect(errors({ reminderAfterDays: "a week" }).reminderAfterDays).toMatch(/whole number/);
+    expect(errors({ retentionDays: "36501" }).retentionDays).toBe("The retention period in days must be between 1 and 36500");
   });
 
   it("saves the settings an admin changes, and audits which fields changed", async () => {
     const study = await interview();
-    const { expectedUpdatedAt, ...settings } = studySettingsFormSchema.parse(settingsForm({ invitationMode: "AUTOMATIC", retentionDays: "400", contactName: study.contactName, contactEmail: study.contactEmail }, study.updatedAt));
+    const { expectedUpdatedAt, ...settings } = studySettingsFormSchema.parse(settingsForm({ invitationMode: "AUTOMATIC", reminderAfterDays: "3", retentionDays: "400", contactName: study.contactName, contactEmail: study.contactEmail }, study.updatedAt));
     const result = await updateStudySettings(testDb(), admin, { studyId: study.id, settings, expectedUpdatedAt: new Date(expectedUpdatedAt) });
-    expect(result.changed.sort()).toEqual(["considerationPeriodHours", "invitationMode", "retentionDays", "targetMax", "targetMin"].sort());
-    expect(await interview()).toMatchObject({ invitationMode: "AUTOMATIC", targetMin: 10, targetMax: 20, considerationPeriodHours: 24, retentionDays: 400 });
+    expect(result.changed.sort()).toEqual(["considerationPeriodHours", "invitationMode", "reminderAfterDays", "retentionDays", "targetMax", "targetMin"].sort());
+    expect(await interview()).toMatchObject({ invitationMode: "AUTOMATIC", targetMin: 10, targetMax: 20, considerationPeriodHours: 24, reminderAfterDays: 3, retentionDays: 400 });
     const event = await testDb().auditEvent.findFirstOrThrow({ where: { action: "study.settings_changed" } });
     expect(event).toMatchObject({ actorType: "RESEARCHER", actorId: admin.id, subjectType: "study", subjectId: study.id });
     expect(JSON.stringify(event.data)).not.toContain("Skopec");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findJsonSyntaxError } from "@/lib/admin/studies/json-syntax-error";
-import { hoursWords, retentionWords, targetWords } from "@/lib/admin/studies/study-words";
+import { hoursWords, reminderWords, retentionWords, targetWords } from "@/lib/admin/studies/study-words";
 import { endOfUkDay, formatUkSpreadsheetDateTime, isIsoDay, startOfUkDay, ukIsoDay } from "@/lib/text/uk-day";
 
 describe("UK days", () => {
@@ -63,7 +63,10 @@ describe("study settings in words", () => {
     expect(hoursWords(24)).toBe("1 day (24 hours)");
     expect(hoursWords(72)).toBe("3 days (72 hours)");
     expect(hoursWords(5)).toBe("5 hours");
-    expect(retentionWords(null)).toBe("Not set");
+    expect(retentionWords(null)).toBe("Not set: kept until someone erases them");
+    expect(reminderWords(null)).toBe("No reminders");
+    expect(reminderWords(7)).toBe("After 7 days, and again 7 days later if there is still no answer (two reminders at most)");
+    expect(reminderWords(1)).toContain("After 1 day, and again 1 day later");
     expect(retentionWords(1)).toBe("1 day");
   });
 });

@@ -4,6 +4,7 @@ import { renderTeamConsentNotification } from "@/lib/email/templates/consent-tea
 import { renderDeclineConfirmation } from "@/lib/email/templates/decline-confirmation";
 import { formatUkDate, formatUkDateTime, formatUkTime } from "@/lib/text/uk-dates";
 import { renderInvitation, type InvitationInput } from "@/lib/email/templates/invitation";
+import { renderInvitationReminder, type InvitationReminderInput } from "@/lib/email/templates/invitation-reminder";
 import { renderEmail } from "@/lib/email/templates/layout";
 import { renderRegistrationConfirmation } from "@/lib/email/templates/registration-confirmation";
 import { renderSpeakToTeamNotification } from "@/lib/email/templates/speak-to-team-notification";
@@ -49,8 +50,24 @@ function expectPlainAndSafe(html: string) {
   expect(html).not.toContain(name);
 }
 
+const reminderInput: InvitationReminderInput = {
+  fullName: name,
+  studyTitle: study,
+  reminderNumber: 1,
+  invitedAt: new Date("2026-11-19T10:00:00Z"),
+  informationSheetVersion: "1.2",
+  informationSheetDate: new Date("2026-09-01T00:00:00Z"),
+  informationSheetUrl: "https://portal.example.ac.uk/studies/interview-study/information-sheet",
+  consentUrl: "https://portal.example.ac.uk/consent/new456",
+  linkExpiresAt: nov26,
+  ...contact,
+  manageUrl,
+};
+
 const participantEmails = {
   invitation: renderInvitation(invitationInput),
+  "first reminder": renderInvitationReminder(reminderInput),
+  "last reminder": renderInvitationReminder({ ...reminderInput, reminderNumber: 2 }),
   reconsent: renderInvitation({ ...invitationInput, reconsent: true, signableFrom: null }),
   "consent confirmation": renderConsentConfirmation({
     fullName: name,
@@ -124,6 +141,29 @@ describe("the invitation", () => {
       "review and sign the new version so that you can carry on taking part",
     ]);
     expect(email.text).not.toContain("You are invited");
+  });
+});
+
+describe("the reminder of an invitation", () => {
+  const first = participantEmails["first reminder"];
+  const last = participantEmails["last reminder"];
+
+  it("says when they were invited, gives the sheet and the new link, and says the old one no longer works", () => {
+    expect(first.subject).toBe(`Reminder: you are invited to take part: ${study}`);
+    expectInBoth(first, [
+      `On ${formatUkDate(reminderInput.invitedAt)} we invited you to take part in ${study}.`,
+      "Participant information sheet: https://portal.example.ac.uk/studies/interview-study/information-sheet",
+      "Consent form: https://portal.example.ac.uk/consent/new456",
+      "It replaces the link in our earlier emails, which no longer works",
+      formatUkDateTime(nov26),
+      "mark.skopec17@imperial.ac.uk",
+    ]);
+  });
+
+  it("makes declining as plain as signing, and says the second is the last", () => {
+    expectInBoth(first, ["It is up to you whether you take part.", "You do not need to give a reason."]);
+    expect(first.text).not.toContain("last reminder");
+    expectInBoth(last, ["This is the last reminder we will send about this study."]);
   });
 });
 

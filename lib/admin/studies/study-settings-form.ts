@@ -25,6 +25,7 @@ export const studySettingsFormSchema = z
       .refine((v) => /^\d+$/.test(v), "Enter the time to consider in hours as a whole number, like 24 (0 for none)")
       .transform(Number)
       .refine((v) => v <= 720, "The time to consider must be 720 hours (30 days) or less"),
+    reminderAfterDays: optionalWholeNumber("the number of days before a reminder", 1, 365),
     retentionDays: optionalWholeNumber("the retention period in days", 1, 36_500),
     contactName: z.string().trim().min(1, "Enter the name of the study's contact").max(200, "The contact's name must be 200 characters or fewer"),
     contactEmail: z
@@ -55,6 +56,7 @@ export const studySettingsFields = [
   "invitationMode",
   "consentRequired",
   "considerationPeriodHours",
+  "reminderAfterDays",
   "retentionDays",
   "contactName",
   "contactEmail",
@@ -72,6 +74,7 @@ export function settingsFormValues(study: StudySettings & { updatedAt: Date }): 
     invitationMode: study.invitationMode,
     consentRequired: study.consentRequired ? "yes" : "no",
     considerationPeriodHours: String(study.considerationPeriodHours),
+    reminderAfterDays: study.reminderAfterDays?.toString() ?? "",
     retentionDays: study.retentionDays?.toString() ?? "",
     contactName: study.contactName,
     contactEmail: study.contactEmail,

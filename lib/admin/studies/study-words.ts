@@ -16,7 +16,14 @@ export function hoursWords(hours: number): string {
 }
 
 export function retentionWords(days: number | null): string {
-  return days === null ? "Not set" : `${days} ${days === 1 ? "day" : "days"}`;
+  return days === null ? "Not set: kept until someone erases them" : `${days} ${days === 1 ? "day" : "days"}`;
+}
+
+/** The reminder setting in words: when, and that there are at most two. */
+export function reminderWords(days: number | null): string {
+  if (days === null) return "No reminders";
+  const n = `${days} ${days === 1 ? "day" : "days"}`;
+  return `After ${n}, and again ${n} later if there is still no answer (two reminders at most)`;
 }
 
 export const studyStatusColour = { DRAFT: "grey", RECRUITING: "green", CLOSED: "white" } as const;

@@ -59,6 +59,7 @@ const SETTINGS_FIELDS = [
   "invitationMode",
   "consentRequired",
   "considerationPeriodHours",
+  "reminderAfterDays",
   "retentionDays",
   "contactName",
   "contactEmail",

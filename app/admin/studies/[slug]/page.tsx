@@ -8,7 +8,7 @@ import { BackLink, ButtonLink, SummaryList, Tag, WarningCallout } from "@/compon
 import { describeEligibilityRules } from "@/lib/admin/studies/describe-eligibility-rules";
 import { findStudyForAdmin } from "@/lib/admin/studies/find-study";
 import { reconsentRequestedWhenPublished } from "@/lib/admin/studies/publish-study-consent-form";
-import { hoursWords, invitationModeWords, retentionWords, studyKindWords, studyStatusColour, studyStatusWords, targetWords } from "@/lib/admin/studies/study-words";
+import { hoursWords, invitationModeWords, reminderWords, retentionWords, studyKindWords, studyStatusColour, studyStatusWords, targetWords } from "@/lib/admin/studies/study-words";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 import { eligibilityRulesSchema } from "@/lib/eligibility/rules";
@@ -67,6 +67,7 @@ export default async function StudyPage({ params, searchParams }: Props) {
           { key: "Invitations", value: invitationModeWords[study.invitationMode], actions: change(`${base}/settings#invitationMode`, "how people are invited") },
           { key: "Consent form", value: study.consentRequired ? "Required before taking part" : "Not required", actions: change(`${base}/settings#consentRequired`, "whether consent is required") },
           { key: "Time to consider", value: hoursWords(study.considerationPeriodHours), actions: change(`${base}/settings#considerationPeriodHours`, "time to consider") },
+          { key: "Remind people who have not answered", value: reminderWords(study.reminderAfterDays), actions: change(`${base}/settings#reminderAfterDays`, "reminders") },
           { key: "Keep records of people who do not take part for", value: retentionWords(study.retentionDays), actions: change(`${base}/settings#retentionDays`, "retention period") },
           {
             key: "Contact",

@@ -1,0 +1,60 @@
+import type { Database } from "@/lib/db/prisma";
+import { startOutboxWorker, wakeOutboxWorker } from "@/lib/email/outbox-worker";
+import type { MailTransport } from "@/lib/email/transport";
+import { sendDueReminders } from "@/lib/reminders/send-reminders";
+import { applyRetention } from "@/lib/retention/apply-retention";
+import { startPeriodicJob } from "./periodic-job";
+
+export type BackgroundWorkOptions = {
+  db: Database;
+  transport: MailTransport;
+  from: string;
+  baseDelaySeconds: number;
+  /** EMAIL_LEASE_SECONDS: how long an email's claim lasts before another worker may take it over. */
+  leaseSeconds: number;
+  /** JOB_INTERVAL_SECONDS, in milliseconds: how often the reminder and retention passes run. */
+  jobIntervalMs: number;
+};
+
+export type BackgroundWork = {
+  /** Finishes every pass in progress and starts no more. */
+  stop(): Promise<void>;
+};
+
+/**
+ * Everything the portal does in the background: sending the outbox, reminders and retention. Run by the
+ * separate worker (scripts/worker.ts) and, unless RUN_WORKER_IN_APP is false, inside each web server. Any
+ * number may run against one database: the outbox's claims and lease, and the row locks the reminder and
+ * retention passes take, keep them from doing the same thing twice.
+ */
+export function startBackgroundWork(o: BackgroundWorkOptions): BackgroundWork {
+  const outbox = startOutboxWorker({
+    db: o.db,
+    transport: o.transport,
+    from: o.from,
+    baseDelaySeconds: o.baseDelaySeconds,
+    leaseSeconds: o.leaseSeconds,
+  });
+  const reminders = startPeriodicJob({
+    name: "reminders",
+    intervalMs: o.jobIntervalMs,
+    run: async () => {
+      const result = await sendDueReminders(o.db);
+      // The reminders are in the outbox: send them now rather than at the next poll.
+      if (result.sent > 0) wakeOutboxWorker();
+      return result;
+    },
+    worthLogging: (r) => r.sent > 0,
+  });
+  const retention = startPeriodicJob({
+    name: "retention",
+    intervalMs: o.jobIntervalMs,
+    run: () => applyRetention(o.db),
+    worthLogging: (r) => r.anonymised > 0,
+  });
+  return {
+    async stop() {
+      await Promise.all([outbox.stop(), reminders.stop(), retention.stop()]);
+    },
+  };
+}
