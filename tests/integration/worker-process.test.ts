@@ -57,7 +57,8 @@ function spawnWorker(name: string, env: Record<string, string>): Worker {
   };
   child.stdout!.on("data", collect);
   child.stderr!.on("data", collect);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  // "close", not "exit": a process can exit before the last of its output has been read from the pipe.
+  const exited = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
   const worker = { child, lines, name, exited };
   running.push(worker);
   return worker;
