@@ -1,4 +1,5 @@
 import { readEnv } from "@/lib/config/env";
+import { withFreshLogContext } from "@/lib/log/request-context";
 
 /**
  * Starts the outbox worker inside the web server (from instrumentation.ts), unless RUN_WORKER_IN_APP is
@@ -18,10 +19,15 @@ export async function startAppOutboxWorker(): Promise<void> {
     import("./transport"),
     import("./outbox-worker"),
   ]);
-  startOutboxWorker({
-    db: getDb(),
-    transport: createMailTransport(env.SMTP_URL),
-    from: env.MAIL_FROM,
-    baseDelaySeconds: env.EMAIL_RETRY_BASE_SECONDS,
-  });
+  // Next.js may load instrumentation while handling the first request: the worker's timers must not
+  // carry that request's id in their log lines for ever.
+  const transport = createMailTransport(env.SMTP_URL);
+  withFreshLogContext({ job: "outbox" }, () =>
+    startOutboxWorker({
+      db: getDb(),
+      transport,
+      from: env.MAIL_FROM,
+      baseDelaySeconds: env.EMAIL_RETRY_BASE_SECONDS,
+    }),
+  );
 }
