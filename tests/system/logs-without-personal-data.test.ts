@@ -127,6 +127,10 @@ describe("the app's logs", () => {
     const paths = access.map((l) => l.path as string);
     expect(paths.some((p) => p.startsWith("/consent/[token]"))).toBe(true);
     expect(paths.some((p) => p.startsWith("/manage/[token]"))).toBe(true);
+    // Background work says so, and is not mistaken for the request that woke it.
+    const sent = json.filter((l) => l.msg === "email sent");
+    expect(sent.length).toBeGreaterThanOrEqual(3);
+    for (const line of sent) expect([line.job, line.requestId]).toEqual(["outbox", undefined]);
     // Lines from console.* (Next.js, React, libraries) during the journey belong to a request.
     const consoleLines = json.filter((l) => l.source === "console");
     for (const line of consoleLines) expect(line.requestId, `console line without a request id: ${line.msg}`).toMatch(/^[0-9a-f-]{36}$/);
