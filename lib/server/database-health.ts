@@ -1,5 +1,6 @@
 import pg from "pg";
 import { logger } from "@/lib/log/logger";
+import { withFreshLogContext } from "@/lib/log/request-context";
 
 /**
  * Whether PostgreSQL answers, as the portal's HTTP server sees it, so that people get a clear "service
@@ -60,7 +61,9 @@ export class DatabaseHealth {
 
   /** Asks PostgreSQL now; concurrent callers share one question. */
   check(): Promise<DatabaseState> {
-    this.inFlight ??= this.ask().finally(() => {
+    // In a context of its own: a check a failing request asked for, and the timers it sets, must not
+    // carry that request's id in the log lines they write later.
+    this.inFlight ??= withFreshLogContext({ job: "database-health" }, () => this.ask()).finally(() => {
       this.inFlight = undefined;
     });
     return this.inFlight;
