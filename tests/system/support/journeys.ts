@@ -21,14 +21,14 @@ export function hiddenFieldsOfForm(html: string, marker: string): [string, strin
   return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map((m) => [decodeHtml(m[1]!), decodeHtml(m[2] ?? "")]);
 }
 
-export async function postForm(url: string, fields: [string, string][], cookie?: string): Promise<Response> {
+export async function postForm(url: string, fields: [string, string][], cookie?: string, headers: Record<string, string> = {}): Promise<Response> {
   const body = new FormData();
   for (const [name, value] of fields) body.append(name, value);
   return fetch(url, {
     method: "POST",
     body,
     redirect: "manual",
-    headers: { origin: new URL(url).origin, ...(cookie ? { cookie } : {}) },
+    headers: { ...headers, origin: new URL(url).origin, ...(cookie ? { cookie } : {}) },
     signal: AbortSignal.timeout(30_000),
   });
 }
