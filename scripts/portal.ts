@@ -1,16 +1,19 @@
 /**
  * Starts the whole portal: database (embedded unless DATABASE_URL is set), migrations, seed data, the
- * local mail catcher (unless SMTP_URL is set), then the Next.js server, and stops them together.
+ * local mail catcher (unless SMTP_URL is set), then the web server (scripts/http-server.ts: Next.js inside
+ * the portal's own HTTP server), and stops them together.
  * `npm run dev` runs `portal.ts dev`, `npm start` runs `portal.ts start` (after `npm run build`).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { ConfigurationError, readEnv, type PortalEnv } from "@/lib/config/env";
 import { prepareDatabase, type PreparedDatabase } from "@/lib/db/prepare-database";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { localAuthSecret } from "@/lib/auth/local-auth-secret";
 import { DEMO_RESEARCHER, seedDatabase } from "@/lib/db/seed";
 import type { MailCatcher } from "@/lib/dev/mail-catcher";
+import { prettyLogLine } from "@/lib/log/pretty-line";
 import { isPortFree } from "@/lib/net/is-port-free";
 import { failAndExit, say } from "./cli-output";
 
@@ -141,14 +144,15 @@ async function main(): Promise<void> {
   if (shuttingDown) return;
   const smtpUrl = mailCatcher?.smtpUrl ?? env.SMTP_URL;
 
-  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const args = [nextBin, mode, "--port", String(env.PORT)];
-  if (env.BIND_ADDRESS) args.push("--hostname", env.BIND_ADDRESS);
-  const child = spawn(process.execPath, args, {
-    stdio: "inherit",
+  // Our own HTTP server around Next.js (request ids, access log, client address, the outage page).
+  const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "http-server.ts"), mode], {
+    // In development its JSON log lines are shown as short readable lines (prettyLogLine); in
+    // production they go out as they are, for the log collector.
+    stdio: mode === "dev" ? ["inherit", "pipe", "inherit"] : "inherit",
     // No telemetry: a research portal does not report home, and these machines have no internet anyway.
     env: {
       ...process.env,
+      NODE_ENV: mode === "dev" ? "development" : "production",
       DATABASE_URL: database.url,
       ...(smtpUrl ? { SMTP_URL: smtpUrl } : {}),
       PORT: String(env.PORT),
@@ -156,6 +160,9 @@ async function main(): Promise<void> {
       AUTH_SECRET: authSecret,
     },
   });
+  if (child.stdout) {
+    createInterface({ input: child.stdout, crlfDelay: Infinity }).on("line", (line) => say(prettyLogLine(line)));
+  }
   web.process = child;
   child.once("exit", (code, signal) => {
     if (!shuttingDown) {

@@ -45,6 +45,13 @@ const steps: Step[] = [
     results: "e2e.json",
     parse: playwrightCounts,
   },
+  {
+    // After the end-to-end step, which leaves the production build these tests' app instances run.
+    name: "system tests (vitest, real processes)",
+    command: ["npx", "vitest", "run", "--config", "tests/vitest.system.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${resultsDir}/system.json`],
+    results: "system.json",
+    parse: vitestCounts,
+  },
 ];
 
 function run(command: string[]): Promise<number> {

@@ -18,7 +18,7 @@ import { consumeRateLimit, type RateLimitedAction } from "@/lib/security/rate-li
  */
 
 async function limit(action: RateLimitedAction): Promise<void> {
-  const key = clientKeyFromHeaders(await headers(), readEnv().TRUSTED_PROXY_HEADER);
+  const key = clientKeyFromHeaders(await headers());
   const decision = await consumeRateLimit(action, key);
   if (!decision.allowed) {
     redirect(`/register/try-again-later?minutes=${Math.ceil(decision.retryAfterSeconds / 60)}`);

@@ -20,7 +20,7 @@ export async function requestSignInAction(_previous: SignInFormState, formData: 
   const raw = String(formData.get("email") ?? "").trim();
   const parsed = emailSchema.safeParse(raw);
   if (!parsed.success) return { error: raw === "" ? "Enter your email address" : parsed.error.issues[0]!.message, email: raw };
-  const client = clientKeyFromHeaders(await headers(), readEnv().TRUSTED_PROXY_HEADER);
+  const client = clientKeyFromHeaders(await headers());
   for (const key of [`client:${client}`, `email:${parsed.data.toLowerCase()}`]) {
     const decision = await consumeRateLimit("sign-in-request", key);
     if (!decision.allowed) return { error: `Too many sign-in requests. Try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes.`, email: raw };

@@ -65,6 +65,8 @@ const envSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   /** Turns on the routes `npm run bench` measures against (a bare INSERT); never in a real deployment. */
   BENCHMARK_ROUTES: z.enum(["true", "false"]).default("false"),
+  /** The least severe log lines written (lib/log/logger.ts reads it directly, before these settings exist). */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Create the demo researcher account; on by default in development. */
   SEED_DEMO_RESEARCHER: z.enum(["true", "false"]).optional(),
 });

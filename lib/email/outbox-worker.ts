@@ -1,3 +1,4 @@
+import { AsyncResource } from "node:async_hooks";
 import type { Database } from "@/lib/db/prisma";
 import {
   claimDueEmails,
@@ -153,7 +154,10 @@ export function startOutboxWorker(options: StartOutboxWorkerOptions): OutboxWork
       registry.portalOutboxWorkers?.delete(worker);
       await current;
     },
-    wake: runPass,
+    // A request wakes the worker when it has queued an email; the pass must not run in that request's
+    // log context (its id would follow the worker's timers into every later line), so it runs in the
+    // context the worker was started in.
+    wake: AsyncResource.bind(runPass),
   };
   registry.portalOutboxWorkers ??= new Set();
   registry.portalOutboxWorkers.add(worker);

@@ -1,4 +1,5 @@
 import { readEnv } from "@/lib/config/env";
+import { withFreshLogContext } from "@/lib/log/request-context";
 
 /**
  * Starts the background work (lib/jobs/background-work.ts: the outbox, reminders, retention) inside the
@@ -22,12 +23,17 @@ export async function startAppOutboxWorker(): Promise<void> {
   // Not stopped on SIGTERM here: Next.js owns the process's signals. An email being sent as it exits is
   // taken over by another worker once its lease ends, and the reminder and retention passes are
   // transactions that simply roll back.
-  startBackgroundWork({
-    db: getDb(),
-    transport: createMailTransport(env.SMTP_URL),
-    from: env.MAIL_FROM,
-    baseDelaySeconds: env.EMAIL_RETRY_BASE_SECONDS,
-    leaseSeconds: env.EMAIL_LEASE_SECONDS,
-    jobIntervalMs: env.JOB_INTERVAL_SECONDS * 1000,
-  });
+  // Next.js may load instrumentation while handling the first request: the background work's timers must
+  // not carry that request's id in their log lines for ever.
+  const transport = createMailTransport(env.SMTP_URL);
+  withFreshLogContext({ job: "background" }, () =>
+    startBackgroundWork({
+      db: getDb(),
+      transport,
+      from: env.MAIL_FROM,
+      baseDelaySeconds: env.EMAIL_RETRY_BASE_SECONDS,
+      leaseSeconds: env.EMAIL_LEASE_SECONDS,
+      jobIntervalMs: env.JOB_INTERVAL_SECONDS * 1000,
+    }),
+  );
 }

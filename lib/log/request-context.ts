@@ -16,6 +16,14 @@ export function withLogContext<T>(context: LogContext, work: () => T): T {
   return storage.run({ ...storage.getStore(), ...context }, work);
 }
 
+/**
+ * Runs `work` with only `context`, whatever it was called from. For background work started lazily, e.g.
+ * on the first request: its timers would otherwise carry that request's id in every line they ever write.
+ */
+export function withFreshLogContext<T>(context: LogContext, work: () => T): T {
+  return storage.run({ ...context }, work);
+}
+
 export function currentLogContext(): LogContext {
   return storage.getStore() ?? {};
 }
