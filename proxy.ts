@@ -64,7 +64,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
 async function respond(request: NextRequest, requestHeaders: Headers, nonce: string): Promise<NextResponse> {
   if (isTokenPage(request.nextUrl.pathname)) {
-    const decision = await consumeTokenLinkLimit(clientKeyFromHeaders(request.headers, readEnv().TRUSTED_PROXY_HEADER));
+    const decision = await consumeTokenLinkLimit(clientKeyFromHeaders(request.headers));
     if (!decision.allowed) return limited(request, decision.retryAfterSeconds, requestHeaders);
   }
   if (request.method === "POST") {

@@ -67,6 +67,10 @@ export default defineConfig({
       REGISTRATION_RATE_LIMIT: "500",
       // Likewise for personal links; security-headers.spec.ts meets their limit from an address of its own.
       TOKEN_LINK_RATE_LIMIT: "100000",
+      // The tests stand where a reverse proxy would: a test that needs an address of its own sends it in
+      // X-Forwarded-For (the right-most entry counts). Without this setting the connection's address is
+      // used, and a client cannot choose one: tests/system/client-address.test.ts checks both.
+      TRUSTED_PROXY_HEADER: "x-forwarded-for",
       // Its own mail catcher, so the tests can run while `npm run dev` holds the default ports.
       MAIL_CATCHER_SMTP_PORT: String(portBase + 2),
       MAIL_CATCHER_WEB_PORT: String(mailCatcherWebPort),

@@ -1,6 +1,5 @@
 import "server-only";
 import { headers } from "next/headers";
-import { readEnv } from "@/lib/config/env";
 import { clientKeyFromHeaders } from "@/lib/security/client-address";
 import { countUnknownTokenLink } from "@/lib/security/rate-limit";
 
@@ -9,5 +8,5 @@ import { countUnknownTokenLink } from "@/lib/security/rate-limit";
  * these than a person with an old email, so the proxy's gate refuses them sooner.
  */
 export async function countUnknownLinkFromThisClient(): Promise<void> {
-  await countUnknownTokenLink(clientKeyFromHeaders(await headers(), readEnv().TRUSTED_PROXY_HEADER));
+  await countUnknownTokenLink(clientKeyFromHeaders(await headers()));
 }

@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import type { APIResponse } from "@playwright/test";
 import type { Database } from "@/lib/db/prisma";
 import { inviteParticipant } from "@/lib/participation/invite-participant";
-import { clientKeyFromHeaders } from "@/lib/security/client-address";
+import { CLIENT_ADDRESS_HEADER, clientKeyFromHeaders } from "@/lib/security/client-address";
 import { test } from "./portal-db";
 import { untilInteractive } from "./registration-journey";
 import { signInAs } from "./researcher-session";
@@ -237,7 +237,7 @@ test.describe("rate limits on personal links", () => {
     const volunteer = await aVolunteer(portalDb);
     const consentLink = await aConsentLink(portalDb, volunteer.interviewId);
     // As if this address had already opened its limit's worth of links.
-    const key = `token-link:${clientKeyFromHeaders(new Headers({ "x-forwarded-for": address }), undefined)}`;
+    const key = `token-link:${clientKeyFromHeaders(new Headers({ [CLIENT_ADDRESS_HEADER]: address }))}`;
     await portalDb.rateLimit.upsert({
       where: { key },
       create: { key, points: 1_000_000, expire: BigInt(Date.now() + 600_000) },
