@@ -71,6 +71,8 @@ export default defineConfig({
       // X-Forwarded-For (the right-most entry counts). Without this setting the connection's address is
       // used, and a client cannot choose one: tests/system/client-address.test.ts checks both.
       TRUSTED_PROXY_HEADER: "x-forwarded-for",
+      // One access line per request would bury the test report; warnings and errors still show.
+      LOG_LEVEL: "warn",
       // Its own mail catcher, so the tests can run while `npm run dev` holds the default ports.
       MAIL_CATCHER_SMTP_PORT: String(portBase + 2),
       MAIL_CATCHER_WEB_PORT: String(mailCatcherWebPort),
