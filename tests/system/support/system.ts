@@ -123,6 +123,7 @@ export async function startSystem(): Promise<System> {
     AUTH_SECRET: authSecret,
     // Every request comes from this one machine; the limits have their own tests.
     REGISTRATION_RATE_LIMIT: "100000",
+    TOKEN_LINK_RATE_LIMIT: "100000",
     SEED_DEMO_RESEARCHER: "false",
     NEXT_TELEMETRY_DISABLED: "1",
   });
