@@ -96,7 +96,7 @@ async function load(scenario: string, concurrency: number, requests: number, sen
   return { scenario, concurrency, requests, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors };
 }
 
-/** The pid of the Next.js server: the launcher's descendant running next (not PostgreSQL). */
+/** The pid of the web server: the launcher's descendant running scripts/http-server.ts (Next.js inside it). */
 async function webServerPid(launcherPid: number): Promise<number> {
   const children = new Map<number, number[]>();
   for (const entry of await readdir("/proc")) {
@@ -113,12 +113,12 @@ async function webServerPid(launcherPid: number): Promise<number> {
   const walk = async (pid: number) => {
     for (const child of children.get(pid) ?? []) {
       const cmdline = await readFile(`/proc/${child}/cmdline`, "utf8").catch(() => "");
-      if (/next-server|next[/\\]dist[/\\]bin[/\\]next/.test(cmdline)) found.push(child);
+      if (/scripts[/\\]http-server\.ts|next-server/.test(cmdline)) found.push(child);
       await walk(child);
     }
   };
   await walk(launcherPid);
-  // `next start` may serve in the process it starts or in a child of it: the server is the last found.
+  // Next.js serves inside that process; should it ever start a child of its own, that is the last found.
   const pid = found.at(-1);
   if (!pid) throw new Error("Could not find the Next.js server process.");
   return pid;

@@ -88,6 +88,7 @@ async function startPortal(): Promise<ChildProcess> {
       MAIL_CATCHER_WEB_PORT: "4413",
       // One client address sends everything here; a real deployment keeps its limits.
       REGISTRATION_RATE_LIMIT: "100000000",
+      TOKEN_LINK_RATE_LIMIT: "100000000",
       // Emails are sent by the worker after the response; measured here is what a person waits for.
       RUN_WORKER_IN_APP: "false",
       SEED_DEMO_RESEARCHER: "false",
