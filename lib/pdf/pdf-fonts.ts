@@ -1,7 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import fontkit from "@pdf-lib/fontkit";
+import fontkit, { type Font } from "@pdf-lib/fontkit";
 import type { PDFDocument, PDFFont } from "pdf-lib";
+
+type Fontkit = Parameters<PDFDocument["registerFontkit"]>[0];
 
 /**
  * DejaVu Sans, because the 14 standard PDF fonts only cover Windows-1252: a participant called Zoë,
@@ -38,9 +40,28 @@ function loadFontFiles(): Promise<FontFiles> {
   return fontFiles;
 }
 
+/**
+ * fontkit, parsing each font file once per process rather than once per document. Parsing DejaVu is most
+ * of the cost of a one-page PDF, and the signed record is made while the participant waits. Reusing the
+ * parsed font is safe: each document still makes its own subset (pdf-lib's embedder calls
+ * createSubset() per document), and fontkit's work is synchronous, so two documents never interleave.
+ */
+const parsedFonts = new WeakMap<Uint8Array, Font>();
+const reusingFontkit: Fontkit = {
+  create(buffer, postscriptName) {
+    if (postscriptName !== undefined) return fontkit.create(buffer, postscriptName);
+    let font = parsedFonts.get(buffer);
+    if (!font) {
+      font = fontkit.create(buffer);
+      parsedFonts.set(buffer, font);
+    }
+    return font;
+  },
+};
+
 /** Subset, so that a one-page record carries the glyphs it uses rather than 700 kB of font. */
 export async function embedPdfFonts(doc: PDFDocument): Promise<PdfFonts> {
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(reusingFontkit);
   const files = await loadFontFiles();
   const [regular, bold] = await Promise.all([
     doc.embedFont(files.regular, { subset: true }),
