@@ -1,8 +1,7 @@
 import type { Researcher } from "@/lib/auth/researcher-session";
-import type { ConsentStatementAnswer } from "@/lib/consent/consent-hash";
 import { verifyStoredConsentRecord, type ConsentEvidenceReport } from "@/lib/consent/verify-stored-consent-record";
 import type { Database } from "@/lib/db/prisma";
-import { renderConsentRecordPdf } from "@/lib/pdf/consent-record-pdf";
+import { storedConsentRecordPdf } from "@/lib/consent/stored-consent-record-pdf";
 
 type RecordOfVolunteer = { volunteerId: string; recordId: string };
 
@@ -16,22 +15,7 @@ async function findRecordOfVolunteer(db: Database, input: RecordOfVolunteer) {
 
 /** A volunteer's signed consent form as a PDF, for the study file. Null unless the record is theirs. */
 export async function consentRecordPdfForResearcher(db: Database, _actor: Researcher, input: RecordOfVolunteer): Promise<Uint8Array | null> {
-  const record = await findRecordOfVolunteer(db, input);
-  if (!record) return null;
-  return renderConsentRecordPdf({
-    recordId: record.id,
-    studyTitle: record.studyTitle,
-    ethicsReference: record.ethicsReference,
-    consentFormTitle: record.consentForm.title,
-    consentFormVersion: record.consentFormVersion,
-    consentFormVersionDate: record.consentFormVersionDate,
-    informationSheetVersion: record.informationSheetVersion,
-    informationSheetVersionDate: record.informationSheetVersionDate,
-    statements: record.statements as unknown as ConsentStatementAnswer[],
-    signedName: record.signedName,
-    signedAt: record.signedAt,
-    contentHash: record.contentHash,
-  });
+  return storedConsentRecordPdf(db, input);
 }
 
 /**
