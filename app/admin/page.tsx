@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { recentActivity } from "@/lib/admin/recent-activity";
-import { recruitmentFunnels } from "@/lib/admin/recruitment-overview";
+import { recentActivity } from "@/lib/recruitment/recent-activity";
+import { recruitmentFunnels } from "@/lib/recruitment/recruitment-overview";
 import { describeAuditAction } from "@/lib/audit/action-words";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";

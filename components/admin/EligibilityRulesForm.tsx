@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Button, ErrorSummary, ErrorMessage, FormGroup, Hint, Label } from "@/components/nhs";
-import type { CriterionWords } from "@/lib/admin/studies/describe-eligibility-rules";
+import type { CriterionWords } from "@/lib/studies/describe-eligibility-rules";
 import type { AdminFormState } from "./form-state";
 import { RuleWords } from "./RuleWords";
 

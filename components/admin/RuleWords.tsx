@@ -1,4 +1,4 @@
-import type { ConditionWords, CriterionWords } from "@/lib/admin/studies/describe-eligibility-rules";
+import type { ConditionWords, CriterionWords } from "@/lib/studies/describe-eligibility-rules";
 
 function Condition({ words }: { words: ConditionWords }) {
   return (

@@ -2,8 +2,8 @@
 
 import { useActionState, useEffect, useState, type FormEvent } from "react";
 import { Button, ErrorSummary, Radios, TextInput } from "@/components/nhs";
-import { fieldErrors } from "@/lib/admin/field-errors";
-import { studySettingsFormSchema } from "@/lib/admin/studies/study-settings-form";
+import { fieldErrors } from "@/lib/forms/field-errors";
+import { studySettingsFormSchema } from "@/lib/studies/study-settings-form";
 import { summaryOf, type AdminFormState } from "./form-state";
 
 const ORDER = ["form", "status", "targetMin", "targetMax", "invitationMode", "consentRequired", "considerationPeriodHours", "reminderAfterDays", "retentionDays", "contactName", "contactEmail", "expectedUpdatedAt"];

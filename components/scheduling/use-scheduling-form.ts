@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect } from "react";
 import type { ErrorSummaryItem } from "@/components/nhs";
-import type { SchedulingFormState } from "@/lib/admin/scheduling/form-state";
+import type { SchedulingFormState } from "@/lib/scheduling/form-state";
 
 export type SchedulingAction = (previous: SchedulingFormState, formData: FormData) => Promise<SchedulingFormState>;
 

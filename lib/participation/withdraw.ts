@@ -6,7 +6,7 @@ import { renderWithdrawalConfirmation } from "@/lib/email/templates/withdrawal-c
 import { renderTeamWithdrawalNotification } from "@/lib/email/templates/withdrawal-team-notification";
 import { daysFromNow, newAccessToken } from "@/lib/tokens/access-token";
 import { links } from "@/lib/tokens/links";
-import { lockWorkshopSessions } from "@/lib/admin/scheduling/transaction";
+import { lockWorkshopSessions } from "@/lib/scheduling/transaction";
 import { offerFreedSeats } from "@/lib/workshops/offer-freed-seats";
 import { ParticipationError } from "./errors";
 

@@ -1,4 +1,4 @@
-import { anonymiseVolunteerInTransaction } from "@/lib/admin/volunteers/erase-volunteer-data";
+import { anonymiseVolunteerInTransaction } from "@/lib/volunteers/erase-volunteer-data";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { auditFilterChoices, auditFiltersSchema, listAuditEvents } from "@/lib/admin/audit/list-audit-events";
-import { verifyAuditLog } from "@/lib/admin/audit/verify-audit-log";
+import { auditFilterChoices, auditFiltersSchema, listAuditEvents } from "@/lib/audit/list-audit-events";
+import { verifyAuditLog } from "@/lib/audit/verify-audit-log";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Researcher } from "@/lib/auth/researcher-session";
 import { seedDatabase } from "@/lib/db/seed";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { AdminActionError } from "@/lib/admin/admin-action-error";
-import { canRetryEmail, emailFiltersSchema, emailTemplates, findOutgoingEmail, listOutgoingEmails } from "@/lib/admin/emails/list-outgoing-emails";
-import { retryOutgoingEmail } from "@/lib/admin/emails/retry-outgoing-email";
+import { ActionError } from "@/lib/forms/action-error";
+import { canRetryEmail, emailFiltersSchema, emailTemplates, findOutgoingEmail, listOutgoingEmails } from "@/lib/email/list-outgoing-emails";
+import { retryOutgoingEmail } from "@/lib/email/retry-outgoing-email";
 import type { Researcher } from "@/lib/auth/researcher-session";
 import { processDueEmails } from "@/lib/email/outbox-worker";
 import type { MailTransport } from "@/lib/email/transport";
@@ -119,7 +119,7 @@ describe("retrying an email", () => {
       await expect(retryOutgoingEmail(testDb(), researcher, { emailId: email.id })).rejects.toThrow(message);
     }
     const fresh = await anEmail({ status: "PENDING", attempts: 0, createdAt: new Date() });
-    await expect(retryOutgoingEmail(testDb(), researcher, { emailId: fresh.id })).rejects.toThrow(AdminActionError);
+    await expect(retryOutgoingEmail(testDb(), researcher, { emailId: fresh.id })).rejects.toThrow(ActionError);
     await expect(retryOutgoingEmail(testDb(), researcher, { emailId: crypto.randomUUID() })).rejects.toThrow("That email does not exist.");
     await expect(retryOutgoingEmail(testDb(), researcher, { emailId: "1 or 1=1" })).rejects.toThrow("That email does not exist.");
     expect(await testDb().auditEvent.count()).toBe(0);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { exportConsentRegister } from "@/lib/admin/exports/export-consent-register";
-import { exportVolunteers } from "@/lib/admin/exports/export-volunteers";
+import { exportConsentRegister } from "@/lib/exports/export-consent-register";
+import { exportVolunteers } from "@/lib/exports/export-volunteers";
 import type { Researcher } from "@/lib/auth/researcher-session";
 import { seedDatabase } from "@/lib/db/seed";
 import { csvRecords } from "../support/parse-csv";

@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { AdminActionError } from "@/lib/admin/admin-action-error";
-import { findResearcher, listResearchers } from "@/lib/admin/researchers/list-researchers";
+import { ActionError } from "@/lib/forms/action-error";
+import { findResearcher, listResearchers } from "@/lib/researchers/list-researchers";
 import {
   addResearcher,
   changeResearcherRole,
   resetResearcherAuthenticator,
   setResearcherDisabled,
   signResearcherOutEverywhere,
-} from "@/lib/admin/researchers/manage-researchers";
-import { addResearcherFormSchema } from "@/lib/admin/researchers/researcher-forms";
+} from "@/lib/researchers/manage-researchers";
+import { addResearcherFormSchema } from "@/lib/researchers/researcher-forms";
 import { NotAllowedError } from "@/lib/auth/permissions";
 import { findResearcherSession, type Researcher } from "@/lib/auth/researcher-session";
 import { aResearcher, aSession, auditActions } from "./support/researchers";
@@ -59,7 +59,7 @@ describe("adding a researcher", () => {
   it("refuses a second account with the same address, however it is typed", async () => {
     const input = addResearcherFormSchema.parse({ email: researcher.email.toUpperCase(), name: "Twin", role: "ADMIN" });
     const error = await addResearcher(testDb(), admin, { ...input, publicUrl: "http://portal.test" }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AdminActionError);
+    expect(error).toBeInstanceOf(ActionError);
     expect(error).toMatchObject({ field: "email" });
     expect(await testDb().researcher.count()).toBe(2);
   });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { AdminActionError } from "@/lib/admin/admin-action-error";
+import { ActionError } from "@/lib/forms/action-error";
 import {
   addConsentStatement,
   createConsentFormDraft,
@@ -8,17 +8,17 @@ import {
   removeConsentStatement,
   updateConsentFormDraft,
   updateConsentStatement,
-} from "@/lib/admin/studies/consent-form-drafts";
-import { consentStatementFormSchema, informationSheetFormSchema, newConsentFormSchema } from "@/lib/admin/studies/document-forms";
-import { describeEligibilityRules } from "@/lib/admin/studies/describe-eligibility-rules";
-import { formatEligibilityRules, parseEligibilityRulesText } from "@/lib/admin/studies/eligibility-rules-text";
-import { findStudyForAdmin } from "@/lib/admin/studies/find-study";
-import { createInformationSheetDraft, publishInformationSheet, updateInformationSheetDraft } from "@/lib/admin/studies/information-sheet-drafts";
-import { listStudies } from "@/lib/admin/studies/list-studies";
-import { countReconsentCandidates, publishStudyConsentForm } from "@/lib/admin/studies/publish-study-consent-form";
-import { updateEligibilityRules } from "@/lib/admin/studies/update-eligibility-rules";
-import { studySettingsFormSchema } from "@/lib/admin/studies/study-settings-form";
-import { updateStudySettings } from "@/lib/admin/studies/update-study-settings";
+} from "@/lib/studies/consent-form-drafts";
+import { consentStatementFormSchema, informationSheetFormSchema, newConsentFormSchema } from "@/lib/studies/document-forms";
+import { describeEligibilityRules } from "@/lib/studies/describe-eligibility-rules";
+import { formatEligibilityRules, parseEligibilityRulesText } from "@/lib/studies/eligibility-rules-text";
+import { findStudyForAdmin } from "@/lib/studies/find-study";
+import { createInformationSheetDraft, publishInformationSheet, updateInformationSheetDraft } from "@/lib/studies/information-sheet-drafts";
+import { listStudies } from "@/lib/studies/list-studies";
+import { countReconsentCandidates, publishStudyConsentForm } from "@/lib/studies/publish-study-consent-form";
+import { updateEligibilityRules } from "@/lib/studies/update-eligibility-rules";
+import { studySettingsFormSchema } from "@/lib/studies/study-settings-form";
+import { updateStudySettings } from "@/lib/studies/update-study-settings";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { NotAllowedError } from "@/lib/auth/permissions";
 import type { Researcher } from "@/lib/auth/researcher-session";
@@ -166,7 +166,7 @@ describe("eligibility rules", () => {
     const event = await testDb().auditEvent.findFirstOrThrow({ where: { action: "study.eligibility_rules_changed" } });
     expect(event.data).toEqual({ criteria: ["works-in-nhs"] });
     // The same stale version again is refused: the first save moved it on.
-    await expect(updateEligibilityRules(testDb(), admin, { studyId: study.id, rules: parsed.rules, expectedUpdatedAt: study.updatedAt })).rejects.toThrow(AdminActionError);
+    await expect(updateEligibilityRules(testDb(), admin, { studyId: study.id, rules: parsed.rules, expectedUpdatedAt: study.updatedAt })).rejects.toThrow(ActionError);
     // New registrations are decided by the new rules: someone who never introduced learning is now eligible.
     const volunteerId = await registerPerson({ introducedLearning: "no" });
     expect((await participationOf(volunteerId)).eligibility).toBe("ELIGIBLE");
@@ -205,7 +205,7 @@ describe("information sheets", () => {
   it("need a version label of their own within the study", async () => {
     const study = await interview();
     const error = await createInformationSheetDraft(testDb(), admin, { studyId: study.id, sheet: sheetInput("0.1") }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AdminActionError);
+    expect(error).toBeInstanceOf(ActionError);
     expect(error).toMatchObject({ field: "version", message: "Version 0.1 already exists for this study. Give this version its own label" });
     // Another study may use the same label.
     const workshops = await testDb().study.findUniqueOrThrow({ where: { slug: "workshops" } });

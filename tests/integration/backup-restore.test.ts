@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyAuditLog } from "@/lib/admin/audit/verify-audit-log";
+import { verifyAuditLog } from "@/lib/audit/verify-audit-log";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { verifyEvidence } from "@/lib/audit/verify-evidence";
 import { applyMigrations } from "@/lib/db/migrate";

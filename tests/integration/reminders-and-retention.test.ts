@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { eraseVolunteerData } from "@/lib/admin/volunteers/erase-volunteer-data";
+import { eraseVolunteerData } from "@/lib/volunteers/erase-volunteer-data";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { findConsentInvitation } from "@/lib/consent/consent-invitation";
 import { askToSpeakToTeam, declineConsent } from "@/lib/consent/respond-without-signing";

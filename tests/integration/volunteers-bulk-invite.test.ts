@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { bulkInviteSchema, inviteVolunteers, StudyNotFoundError } from "@/lib/admin/volunteers/invite-volunteers";
+import { bulkInviteSchema, inviteVolunteers, StudyNotFoundError } from "@/lib/volunteers/invite-volunteers";
 import type { Researcher } from "@/lib/auth/researcher-session";
 import { seedDatabase } from "@/lib/db/seed";
 import { participationOf, registerPerson } from "./support/participants";

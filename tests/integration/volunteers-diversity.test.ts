@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { countSampleDiversity } from "@/lib/admin/volunteers/count-sample-diversity";
+import { countSampleDiversity } from "@/lib/volunteers/count-sample-diversity";
 import type { Researcher } from "@/lib/auth/researcher-session";
 import { seedDatabase } from "@/lib/db/seed";
 import { testDb } from "./support/test-db";

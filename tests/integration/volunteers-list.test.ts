@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { recruitmentFunnels } from "@/lib/admin/recruitment-overview";
-import { listPartnershipCountries, listVolunteers } from "@/lib/admin/volunteers/list-volunteers";
-import { parseVolunteerListQuery, stages, volunteerListHref, type QueryParams } from "@/lib/admin/volunteers/volunteer-list-query";
+import { recruitmentFunnels } from "@/lib/recruitment/recruitment-overview";
+import { listPartnershipCountries, listVolunteers } from "@/lib/volunteers/list-volunteers";
+import { parseVolunteerListQuery, stages, volunteerListHref, type QueryParams } from "@/lib/volunteers/volunteer-list-query";
 import type { Researcher } from "@/lib/auth/researcher-session";
 import { seedDatabase } from "@/lib/db/seed";
 import { testDb } from "./support/test-db";

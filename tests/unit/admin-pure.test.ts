@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findJsonSyntaxError } from "@/lib/admin/studies/json-syntax-error";
-import { hoursWords, reminderWords, retentionWords, targetWords } from "@/lib/admin/studies/study-words";
+import { findJsonSyntaxError } from "@/lib/studies/json-syntax-error";
+import { hoursWords, reminderWords, retentionWords, targetWords } from "@/lib/studies/study-words";
 import { endOfUkDay, formatUkSpreadsheetDateTime, isIsoDay, startOfUkDay, ukIsoDay } from "@/lib/text/uk-day";
 
 describe("UK days", () => {

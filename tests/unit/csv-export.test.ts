@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { csvDownloadHeaders, csvStream } from "@/lib/admin/exports/csv-stream";
-import { neutraliseCell, neutraliseRow } from "@/lib/admin/exports/neutralise-cell";
+import { csvDownloadHeaders, csvStream } from "@/lib/exports/csv-stream";
+import { neutraliseCell, neutraliseRow } from "@/lib/exports/neutralise-cell";
 import { parseCsv } from "../support/parse-csv";
 
 describe("neutraliseCell", () => {

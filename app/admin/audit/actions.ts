@@ -1,6 +1,6 @@
 "use server";
 
-import { verifyAuditLog } from "@/lib/admin/audit/verify-audit-log";
+import { verifyAuditLog } from "@/lib/audit/verify-audit-log";
 import type { AuditChainReport } from "@/lib/audit/verify-audit-chain";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";

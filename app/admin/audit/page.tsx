@@ -6,7 +6,7 @@ import { Cell, ResponsiveTable, Row } from "@/components/admin/ResponsiveTable";
 import { SelectField } from "@/components/admin/SelectField";
 import { VerifyAuditChain } from "@/components/admin/VerifyAuditChain";
 import { Button, ErrorSummary } from "@/components/nhs";
-import { ACTOR_TYPES, auditFilterChoices, auditFiltersSchema, listAuditEvents, type AuditFilters } from "@/lib/admin/audit/list-audit-events";
+import { ACTOR_TYPES, auditFilterChoices, auditFiltersSchema, listAuditEvents, type AuditFilters } from "@/lib/audit/list-audit-events";
 import { describeAuditAction } from "@/lib/audit/action-words";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";

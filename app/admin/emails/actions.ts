@@ -3,8 +3,8 @@
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import type { ActionButtonState } from "@/components/admin/ActionButton";
-import { AdminActionError } from "@/lib/admin/admin-action-error";
-import { retryOutgoingEmail } from "@/lib/admin/emails/retry-outgoing-email";
+import { ActionError } from "@/lib/forms/action-error";
+import { retryOutgoingEmail } from "@/lib/email/retry-outgoing-email";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 import { wakeOutboxWorker } from "@/lib/email/outbox-worker";
@@ -16,7 +16,7 @@ export async function retryEmailAction(emailId: string, _previous: ActionButtonS
   try {
     await retryOutgoingEmail(getDb(), researcher, { emailId });
   } catch (error) {
-    if (error instanceof AdminActionError) return { error: error.message };
+    if (error instanceof ActionError) return { error: error.message };
     throw error;
   }
   wakeOutboxWorker();

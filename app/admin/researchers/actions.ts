@@ -3,23 +3,23 @@
 import { notFound, redirect } from "next/navigation";
 import type { ActionButtonState } from "@/components/admin/ActionButton";
 import { formValues, type AdminFormState } from "@/components/admin/form-state";
-import { AdminActionError } from "@/lib/admin/admin-action-error";
+import { ActionError } from "@/lib/forms/action-error";
 import {
   addResearcher,
   changeResearcherRole,
   resetResearcherAuthenticator,
   setResearcherDisabled,
   signResearcherOutEverywhere,
-} from "@/lib/admin/researchers/manage-researchers";
-import { addResearcherFormSchema, researcherIdSchema, researcherRoleFormSchema } from "@/lib/admin/researchers/researcher-forms";
-import { fieldErrors } from "@/lib/admin/field-errors";
+} from "@/lib/researchers/manage-researchers";
+import { addResearcherFormSchema, researcherIdSchema, researcherRoleFormSchema } from "@/lib/researchers/researcher-forms";
+import { fieldErrors } from "@/lib/forms/field-errors";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { readEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { wakeOutboxWorker } from "@/lib/email/outbox-worker";
 
 /**
- * Researcher accounts' server actions: each checks for an admin first, then calls lib/admin/researchers
+ * Researcher accounts' server actions: each checks for an admin first, then calls lib/researchers
  * (which checks again, refuses changes to one's own role or account, and audits).
  */
 
@@ -37,7 +37,7 @@ export async function addResearcherAction(_previous: AdminFormState, formData: F
   try {
     ({ id } = await addResearcher(getDb(), researcher, { ...parsed.data, publicUrl: readEnv().publicUrl }));
   } catch (error) {
-    if (error instanceof AdminActionError) return { errors: { [error.field ?? "email"]: error.message }, values };
+    if (error instanceof ActionError) return { errors: { [error.field ?? "email"]: error.message }, values };
     throw error;
   }
   wakeOutboxWorker();
@@ -53,7 +53,7 @@ export async function changeRoleAction(researcherId: string, _previous: AdminFor
   try {
     await changeResearcherRole(getDb(), researcher, { researcherId: id, role: parsed.data.role });
   } catch (error) {
-    if (error instanceof AdminActionError) return { errors: { role: error.message }, values };
+    if (error instanceof ActionError) return { errors: { role: error.message }, values };
     throw error;
   }
   redirect(`/admin/researchers/${id}?done=role`);
@@ -72,7 +72,7 @@ export async function accountAction(researcherId: string, what: AccountAction, _
     else if (what === "reset-authenticator") await resetResearcherAuthenticator(db, researcher, { researcherId: id });
     else notFound();
   } catch (error) {
-    if (error instanceof AdminActionError) return { error: error.message };
+    if (error instanceof ActionError) return { error: error.message };
     throw error;
   }
   redirect(`/admin/researchers/${id}?done=${what}`);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Cell, ResponsiveTable, Row } from "@/components/admin/ResponsiveTable";
 import { ButtonLink, Tag } from "@/components/nhs";
-import { listResearchers } from "@/lib/admin/researchers/list-researchers";
+import { listResearchers } from "@/lib/researchers/list-researchers";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 import { formatUkDateTime } from "@/lib/text/uk-dates";

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Cell, ResponsiveTable, Row } from "@/components/admin/ResponsiveTable";
 import { Tag } from "@/components/nhs";
-import { listStudies } from "@/lib/admin/studies/list-studies";
-import { invitationModeWords, studyKindWords, studyStatusColour, studyStatusWords, targetWords } from "@/lib/admin/studies/study-words";
+import { listStudies } from "@/lib/studies/list-studies";
+import { invitationModeWords, studyKindWords, studyStatusColour, studyStatusWords, targetWords } from "@/lib/studies/study-words";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
-import { bulkInviteSchema, inviteVolunteers, StudyNotFoundError, type BulkInviteResult } from "@/lib/admin/volunteers/invite-volunteers";
+import { bulkInviteSchema, inviteVolunteers, StudyNotFoundError, type BulkInviteResult } from "@/lib/volunteers/invite-volunteers";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 

@@ -5,8 +5,8 @@ import { Pagination } from "@/components/admin/Pagination";
 import { Select } from "@/components/admin/Select";
 import { VolunteersTable, type SortLink, type VolunteersTableProps } from "@/components/admin/VolunteersTable";
 import { Button, InsetText, TextInput, WarningCallout } from "@/components/nhs";
-import { listPartnershipCountries, listVolunteers, type ListedStudy, type ListedVolunteer, type VolunteerList } from "@/lib/admin/volunteers/list-volunteers";
-import { statusForResearchers } from "@/lib/admin/volunteers/status-labels";
+import { listPartnershipCountries, listVolunteers, type ListedStudy, type ListedVolunteer, type VolunteerList } from "@/lib/volunteers/list-volunteers";
+import { statusForResearchers } from "@/lib/volunteers/status-labels";
 import {
   SEARCH_MAX_LENGTH,
   defaultOrder,
@@ -18,7 +18,7 @@ import {
   type QueryParams,
   type Sort,
   type VolunteerListQuery,
-} from "@/lib/admin/volunteers/volunteer-list-query";
+} from "@/lib/volunteers/volunteer-list-query";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 import { labelOf, regionOptions, staffGroupOptions } from "@/lib/registration/questions";

@@ -1,5 +1,5 @@
 import { Button, Details, SummaryList, Tag } from "@/components/nhs";
-import type { VolunteerConsentRecord } from "@/lib/admin/volunteers/load-volunteer-record";
+import type { VolunteerConsentRecord } from "@/lib/volunteers/load-volunteer-record";
 import type { ConsentEvidenceReport } from "@/lib/consent/verify-stored-consent-record";
 import { formatUkDate, formatUkDateTime } from "@/lib/text/uk-dates";
 

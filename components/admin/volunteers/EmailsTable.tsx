@@ -1,5 +1,5 @@
-import type { VolunteerRecord } from "@/lib/admin/volunteers/load-volunteer-record";
-import { emailStatusWords } from "@/lib/admin/volunteers/words";
+import type { VolunteerRecord } from "@/lib/volunteers/load-volunteer-record";
+import { emailStatusWords } from "@/lib/volunteers/words";
 import { formatUkDateTime } from "@/lib/text/uk-dates";
 
 const columns = ["Subject", "Template", "Status", "Attempts", "Sent", "Last error"] as const;

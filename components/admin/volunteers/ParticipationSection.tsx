@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SummaryList, Tag, type SummaryListRow } from "@/components/nhs";
-import type { VolunteerParticipation } from "@/lib/admin/volunteers/load-volunteer-record";
-import { bookingStatusWords, channelWords, eligibilityWords, interviewStatusWords, participationStatusWords } from "@/lib/admin/volunteers/words";
+import type { VolunteerParticipation } from "@/lib/volunteers/load-volunteer-record";
+import { bookingStatusWords, channelWords, eligibilityWords, interviewStatusWords, participationStatusWords } from "@/lib/volunteers/words";
 import { formatUkDate, formatUkDateTime, formatUkTime } from "@/lib/text/uk-dates";
 import { InviteForm } from "./InviteForm";
 import type { VolunteerFormAction } from "./use-volunteer-form";

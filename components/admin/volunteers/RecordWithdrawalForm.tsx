@@ -1,7 +1,7 @@
 "use client";
 
 import { Button, ErrorSummary, Radios, Textarea } from "@/components/nhs";
-import { withdrawalChannels } from "@/lib/admin/volunteers/forms";
+import { withdrawalChannels } from "@/lib/volunteers/forms";
 import { useVolunteerForm, type VolunteerFormAction } from "./use-volunteer-form";
 
 type Props = {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect } from "react";
-import type { VolunteerFormState } from "@/lib/admin/volunteers/forms";
+import type { VolunteerFormState } from "@/lib/volunteers/forms";
 
 export type VolunteerFormAction = (previous: VolunteerFormState, formData: FormData) => Promise<VolunteerFormState>;
 

@@ -1,5 +1,5 @@
-import { csvDownloadHeaders } from "@/lib/admin/exports/csv-stream";
-import { exportConsentRegister } from "@/lib/admin/exports/export-consent-register";
+import { csvDownloadHeaders } from "@/lib/exports/csv-stream";
+import { exportConsentRegister } from "@/lib/exports/export-consent-register";
 import { researcherForRoute } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 

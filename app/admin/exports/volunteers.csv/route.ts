@@ -1,5 +1,5 @@
-import { csvDownloadHeaders } from "@/lib/admin/exports/csv-stream";
-import { exportVolunteers } from "@/lib/admin/exports/export-volunteers";
+import { csvDownloadHeaders } from "@/lib/exports/csv-stream";
+import { exportVolunteers } from "@/lib/exports/export-volunteers";
 import { researcherForRoute } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 

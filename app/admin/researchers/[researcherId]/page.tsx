@@ -5,7 +5,7 @@ import { ActionButton } from "@/components/admin/ActionButton";
 import { RoleForm } from "@/components/admin/RoleForm";
 import { SuccessBanner } from "@/components/admin/SuccessBanner";
 import { BackLink, SummaryList, Tag, WarningCallout } from "@/components/nhs";
-import { findResearcher } from "@/lib/admin/researchers/list-researchers";
+import { findResearcher } from "@/lib/researchers/list-researchers";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 import { formatUkDateTime } from "@/lib/text/uk-dates";

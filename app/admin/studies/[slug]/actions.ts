@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import type { ActionButtonState } from "@/components/admin/ActionButton";
 import { formValues, type AdminFormState } from "@/components/admin/form-state";
-import { AdminActionError } from "@/lib/admin/admin-action-error";
+import { ActionError } from "@/lib/forms/action-error";
 import {
   addConsentStatement,
   createConsentFormDraft,
@@ -12,17 +12,17 @@ import {
   removeConsentStatement,
   updateConsentFormDraft,
   updateConsentStatement,
-} from "@/lib/admin/studies/consent-form-drafts";
-import { describeEligibilityRules, type CriterionWords } from "@/lib/admin/studies/describe-eligibility-rules";
-import { consentFormDetailsSchema, consentStatementFormSchema, informationSheetFormSchema, newConsentFormSchema } from "@/lib/admin/studies/document-forms";
-import { parseEligibilityRulesText } from "@/lib/admin/studies/eligibility-rules-text";
-import { findStudyForAdmin } from "@/lib/admin/studies/find-study";
-import { createInformationSheetDraft, publishInformationSheet, updateInformationSheetDraft } from "@/lib/admin/studies/information-sheet-drafts";
-import { publishStudyConsentForm } from "@/lib/admin/studies/publish-study-consent-form";
-import { fieldErrors } from "@/lib/admin/field-errors";
-import { settingsFormValues, studySettingsFormSchema } from "@/lib/admin/studies/study-settings-form";
-import { updateEligibilityRules } from "@/lib/admin/studies/update-eligibility-rules";
-import { CHANGED_MEANWHILE, updateStudySettings } from "@/lib/admin/studies/update-study-settings";
+} from "@/lib/studies/consent-form-drafts";
+import { describeEligibilityRules, type CriterionWords } from "@/lib/studies/describe-eligibility-rules";
+import { consentFormDetailsSchema, consentStatementFormSchema, informationSheetFormSchema, newConsentFormSchema } from "@/lib/studies/document-forms";
+import { parseEligibilityRulesText } from "@/lib/studies/eligibility-rules-text";
+import { findStudyForAdmin } from "@/lib/studies/find-study";
+import { createInformationSheetDraft, publishInformationSheet, updateInformationSheetDraft } from "@/lib/studies/information-sheet-drafts";
+import { publishStudyConsentForm } from "@/lib/studies/publish-study-consent-form";
+import { fieldErrors } from "@/lib/forms/field-errors";
+import { settingsFormValues, studySettingsFormSchema } from "@/lib/studies/study-settings-form";
+import { updateEligibilityRules } from "@/lib/studies/update-eligibility-rules";
+import { CHANGED_MEANWHILE, updateStudySettings } from "@/lib/studies/update-study-settings";
 import { requireResearcher, type Researcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 import { parseDocument, type DocumentBlock } from "@/lib/documents/parse-document";
@@ -30,7 +30,7 @@ import { wakeOutboxWorker } from "@/lib/email/outbox-worker";
 
 /**
  * The server actions of a study's pages. Each starts by checking for an admin, parses the form with its
- * one schema, calls one function of lib/admin/studies (which checks again and audits) and redirects to a
+ * one schema, calls one function of lib/studies (which checks again and audits) and redirects to a
  * page that confirms what was done, or returns the errors to show. Ids bound to an action reach the
  * browser and can be altered, so they are checked like any form field.
  */
@@ -48,7 +48,7 @@ function idOf(value: string): string {
 
 /** An expected refusal as form errors; anything else goes on to the error page. */
 function refusal(error: unknown, fallbackField = "form"): Record<string, string> {
-  if (error instanceof AdminActionError) return { [error.field ?? fallbackField]: error.message };
+  if (error instanceof ActionError) return { [error.field ?? fallbackField]: error.message };
   throw error;
 }
 
@@ -77,7 +77,7 @@ export async function saveStudySettingsAction(slug: string, _previous: AdminForm
     await updateStudySettings(getDb(), researcher, { studyId: study.id, settings, expectedUpdatedAt: new Date(expectedUpdatedAt) });
   } catch (error) {
     // Someone else saved first: show their settings, as the message asks the person to check them.
-    if (error instanceof AdminActionError && error.message === CHANGED_MEANWHILE) {
+    if (error instanceof ActionError && error.message === CHANGED_MEANWHILE) {
       return { errors: { form: CHANGED_MEANWHILE }, values: settingsFormValues(await studyOf(researcher, slug)) };
     }
     return { errors: refusal(error), values };
@@ -99,7 +99,7 @@ export async function saveEligibilityRulesAction(slug: string, _previous: RulesF
   try {
     await updateEligibilityRules(getDb(), researcher, { studyId: study.id, rules: parsed.rules, expectedUpdatedAt: expected });
   } catch (error) {
-    if (error instanceof AdminActionError && error.message === CHANGED_MEANWHILE) {
+    if (error instanceof ActionError && error.message === CHANGED_MEANWHILE) {
       // Keep what they wrote; the next save goes ahead over the other change, once they have looked.
       const current = await studyOf(researcher, slug);
       return {

@@ -1,8 +1,8 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
-import { eraseVolunteerData } from "@/lib/admin/volunteers/erase-volunteer-data";
-import { ErasureConfirmationError, RecordNotFoundError } from "@/lib/admin/volunteers/errors";
+import { eraseVolunteerData } from "@/lib/volunteers/erase-volunteer-data";
+import { ErasureConfirmationError, RecordNotFoundError } from "@/lib/volunteers/errors";
 import {
   clearOverrideFormSchema,
   eraseFormSchema,
@@ -11,17 +11,17 @@ import {
   overrideEligibilityFormSchema,
   recordWithdrawalFormSchema,
   type VolunteerFormState,
-} from "@/lib/admin/volunteers/forms";
-import { inviteVolunteer } from "@/lib/admin/volunteers/invite-volunteer";
-import { clearEligibilityOverride, overrideEligibility } from "@/lib/admin/volunteers/override-eligibility";
-import { recordWithdrawal } from "@/lib/admin/volunteers/record-withdrawal";
+} from "@/lib/volunteers/forms";
+import { inviteVolunteer } from "@/lib/volunteers/invite-volunteer";
+import { clearEligibilityOverride, overrideEligibility } from "@/lib/volunteers/override-eligibility";
+import { recordWithdrawal } from "@/lib/volunteers/record-withdrawal";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 import { ParticipationError } from "@/lib/participation/errors";
 
 /**
  * The actions of a volunteer's page. Each checks the session (and role) first, parses the form with its
- * schema, and calls one function of lib/admin/volunteers, which checks that every id in the form belongs
+ * schema, and calls one function of lib/volunteers, which checks that every id in the form belongs
  * to the volunteer. Expected refusals come back as form errors; a success redirects to the page with
  * a confirmation.
  */

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { z } from "zod";
 import { Select } from "@/components/admin/Select";
 import { Button, WarningCallout } from "@/components/nhs";
-import { countSampleDiversity, type DiversityRow } from "@/lib/admin/volunteers/count-sample-diversity";
-import { listStudiesForFilters } from "@/lib/admin/volunteers/list-volunteers";
-import { volunteerListHref, type QueryParams, type Stage, type VolunteerListQuery } from "@/lib/admin/volunteers/volunteer-list-query";
+import { countSampleDiversity, type DiversityRow } from "@/lib/volunteers/count-sample-diversity";
+import { listStudiesForFilters } from "@/lib/volunteers/list-volunteers";
+import { volunteerListHref, type QueryParams, type Stage, type VolunteerListQuery } from "@/lib/volunteers/volunteer-list-query";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 

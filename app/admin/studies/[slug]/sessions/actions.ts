@@ -2,12 +2,12 @@
 
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { fieldErrors, formValues, type SchedulingFormState } from "@/lib/admin/scheduling/form-state";
-import { refusalState } from "@/lib/admin/scheduling/refusal-state";
-import { cancelWorkshopSession } from "@/lib/admin/workshops/cancel-workshop-session";
-import { createWorkshopSession } from "@/lib/admin/workshops/create-workshop-session";
-import { sessionFormFields, sessionFormSchema } from "@/lib/admin/workshops/session-form";
-import { updateWorkshopSession } from "@/lib/admin/workshops/update-workshop-session";
+import { fieldErrors, formValues, type SchedulingFormState } from "@/lib/scheduling/form-state";
+import { refusalState } from "@/lib/scheduling/refusal-state";
+import { cancelWorkshopSession } from "@/lib/workshops/cancel-workshop-session";
+import { createWorkshopSession } from "@/lib/workshops/create-workshop-session";
+import { sessionFormFields, sessionFormSchema } from "@/lib/workshops/session-form";
+import { updateWorkshopSession } from "@/lib/workshops/update-workshop-session";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 

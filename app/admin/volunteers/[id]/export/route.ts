@@ -1,6 +1,6 @@
-import { RecordNotFoundError } from "@/lib/admin/volunteers/errors";
-import { exportVolunteerData } from "@/lib/admin/volunteers/export-volunteer-data";
-import { volunteerIdSchema } from "@/lib/admin/volunteers/forms";
+import { RecordNotFoundError } from "@/lib/volunteers/errors";
+import { exportVolunteerData } from "@/lib/volunteers/export-volunteer-data";
+import { volunteerIdSchema } from "@/lib/volunteers/forms";
 import { researcherForRoute } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 

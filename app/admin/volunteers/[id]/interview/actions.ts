@@ -2,13 +2,13 @@
 
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { cancelInterview } from "@/lib/admin/interviews/cancel-interview";
-import { interviewFormFields, interviewFormSchema, outcomeFormSchema } from "@/lib/admin/interviews/interview-form";
-import { recordInterviewOutcome } from "@/lib/admin/interviews/record-interview-outcome";
-import { rescheduleInterview } from "@/lib/admin/interviews/reschedule-interview";
-import { scheduleInterview } from "@/lib/admin/interviews/schedule-interview";
-import { fieldErrors, formValues, type SchedulingFormState } from "@/lib/admin/scheduling/form-state";
-import { refusalState } from "@/lib/admin/scheduling/refusal-state";
+import { cancelInterview } from "@/lib/interviews/cancel-interview";
+import { interviewFormFields, interviewFormSchema, outcomeFormSchema } from "@/lib/interviews/interview-form";
+import { recordInterviewOutcome } from "@/lib/interviews/record-interview-outcome";
+import { rescheduleInterview } from "@/lib/interviews/reschedule-interview";
+import { scheduleInterview } from "@/lib/interviews/schedule-interview";
+import { fieldErrors, formValues, type SchedulingFormState } from "@/lib/scheduling/form-state";
+import { refusalState } from "@/lib/scheduling/refusal-state";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 

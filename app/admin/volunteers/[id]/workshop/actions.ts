@@ -2,12 +2,12 @@
 
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { fieldErrors, formValues, type SchedulingFormState } from "@/lib/admin/scheduling/form-state";
-import { refusalState } from "@/lib/admin/scheduling/refusal-state";
-import { assignWorkshopPlace, type AssignOutcome } from "@/lib/admin/workshops/assign-workshop-place";
-import { cancelWorkshopPlace } from "@/lib/admin/workshops/cancel-workshop-place";
-import { attendanceFormSchema, placeFormSchema } from "@/lib/admin/workshops/place-forms";
-import { recordWorkshopAttendance } from "@/lib/admin/workshops/record-workshop-attendance";
+import { fieldErrors, formValues, type SchedulingFormState } from "@/lib/scheduling/form-state";
+import { refusalState } from "@/lib/scheduling/refusal-state";
+import { assignWorkshopPlace, type AssignOutcome } from "@/lib/workshops/assign-workshop-place";
+import { cancelWorkshopPlace } from "@/lib/workshops/cancel-workshop-place";
+import { attendanceFormSchema, placeFormSchema } from "@/lib/workshops/place-forms";
+import { recordWorkshopAttendance } from "@/lib/workshops/record-workshop-attendance";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 

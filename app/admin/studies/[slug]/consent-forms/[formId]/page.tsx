@@ -7,9 +7,9 @@ import { ConsentFormDetailsForm } from "@/components/admin/ConsentFormDetailsFor
 import { StatementForm } from "@/components/admin/StatementForm";
 import { SuccessBanner } from "@/components/admin/SuccessBanner";
 import { BackLink, ButtonLink, InsetText, SummaryList, Tag, WarningCallout } from "@/components/nhs";
-import { findConsentFormForAdmin } from "@/lib/admin/studies/consent-form-drafts";
-import { isoDayOf } from "@/lib/admin/studies/document-forms";
-import { findStudyForAdmin } from "@/lib/admin/studies/find-study";
+import { findConsentFormForAdmin } from "@/lib/studies/consent-form-drafts";
+import { isoDayOf } from "@/lib/studies/document-forms";
+import { findStudyForAdmin } from "@/lib/studies/find-study";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 import { formatUkDate, formatUkDateTime } from "@/lib/text/uk-dates";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ConsentFormDetailsForm } from "@/components/admin/ConsentFormDetailsForm";
 import { BackLink } from "@/components/nhs";
-import { findStudyForAdmin } from "@/lib/admin/studies/find-study";
+import { findStudyForAdmin } from "@/lib/studies/find-study";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 import { formatUkDate } from "@/lib/text/uk-dates";

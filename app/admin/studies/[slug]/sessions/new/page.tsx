@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { BackLink } from "@/components/nhs";
 import { SessionForm } from "@/components/scheduling/SessionForm";
-import { listWorkshopSessions } from "@/lib/admin/workshops/list-workshop-sessions";
+import { listWorkshopSessions } from "@/lib/workshops/list-workshop-sessions";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 import { createSessionAction } from "../actions";

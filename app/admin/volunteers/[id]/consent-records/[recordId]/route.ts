@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { consentRecordPdfForResearcher } from "@/lib/admin/volunteers/volunteer-consent-record";
+import { consentRecordPdfForResearcher } from "@/lib/volunteers/volunteer-consent-record";
 import { researcherForRoute } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { BackLink, InsetText } from "@/components/nhs";
 import { SessionForm } from "@/components/scheduling/SessionForm";
-import { loadWorkshopSession } from "@/lib/admin/workshops/load-workshop-session";
+import { loadWorkshopSession } from "@/lib/workshops/load-workshop-session";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 import { formatWallTime, londonFormFields, londonWallClock } from "@/lib/text/london-time";

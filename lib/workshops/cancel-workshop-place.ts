@@ -1,0 +1,48 @@
+import { SchedulingError, SchedulingNotFoundError } from "@/lib/scheduling/errors";
+import { inSchedulingTransaction, lockWorkshopSessions } from "@/lib/scheduling/transaction";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Researcher } from "@/lib/auth/researcher-session";
+import type { Database } from "@/lib/db/prisma";
+import { offerFreedSeats } from "@/lib/workshops/offer-freed-seats";
+import { emailWorkshopCancellation, placeContext, placeInclude } from "@/lib/workshops/place-emails";
+import { lockWorkshopParticipation } from "./workshop-participation";
+
+/**
+ * Cancels a person's workshop place, or their place on a waiting list (any researcher may). They go back
+ * to CONSENTED, so that another session can be chosen, and are emailed (a booked place's email carries
+ * the calendar cancellation). A place that frees up goes to the session's waiting list at once.
+ */
+export async function cancelWorkshopPlace(
+  db: Database,
+  actor: Researcher,
+  input: { volunteerId: string; participationId: string; bookingId: string },
+  now = new Date(),
+): Promise<void> {
+  await inSchedulingTransaction(db, async (tx) => {
+    const found = await tx.workshopBooking.findUnique({ where: { id: input.bookingId }, select: { workshopSessionId: true, participationId: true } });
+    if (!found || found.participationId !== input.participationId) throw new SchedulingNotFoundError("That workshop place");
+    await lockWorkshopSessions(tx, [found.workshopSessionId]);
+    const participation = await lockWorkshopParticipation(tx, input);
+    const booking = await tx.workshopBooking.findUniqueOrThrow({ where: { id: input.bookingId }, include: placeInclude });
+    if (booking.status !== "BOOKED" && booking.status !== "WAITLISTED") throw new SchedulingError("That place is not booked, so there is nothing to cancel.");
+    if (booking.status === "BOOKED" && booking.workshopSession.startsAt.getTime() <= now.getTime()) {
+      throw new SchedulingError("That session has already started: record whether they attended instead.");
+    }
+
+    const wasWaitlisted = booking.status === "WAITLISTED";
+    const sequence = wasWaitlisted ? booking.calendarSequence : booking.calendarSequence + 1;
+    await tx.workshopBooking.update({ where: { id: booking.id }, data: { status: "CANCELLED", calendarSequence: sequence } });
+    await tx.participation.update({ where: { id: participation.id }, data: { status: "CONSENTED" } });
+    await emailWorkshopCancellation(tx, placeContext(booking), { reason: "PLACE_CANCELLED", wasWaitlisted, sequence, now });
+
+    const researcher = { actorType: "RESEARCHER" as const, actorId: actor.id };
+    if (!wasWaitlisted) await offerFreedSeats(tx, { sessionId: booking.workshopSessionId, actor: researcher, now });
+    await recordAuditEvent(tx, {
+      ...researcher,
+      action: "workshop.cancelled",
+      subjectType: "participation",
+      subjectId: participation.id,
+      data: { workshopSessionId: booking.workshopSessionId, bookingId: booking.id, fromStatus: booking.status },
+    });
+  });
+}
