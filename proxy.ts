@@ -1,7 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readEnv } from "@/lib/config/env";
 import { screenFormPost } from "@/lib/http/screen-form-post";
-import { contentSecurityPolicy, isTokenPage, newNonce, showsPersonalData, staticSecurityHeaders } from "@/lib/http/security-headers";
+import {
+  contentSecurityPolicy,
+  isTokenPage,
+  newNonce,
+  showsPersonalData,
+  staticSecurityHeaders,
+} from "@/lib/http/security-headers";
 import { clientKeyFromHeaders } from "@/lib/security/client-address";
 import { consumeTokenLinkLimit } from "@/lib/security/rate-limit";
 
@@ -27,7 +33,10 @@ function limited(request: NextRequest, retryAfterSeconds: number, requestHeaders
   const link = request.nextUrl.pathname;
   if (request.method === "POST") {
     if (request.headers.has("next-action")) {
-      return new NextResponse(null, { status: 429, headers: { ...headers, "content-type": "text/plain", "x-action-redirect": `${link};replace` } });
+      return new NextResponse(null, {
+        status: 429,
+        headers: { ...headers, "content-type": "text/plain", "x-action-redirect": `${link};replace` },
+      });
     }
     return NextResponse.redirect(new URL(link, request.url), { status: 303, headers });
   }
@@ -58,7 +67,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const response = await respond(request, requestHeaders, nonce);
   response.headers.set("Content-Security-Policy", policy);
   for (const { key, value } of staticSecurityHeaders()) response.headers.set(key, value);
-  if (showsPersonalData(request.nextUrl.pathname) || response.status >= 400) response.headers.set("Cache-Control", "no-store");
+  if (showsPersonalData(request.nextUrl.pathname) || response.status >= 400)
+    response.headers.set("Cache-Control", "no-store");
   return response;
 }
 

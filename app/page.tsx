@@ -33,20 +33,20 @@ export default async function HomePage() {
         <h1 className="nhsuk-heading-l">Take part in research about bi-directional learning</h1>
 
         <p className="nhsuk-lede-text">
-          Have you taken part in a THET-funded international health partnership or volunteering activity? If you
-          work in the NHS, we would like to hear about your experiences.
+          Have you taken part in a THET-funded international health partnership or volunteering activity? If you work in
+          the NHS, we would like to hear about your experiences.
         </p>
 
         <h2 className="nhsuk-heading-m">About the research</h2>
         <p>
           THET and Imperial College London are working together on research about bi-directional learning and
-          innovation: the learning that flows both ways when NHS staff work with health partners in other countries,
-          and the ideas they bring back to the NHS.
+          innovation: the learning that flows both ways when NHS staff work with health partners in other countries, and
+          the ideas they bring back to the NHS.
         </p>
         <p>
           We aim to capture evidence about THET-funded international health partnerships&rsquo; experiences of
-          bi-directional learning, so that it can be better supported. We believe this will strengthen the delivery
-          of high-quality healthcare to the UK population, through the NHS.
+          bi-directional learning, so that it can be better supported. We believe this will strengthen the delivery of
+          high-quality healthcare to the UK population, through the NHS.
         </p>
 
         {recruiting ? (
@@ -67,8 +67,8 @@ export default async function HomePage() {
           <>
             {recruiting ? (
               <p>
-                You can take part in either study or both, depending on your eligibility. When you register, you tell
-                us which studies you are interested in and we tell you which ones you can take part in.
+                You can take part in either study or both, depending on your eligibility. When you register, you tell us
+                which studies you are interested in and we tell you which ones you can take part in.
               </p>
             ) : (
               <InsetText>
@@ -102,8 +102,8 @@ export default async function HomePage() {
 
         <h2 className="nhsuk-heading-m">How we use your information</h2>
         <p>
-          We use the details you give us to check which studies you can take part in and to contact you about them.
-          Read our <Link href="/privacy">privacy notice</Link> to find out how we use and protect your information.
+          We use the details you give us to check which studies you can take part in and to contact you about them. Read
+          our <Link href="/privacy">privacy notice</Link> to find out how we use and protect your information.
         </p>
 
         {recruiting ? (

@@ -24,7 +24,16 @@ type Severity = "info" | "low" | "moderate" | "high" | "critical";
 const SEVERITIES: Severity[] = ["info", "low", "moderate", "high", "critical"];
 
 /** Errors that mean the registry could not be reached at all (npm reports them with these codes). */
-const NETWORK_CODES = new Set(["ENOTFOUND", "EAI_AGAIN", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ECONNABORTED"]);
+const NETWORK_CODES = new Set([
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ECONNABORTED",
+]);
 
 type AuditJson = {
   auditReportVersion?: number;
@@ -55,10 +64,16 @@ export function auditVerdict(stdout: string, exitCode: number): AuditVerdict {
   if (!json) return { kind: "failed", reason: `npm audit exited with code ${exitCode} and printed no JSON report` };
 
   if (json.vulnerabilities && json.metadata?.vulnerabilities) {
-    const counts = Object.fromEntries(SEVERITIES.map((s) => [s, Number(json.metadata!.vulnerabilities![s] ?? 0)])) as Record<Severity, number>;
+    const counts = Object.fromEntries(
+      SEVERITIES.map((s) => [s, Number(json.metadata!.vulnerabilities![s] ?? 0)]),
+    ) as Record<Severity, number>;
     const findings: AuditFinding[] = Object.entries(json.vulnerabilities)
       .filter(([, v]) => v.severity === "high" || v.severity === "critical")
-      .map(([name, v]) => ({ name: v.name ?? name, severity: v.severity as "high" | "critical", fixAvailable: Boolean(v.fixAvailable) }))
+      .map(([name, v]) => ({
+        name: v.name ?? name,
+        severity: v.severity as "high" | "critical",
+        fixAvailable: Boolean(v.fixAvailable),
+      }))
       .sort((a, b) => (a.severity === b.severity ? a.name.localeCompare(b.name) : a.severity === "critical" ? -1 : 1));
     // The per-package list and the totals come from one report; trust whichever says more.
     if (findings.length > 0 || counts.high + counts.critical > 0) return { kind: "vulnerable", findings };
@@ -67,11 +82,17 @@ export function auditVerdict(stdout: string, exitCode: number): AuditVerdict {
 
   // npm's error report: an HTTP answer from the audit endpoint (statusCode), or a network failure.
   if (typeof json.statusCode === "number") {
-    return { kind: "unavailable", reason: oneLine(json.message ?? `the audit endpoint answered HTTP ${json.statusCode}`) };
+    return {
+      kind: "unavailable",
+      reason: oneLine(json.message ?? `the audit endpoint answered HTTP ${json.statusCode}`),
+    };
   }
   const code = json.error?.code;
   if (code && NETWORK_CODES.has(code)) {
-    return { kind: "unavailable", reason: oneLine(`${code}: ${json.error?.summary ?? "the registry could not be reached"}`) };
+    return {
+      kind: "unavailable",
+      reason: oneLine(`${code}: ${json.error?.summary ?? "the registry could not be reached"}`),
+    };
   }
   const summary = json.error?.summary || json.message || `exit code ${exitCode}`;
   return { kind: "failed", reason: oneLine(`${code ? `${code}: ` : ""}${summary}`) };
@@ -84,7 +105,9 @@ export function describeVerdict(verdict: AuditVerdict): { lines: string[]; ok: b
       const { low, moderate } = verdict.counts;
       return {
         ok: true,
-        lines: [`npm audit: no high or critical vulnerabilities in the production dependencies (${low} low, ${moderate} moderate).`],
+        lines: [
+          `npm audit: no high or critical vulnerabilities in the production dependencies (${low} low, ${moderate} moderate).`,
+        ],
       };
     }
     case "vulnerable":
@@ -92,14 +115,19 @@ export function describeVerdict(verdict: AuditVerdict): { lines: string[]; ok: b
         ok: false,
         lines: [
           `npm audit: high or critical vulnerabilities in the production dependencies:`,
-          ...verdict.findings.map((f) => `  ${f.severity}: ${f.name}${f.fixAvailable ? " (a fix is available: npm audit fix)" : " (no fix yet)"}`),
+          ...verdict.findings.map(
+            (f) =>
+              `  ${f.severity}: ${f.name}${f.fixAvailable ? " (a fix is available: npm audit fix)" : " (no fix yet)"}`,
+          ),
           `Run "npm audit --omit=dev" for the advisories; update the packages (docs/operations.md, "Dependency audit").`,
         ],
       };
     case "unavailable":
       return {
         ok: true,
-        lines: [`WARNING: npm audit could not be run, so the dependencies were NOT checked for known vulnerabilities (${verdict.reason}).`],
+        lines: [
+          `WARNING: npm audit could not be run, so the dependencies were NOT checked for known vulnerabilities (${verdict.reason}).`,
+        ],
       };
     case "failed":
       return { ok: false, lines: [`npm audit failed: ${verdict.reason}`] };

@@ -35,13 +35,16 @@ type Result = { scenario: string; concurrency: number; requests: number; p50: nu
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: "inherit" });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed (${code})`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed (${code})`)),
+    );
   });
 }
 
 async function startPortal(): Promise<ChildProcess> {
   await rm(DATA_DIR, { recursive: true, force: true });
-  for (const suffix of [".owner", ".password", ".log", ".auth-secret"]) await rm(`${DATA_DIR}${suffix}`, { force: true });
+  for (const suffix of [".owner", ".password", ".log", ".auth-secret"])
+    await rm(`${DATA_DIR}${suffix}`, { force: true });
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/portal.ts", "start"], {
     stdio: ["ignore", process.env.BENCH_SHOW_SERVER ? "inherit" : "ignore", "inherit"],
     env: {
@@ -69,7 +72,9 @@ async function startPortal(): Promise<ChildProcess> {
 
 async function connect(): Promise<pg.Client> {
   const password = (await readFile(`${DATA_DIR}.password`, "utf8")).trim();
-  const client = new pg.Client({ connectionString: `postgres://portal:${encodeURIComponent(password)}@127.0.0.1:${DB_PORT}/portal` });
+  const client = new pg.Client({
+    connectionString: `postgres://portal:${encodeURIComponent(password)}@127.0.0.1:${DB_PORT}/portal`,
+  });
   await client.connect();
   return client;
 }
@@ -78,7 +83,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
-async function load(scenario: string, concurrency: number, requests: number, send: () => Promise<boolean>): Promise<Result> {
+async function load(
+  scenario: string,
+  concurrency: number,
+  requests: number,
+  send: () => Promise<boolean>,
+): Promise<Result> {
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
@@ -130,7 +140,14 @@ async function rssBytes(pid: number): Promise<number> {
   return Number(kb ?? 0) * 1024;
 }
 
-type ExportResult = { seconds: number; bytes: number; rows: number; baselineMb: number; peakMb: number; growthMb: number };
+type ExportResult = {
+  seconds: number;
+  bytes: number;
+  rows: number;
+  baselineMb: number;
+  peakMb: number;
+  growthMb: number;
+};
 
 /**
  * One full download, measured from a baseline taken just before it (after the list's load, so the server
@@ -166,7 +183,14 @@ async function measureExport(cookie: string, pid: number): Promise<ExportResult 
     sampling = false;
     await sampler;
     const mb = (n: number) => n / 2 ** 20;
-    return { seconds, bytes, rows: Math.max(0, newlines - 1), baselineMb: mb(baseline), peakMb: mb(peak), growthMb: mb(peak - baseline) };
+    return {
+      seconds,
+      bytes,
+      rows: Math.max(0, newlines - 1),
+      baselineMb: mb(baseline),
+      peakMb: mb(peak),
+      growthMb: mb(peak - baseline),
+    };
   } finally {
     sampling = false;
     await sampler;
@@ -177,7 +201,10 @@ function table(results: Result[]): string {
   return [
     "| scenario | clients | requests | p50 (ms) | p95 (ms) | errors |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
-    ...results.map((r) => `| ${r.scenario} | ${r.concurrency} | ${r.requests} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.errors} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.scenario} | ${r.concurrency} | ${r.requests} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.errors} |`,
+    ),
   ].join("\n");
 }
 
@@ -193,7 +220,9 @@ async function main(): Promise<void> {
       const { rows } = await client.query<{ volunteers: number; participations: number }>(
         "select (select count(*) from volunteers)::int as volunteers, (select count(*) from participations)::int as participations",
       );
-      process.stdout.write(`Seeded ${rows[0]!.volunteers} volunteers and ${rows[0]!.participations} participations in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s.\n`);
+      process.stdout.write(
+        `Seeded ${rows[0]!.volunteers} volunteers and ${rows[0]!.participations} participations in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s.\n`,
+      );
       cookie = `authjs.session-token=${await createResearcherSession(client)}`;
     } finally {
       await client.end();
@@ -210,7 +239,8 @@ async function main(): Promise<void> {
     const filteredOk = get(filtered, "status=eligible&amp;sort=name&amp;page=4");
     const searchOk = get(search, "Lovelace");
     for (let i = 0; i < 10; i++) {
-      if (!(await filteredOk()) || !(await searchOk())) throw new Error("The volunteers page did not answer as expected (is the session accepted?).");
+      if (!(await filteredOk()) || !(await searchOk()))
+        throw new Error("The volunteers page did not answer as expected (is the session accepted?).");
     }
 
     // A reference on the same machine at the same moment: the health check (one query, no session, no
@@ -231,10 +261,16 @@ async function main(): Promise<void> {
     const pid = await webServerPid(portal.pid!);
     const exported = await measureExport(cookie, pid);
 
-    process.stdout.write(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n\n`);
+    process.stdout.write(
+      `\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n\n`,
+    );
     process.stdout.write(`${table(results)}\n\n`);
-    const worst = Math.max(...results.filter((r) => r.concurrency === 1 && r.scenario.startsWith("volunteers")).map((r) => r.p95));
-    process.stdout.write(`Volunteers list, one client at a time: worst p95 ${worst.toFixed(0)} ms (target: under ${TARGET_P95_MS} ms): ${worst < TARGET_P95_MS ? "met" : "MISSED"}.\n`);
+    const worst = Math.max(
+      ...results.filter((r) => r.concurrency === 1 && r.scenario.startsWith("volunteers")).map((r) => r.p95),
+    );
+    process.stdout.write(
+      `Volunteers list, one client at a time: worst p95 ${worst.toFixed(0)} ms (target: under ${TARGET_P95_MS} ms): ${worst < TARGET_P95_MS ? "met" : "MISSED"}.\n`,
+    );
     if (exported === "missing") {
       process.stdout.write(`export not measured: ${EXPORT_PATH} is not there yet\n`);
     } else {
@@ -250,7 +286,8 @@ async function main(): Promise<void> {
     portal.kill("SIGINT");
     await new Promise((r) => portal.once("exit", r));
     await rm(DATA_DIR, { recursive: true, force: true });
-    for (const suffix of [".owner", ".password", ".log", ".auth-secret"]) await rm(`${DATA_DIR}${suffix}`, { force: true });
+    for (const suffix of [".owner", ".password", ".log", ".auth-secret"])
+      await rm(`${DATA_DIR}${suffix}`, { force: true });
   }
 }
 

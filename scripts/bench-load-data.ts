@@ -21,7 +21,9 @@ export async function prepareRegistrationDrafts(client: pg.Client, count: number
        select h, a::jsonb, k, now() + interval '1 day', now() from unnest($1::text[], $2::text[], $3::text[]) as t(h, a, k)`,
       [
         batch.map(hash),
-        batch.map((_, i) => JSON.stringify({ ...answers, email: `load.${start + i}.${randomBytes(4).toString("hex")}@nhs.net` })),
+        batch.map((_, i) =>
+          JSON.stringify({ ...answers, email: `load.${start + i}.${randomBytes(4).toString("hex")}@nhs.net` }),
+        ),
         batch.map(() => randomBytes(24).toString("hex")),
       ],
     );

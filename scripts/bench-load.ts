@@ -56,7 +56,14 @@ const JS_TARGET_KB = 100;
 const DRAFTS = QUICK ? 3_000 : 12_000;
 const INVITED = QUICK ? 2_000 : 8_000;
 
-const KINDS = ["landing", "registration submit", "consent: open", "consent: review", "consent: sign", "volunteers list"] as const;
+const KINDS = [
+  "landing",
+  "registration submit",
+  "consent: open",
+  "consent: review",
+  "consent: sign",
+  "volunteers list",
+] as const;
 type Kind = (typeof KINDS)[number];
 /** One request: its kind, how long it took, whether it was answered as expected, and when the answer came. */
 type Sample = { kind: Kind; ms: number; ok: boolean; at: number; outcome: string };
@@ -66,13 +73,16 @@ type Answer = { status: number; ok: boolean };
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: "inherit" });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed (${code})`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed (${code})`)),
+    );
   });
 }
 
 async function removeData(): Promise<void> {
   await rm(DATA_DIR, { recursive: true, force: true });
-  for (const suffix of [".owner", ".password", ".log", ".auth-secret"]) await rm(`${DATA_DIR}${suffix}`, { force: true });
+  for (const suffix of [".owner", ".password", ".log", ".auth-secret"])
+    await rm(`${DATA_DIR}${suffix}`, { force: true });
 }
 
 async function startPortal(): Promise<ChildProcess> {
@@ -108,7 +118,9 @@ async function startPortal(): Promise<ChildProcess> {
 
 async function connect(): Promise<pg.Client> {
   const password = (await readFile(`${DATA_DIR}.password`, "utf8")).trim();
-  const client = new pg.Client({ connectionString: `postgres://portal:${encodeURIComponent(password)}@127.0.0.1:${DB_PORT}/portal` });
+  const client = new pg.Client({
+    connectionString: `postgres://portal:${encodeURIComponent(password)}@127.0.0.1:${DB_PORT}/portal`,
+  });
   await client.connect();
   return client;
 }
@@ -116,7 +128,13 @@ async function connect(): Promise<pg.Client> {
 // --- Forms, as a browser without JavaScript reads and posts them ---------------------------------------
 
 const decode = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 type Input = { type: string; name: string; value: string };
 
@@ -137,7 +155,10 @@ function formData(fields: Iterable<[string, string]>): FormData {
   return body;
 }
 
-async function request(url: string, init: RequestInit = {}): Promise<{ status: number; location: string; html: string }> {
+async function request(
+  url: string,
+  init: RequestInit = {},
+): Promise<{ status: number; location: string; html: string }> {
   const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...init });
   const html = await response.text();
   return { status: response.status, location: response.headers.get("location") ?? "", html };
@@ -149,7 +170,12 @@ const post = (url: string, body: FormData, cookie?: string) =>
 
 // --- The mixed load --------------------------------------------------------------------------------------
 
-type Prepared = { drafts: string[]; invited: string[]; registrationFields: [string, string][]; researcherCookies: string[] };
+type Prepared = {
+  drafts: string[];
+  invited: string[];
+  registrationFields: [string, string][];
+  researcherCookies: string[];
+};
 
 /** A small fixed-seed generator (mulberry32), so every run draws the same mix. */
 function random(seed: number): () => number {
@@ -166,8 +192,14 @@ function actions(prepared: Prepared) {
   const timed = async (samples: Sample[], kind: Kind, send: () => Promise<Answer>): Promise<boolean> => {
     const started = performance.now();
     const answer = await send().then(
-      (a) => ({ ok: a.ok, outcome: a.ok ? "" : `${a.status}${a.status === 200 || a.status === 303 ? " not as expected" : ""}` }),
-      (error: unknown) => ({ ok: false, outcome: error instanceof Error && error.name === "TimeoutError" ? "no answer in 30 s" : "network error" }),
+      (a) => ({
+        ok: a.ok,
+        outcome: a.ok ? "" : `${a.status}${a.status === 200 || a.status === 303 ? " not as expected" : ""}`,
+      }),
+      (error: unknown) => ({
+        ok: false,
+        outcome: error instanceof Error && error.name === "TimeoutError" ? "no answer in 30 s" : "network error",
+      }),
     );
     const at = performance.now();
     samples.push({ kind, ms: at - started, at, ...answer });
@@ -190,7 +222,11 @@ function actions(prepared: Prepared) {
     registration: (samples: Sample[]) => {
       const token = take(prepared.drafts, "registrations");
       return timed(samples, "registration submit", async () => {
-        const r = await post(`${BASE}/register/check-answers`, formData(prepared.registrationFields), `registration=${token}`);
+        const r = await post(
+          `${BASE}/register/check-answers`,
+          formData(prepared.registrationFields),
+          `registration=${token}`,
+        );
         return { status: r.status, ok: r.status === 303 && r.location.includes("/register/confirmation") };
       });
     },
@@ -218,8 +254,16 @@ function actions(prepared: Prepared) {
       let signing: [string, string][] = [];
       const reviewed = await timed(samples, "consent: review", async () => {
         const r = await post(url, formData(answers));
-        signing = [...formInputs(r.html, 'value="sign"').filter((i) => i.type === "hidden").map((i): [string, string] => [i.name, i.value]), ["step", "sign"]];
-        return { status: r.status, ok: r.status === 200 && r.html.includes("Check your answers before you sign") && signing.length > 2 };
+        signing = [
+          ...formInputs(r.html, 'value="sign"')
+            .filter((i) => i.type === "hidden")
+            .map((i): [string, string] => [i.name, i.value]),
+          ["step", "sign"],
+        ];
+        return {
+          status: r.status,
+          ok: r.status === 200 && r.html.includes("Check your answers before you sign") && signing.length > 2,
+        };
       });
       if (!reviewed) return;
       await timed(samples, "consent: sign", async () => {
@@ -232,7 +276,9 @@ function actions(prepared: Prepared) {
       // A research team is a handful of people: the list's requests are spread over their sessions.
       const cookie = prepared.researcherCookies[researcher++ % prepared.researcherCookies.length]!;
       return timed(samples, "volunteers list", async () => {
-        const r = await request(`${BASE}/admin/volunteers?study=interview-study&status=eligible&sort=name&page=3`, { headers: { cookie } });
+        const r = await request(`${BASE}/admin/volunteers?study=interview-study&status=eligible&sort=name&page=3`, {
+          headers: { cookie },
+        });
         // Page 3 links to page 4 (React splits "Page 3 of N" into text nodes, so that is not searched for).
         return { status: r.status, ok: r.status === 200 && r.html.includes("sort=name&amp;page=4") };
       });
@@ -318,11 +364,17 @@ async function mixedLoad(client: pg.Client): Promise<string> {
   const researcherCookies: string[] = [];
   for (let i = 0; i < 5; i++) researcherCookies.push(`authjs.session-token=${await createResearcherSession(client)}`);
   await client.query("analyze");
-  process.stdout.write(`Prepared ${DRAFTS} registration drafts and ${INVITED} invited people in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s.\n`);
+  process.stdout.write(
+    `Prepared ${DRAFTS} registration drafts and ${INVITED} invited people in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s.\n`,
+  );
 
   // The registration form's hidden fields name the server action; they are the same for everyone.
-  const page = await request(`${BASE}/register/check-answers`, { headers: { cookie: `registration=${drafts.at(-1)}` } });
-  const registrationFields = formInputs(page.html, ">Register</button>").filter((i) => i.type === "hidden").map((i): [string, string] => [i.name, i.value]);
+  const page = await request(`${BASE}/register/check-answers`, {
+    headers: { cookie: `registration=${drafts.at(-1)}` },
+  });
+  const registrationFields = formInputs(page.html, ">Register</button>")
+    .filter((i) => i.type === "hidden")
+    .map((i): [string, string] => [i.name, i.value]);
   if (registrationFields.length === 0) throw new Error("Could not find the registration form's fields.");
 
   const act = actions({ drafts, invited, registrationFields, researcherCookies });
@@ -341,15 +393,21 @@ async function mixedLoad(client: pg.Client): Promise<string> {
   for (const clients of LEVELS) {
     results.push(await runLevel(clients, act));
     const last = results.at(-1)!;
-    process.stdout.write(`  ${clients} clients: ${last.samples.length} requests, the last answered after ${last.seconds.toFixed(1)} s\n`);
+    process.stdout.write(
+      `  ${clients} clients: ${last.samples.length} requests, the last answered after ${last.seconds.toFixed(1)} s\n`,
+    );
     // A short pause, so that one level's stragglers and the database's checkpoints settle before the next.
     await new Promise((r) => setTimeout(r, 2_000));
   }
 
   const errorLines = results.flatMap((r) => {
     const counts = new Map<string, number>();
-    for (const sample of r.samples) if (!sample.ok) counts.set(`${sample.kind}: ${sample.outcome}`, (counts.get(`${sample.kind}: ${sample.outcome}`) ?? 0) + 1);
-    return counts.size ? [`- ${r.clients} clients: ${[...counts].map(([what, n]) => `${n} × ${what}`).join("; ")}`] : [];
+    for (const sample of r.samples)
+      if (!sample.ok)
+        counts.set(`${sample.kind}: ${sample.outcome}`, (counts.get(`${sample.kind}: ${sample.outcome}`) ?? 0) + 1);
+    return counts.size
+      ? [`- ${r.clients} clients: ${[...counts].map(([what, n]) => `${n} × ${what}`).join("; ")}`]
+      : [];
   });
   const passed = results.find((r) => percentile(sortedMs(r.samples), 95) > P95_LIMIT_MS);
   return [
@@ -372,15 +430,36 @@ async function mixedLoad(client: pg.Client): Promise<string> {
 
 // --- Page weight ------------------------------------------------------------------------------------------
 
-type Weight = { page: string; files: number; transferred: number; gzip: number; uncompressed: number; encodings: Set<string>; html: number };
+type Weight = {
+  page: string;
+  files: number;
+  transferred: number;
+  gzip: number;
+  uncompressed: number;
+  encodings: Set<string>;
+  html: number;
+};
 
-async function measurePage(browser: Browser, label: string, path: string, cookie?: { name: string; value: string }): Promise<Weight> {
+async function measurePage(
+  browser: Browser,
+  label: string,
+  path: string,
+  cookie?: { name: string; value: string },
+): Promise<Weight> {
   // A fresh context for each page: an empty cache, as for someone arriving from a link in an email.
   const context = await browser.newContext({ baseURL: BASE });
   if (cookie) await context.addCookies([{ ...cookie, url: BASE }]);
   const page = await context.newPage();
   const pending: Promise<void>[] = [];
-  const weight: Weight = { page: label, files: 0, transferred: 0, gzip: 0, uncompressed: 0, encodings: new Set(), html: 0 };
+  const weight: Weight = {
+    page: label,
+    files: 0,
+    transferred: 0,
+    gzip: 0,
+    uncompressed: 0,
+    encodings: new Set(),
+    html: 0,
+  };
   page.on("response", (response) => {
     const type = response.request().resourceType();
     if (type !== "script" && type !== "document") return;
@@ -394,7 +473,8 @@ async function measurePage(browser: Browser, label: string, path: string, cookie
           return;
         }
         weight.files++;
-        if (process.env.BENCH_SHOW_SCRIPTS) process.stdout.write(`${label}\t${response.url()}\t${body.length}\t${gzipSync(body, { level: 6 }).length}\n`);
+        if (process.env.BENCH_SHOW_SCRIPTS)
+          process.stdout.write(`${label}\t${response.url()}\t${body.length}\t${gzipSync(body, { level: 6 }).length}\n`);
         weight.uncompressed += body.length;
         weight.gzip += gzipSync(body, { level: 6 }).length;
         weight.transferred += sizes.responseBodySize;
@@ -416,7 +496,9 @@ async function pageWeight(client: pg.Client): Promise<string> {
   const manage = await prepareManageLink(client, invited!);
   // The confirmation page needs a submitted registration: submitted here as a browser without JavaScript would.
   const page = await request(`${BASE}/register/check-answers`, { headers: { cookie: `registration=${submitted}` } });
-  const fields = formInputs(page.html, ">Register</button>").filter((i) => i.type === "hidden").map((i): [string, string] => [i.name, i.value]);
+  const fields = formInputs(page.html, ">Register</button>")
+    .filter((i) => i.type === "hidden")
+    .map((i): [string, string] => [i.name, i.value]);
   const sent = await post(`${BASE}/register/check-answers`, formData(fields), `registration=${submitted}`);
   if (sent.status !== 303) throw new Error(`The registration for the page-weight check answered ${sent.status}.`);
 
@@ -439,7 +521,15 @@ async function pageWeight(client: pg.Client): Promise<string> {
   ];
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   const weights: Weight[] = [];
   try {
@@ -455,7 +545,9 @@ async function pageWeight(client: pg.Client): Promise<string> {
   const compressed = (w: Weight) => (compressedByServer ? w.transferred : w.gzip);
   const lines = [
     `Page weight: JavaScript per page, every script response summed (fresh browser context, Chromium). Content-Encoding of the scripts as served: ${[...encodings].join(", ")}.` +
-      (compressedByServer ? "" : " The server did not compress them all, so \"compressed\" is their gzip size (level 6) computed here."),
+      (compressedByServer
+        ? ""
+        : ' The server did not compress them all, so "compressed" is their gzip size (level 6) computed here.'),
     "",
     "| page | JS files | compressed (kB) | own gzip -6 (kB) | uncompressed (kB) | HTML, gzip (kB) | under 100 kB? |",
     "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
@@ -494,7 +586,10 @@ async function main(): Promise<void> {
     await new Promise((r) => portal.once("exit", r));
     await removeData();
   }
-  const load = os.loadavg().map((n) => n.toFixed(1)).join(", ");
+  const load = os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(", ");
   process.stdout.write(
     `\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ` +
       `the load generator runs on the same machine; load average at the end: ${load}\n\n${reports.join("\n\n")}\n`,

@@ -26,12 +26,23 @@ const LEVELS = process.argv.includes("--quick")
       { concurrency: 50, requests: 3000 },
     ];
 
-type Result = { scenario: string; concurrency: number; requests: number; seconds: number; perSecond: number; p50: number; p95: number; errors: number };
+type Result = {
+  scenario: string;
+  concurrency: number;
+  requests: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  errors: number;
+};
 
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: "inherit" });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed (${code})`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed (${code})`)),
+    );
   });
 }
 
@@ -69,7 +80,9 @@ async function startPortal(): Promise<ChildProcess> {
 /** Registration drafts ready for the final submit, one per request, each a different person. */
 async function prepareDrafts(count: number): Promise<string[]> {
   const password = (await readFile(`${DATA_DIR}.password`, "utf8")).trim();
-  const client = new pg.Client({ connectionString: `postgres://portal:${encodeURIComponent(password)}@127.0.0.1:${DB_PORT}/portal` });
+  const client = new pg.Client({
+    connectionString: `postgres://portal:${encodeURIComponent(password)}@127.0.0.1:${DB_PORT}/portal`,
+  });
   await client.connect();
   const tokens: string[] = [];
   try {
@@ -101,10 +114,16 @@ async function prepareDrafts(count: number): Promise<string[]> {
 
 /** The hidden fields of the check-your-answers form: how a browser without JavaScript names the action. */
 async function submitFormFields(token: string): Promise<[string, string][]> {
-  const html = await (await fetch(`${BASE}/register/check-answers`, { headers: { cookie: `registration=${token}` } })).text();
-  const form = html.slice(html.lastIndexOf("<form", html.indexOf(">Register</button>")), html.indexOf(">Register</button>"));
+  const html = await (
+    await fetch(`${BASE}/register/check-answers`, { headers: { cookie: `registration=${token}` } })
+  ).text();
+  const form = html.slice(
+    html.lastIndexOf("<form", html.indexOf(">Register</button>")),
+    html.indexOf(">Register</button>"),
+  );
   const fields = [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map(
-    (m) => [m[1]!.replace(/&amp;/g, "&"), (m[2] ?? "").replace(/&quot;/g, '"').replace(/&amp;/g, "&")] as [string, string],
+    (m) =>
+      [m[1]!.replace(/&amp;/g, "&"), (m[2] ?? "").replace(/&quot;/g, '"').replace(/&amp;/g, "&")] as [string, string],
   );
   if (fields.length === 0) throw new Error("Could not find the registration form's fields.");
   return fields;
@@ -136,7 +155,16 @@ async function load(
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { scenario, concurrency, requests, seconds, perSecond: requests / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors };
+  return {
+    scenario,
+    concurrency,
+    requests,
+    seconds,
+    perSecond: requests / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    errors,
+  };
 }
 
 function table(results: Result[]): string {
@@ -144,7 +172,8 @@ function table(results: Result[]): string {
     "| scenario | clients | requests | per second | p50 (ms) | p95 (ms) | errors |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...results.map(
-      (r) => `| ${r.scenario} | ${r.concurrency} | ${r.requests} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.errors} |`,
+      (r) =>
+        `| ${r.scenario} | ${r.concurrency} | ${r.requests} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.errors} |`,
     ),
   ];
   return lines.join("\n");
@@ -172,7 +201,10 @@ async function main(): Promise<void> {
         headers: { cookie: `registration=${token}`, origin: BASE },
       });
       const size = (await response.arrayBuffer()).byteLength;
-      if (process.env.BENCH_DEBUG && cursor < 3) process.stderr.write(`status ${response.status} bytes ${size} headers ${JSON.stringify([...response.headers])}\n`);
+      if (process.env.BENCH_DEBUG && cursor < 3)
+        process.stderr.write(
+          `status ${response.status} bytes ${size} headers ${JSON.stringify([...response.headers])}\n`,
+        );
       return response.status === 303 && (response.headers.get("location") ?? "").includes("/register/confirmation");
     };
     const floor = async () => {
@@ -195,9 +227,13 @@ async function main(): Promise<void> {
 
     const at50 = results.filter((r) => r.concurrency === 50);
     const ratio = at50[0]!.perSecond / at50[1]!.perSecond;
-    process.stdout.write(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n\n`);
+    process.stdout.write(
+      `\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n\n`,
+    );
     process.stdout.write(`${table(results)}\n\n`);
-    process.stdout.write(`Registration throughput at 50 clients is ${(ratio * 100).toFixed(0)}% of the floor's (target: at least 50%); p95 ${at50[0]!.p95.toFixed(0)} ms (target: under 150 ms).\n`);
+    process.stdout.write(
+      `Registration throughput at 50 clients is ${(ratio * 100).toFixed(0)}% of the floor's (target: at least 50%); p95 ${at50[0]!.p95.toFixed(0)} ms (target: under 150 ms).\n`,
+    );
   } finally {
     portal.kill("SIGINT");
     await new Promise((r) => portal.once("exit", r));

@@ -22,7 +22,9 @@ if (tree.code !== 0) {
     .split("\n")
     .filter((line) => /ERR|missing|invalid|extraneous|UNMET/.test(line))
     .slice(0, 20);
-  process.stdout.write(`npm ls: the production dependencies are not installed as package.json and package-lock.json declare:\n${problems.join("\n")}\n`);
+  process.stdout.write(
+    `npm ls: the production dependencies are not installed as package.json and package-lock.json declare:\n${problems.join("\n")}\n`,
+  );
   process.exit(1);
 }
 process.stdout.write("npm ls: every production dependency is installed and satisfies its declared range.\n");

@@ -118,9 +118,13 @@ async function main(): Promise<void> {
   });
 
   database = await prepareDatabase(env, (line) => say(line));
-  const authSecret = env.AUTH_SECRET ?? (database.embedded ? await localAuthSecret(`${env.embeddedDatabaseDir}.auth-secret`) : undefined);
+  const authSecret =
+    env.AUTH_SECRET ??
+    (database.embedded ? await localAuthSecret(`${env.embeddedDatabaseDir}.auth-secret`) : undefined);
   if (!authSecret) {
-    throw new ConfigurationError("AUTH_SECRET is not set. A real deployment needs its own secret: AUTH_SECRET=$(openssl rand -base64 32)");
+    throw new ConfigurationError(
+      "AUTH_SECRET is not set. A real deployment needs its own secret: AUTH_SECRET=$(openssl rand -base64 32)",
+    );
   }
   const db = createPrismaClient(database.url, { maxConnections: 1 });
   try {

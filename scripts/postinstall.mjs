@@ -20,4 +20,6 @@ for (const platform of existsSync(scope) ? readdirSync(scope) : []) {
   }
 }
 
-execFileSync(process.execPath, [path.join("node_modules", "prisma", "build", "index.js"), "generate"], { stdio: "inherit" });
+execFileSync(process.execPath, [path.join("node_modules", "prisma", "build", "index.js"), "generate"], {
+  stdio: "inherit",
+});

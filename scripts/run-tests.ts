@@ -27,15 +27,34 @@ function playwrightCounts(json: unknown): Counts {
 const steps: Step[] = [
   { name: "typecheck", command: ["npm", "run", "--silent", "typecheck"] },
   { name: "lint", command: ["npm", "run", "--silent", "lint"] },
+  { name: "format (prettier --check)", command: ["npm", "run", "--silent", "format:check"] },
   {
     name: "unit tests (vitest)",
-    command: ["npx", "vitest", "run", "--config", "tests/vitest.unit.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${resultsDir}/unit.json`],
+    command: [
+      "npx",
+      "vitest",
+      "run",
+      "--config",
+      "tests/vitest.unit.config.ts",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${resultsDir}/unit.json`,
+    ],
     results: "unit.json",
     parse: vitestCounts,
   },
   {
     name: "integration tests (vitest, real PostgreSQL)",
-    command: ["npx", "vitest", "run", "--config", "tests/vitest.integration.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${resultsDir}/integration.json`],
+    command: [
+      "npx",
+      "vitest",
+      "run",
+      "--config",
+      "tests/vitest.integration.config.ts",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${resultsDir}/integration.json`,
+    ],
     results: "integration.json",
     parse: vitestCounts,
   },
@@ -48,7 +67,16 @@ const steps: Step[] = [
   {
     // After the end-to-end step, which leaves the production build these tests' app instances run.
     name: "system tests (vitest, real processes)",
-    command: ["npx", "vitest", "run", "--config", "tests/vitest.system.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${resultsDir}/system.json`],
+    command: [
+      "npx",
+      "vitest",
+      "run",
+      "--config",
+      "tests/vitest.system.config.ts",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${resultsDir}/system.json`,
+    ],
     results: "system.json",
     parse: vitestCounts,
   },
@@ -89,14 +117,18 @@ async function main(): Promise<void> {
     }
     // A runner that exits with an error, or runs nothing at all, has failed whatever its counts say.
     if ((code !== 0 || counts.passed + counts.failed === 0) && counts.failed === 0) counts.failed = 1;
-    summary.push(`${step.name}: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`);
+    summary.push(
+      `${step.name}: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`,
+    );
     total.passed += counts.passed;
     total.failed += counts.failed;
     total.skipped += counts.skipped;
   }
 
   process.stdout.write(`\n=== summary ===\n${summary.join("\n")}\n`);
-  process.stdout.write(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}\n`);
+  process.stdout.write(
+    `${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}\n`,
+  );
   process.exit(total.failed === 0 ? 0 : 1);
 }
 

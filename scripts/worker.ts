@@ -35,10 +35,14 @@ async function pendingMigrations(url: string): Promise<string[]> {
 async function main(): Promise<void> {
   const env = readEnv();
   if (!env.DATABASE_URL) {
-    failAndExit("DATABASE_URL is not set: the worker needs the portal's database, e.g. DATABASE_URL=postgres://portal:…@db.example.ac.uk:5432/portal");
+    failAndExit(
+      "DATABASE_URL is not set: the worker needs the portal's database, e.g. DATABASE_URL=postgres://portal:…@db.example.ac.uk:5432/portal",
+    );
   }
   if (!env.SMTP_URL) {
-    failAndExit("SMTP_URL is not set: the worker sends the portal's email and needs a mail server, e.g. SMTP_URL=smtp://user:password@smtp.example.ac.uk:587");
+    failAndExit(
+      "SMTP_URL is not set: the worker sends the portal's email and needs a mail server, e.g. SMTP_URL=smtp://user:password@smtp.example.ac.uk:587",
+    );
   }
   await checkDatabaseConnection(env.DATABASE_URL);
   const pending = await pendingMigrations(env.DATABASE_URL);
@@ -61,7 +65,11 @@ async function main(): Promise<void> {
   });
   withLogContext({ job: "worker" }, () =>
     logger.info(
-      { database: describeDatabaseUrl(env.DATABASE_URL!), emailLeaseSeconds: env.EMAIL_LEASE_SECONDS, jobIntervalSeconds: env.JOB_INTERVAL_SECONDS },
+      {
+        database: describeDatabaseUrl(env.DATABASE_URL!),
+        emailLeaseSeconds: env.EMAIL_LEASE_SECONDS,
+        jobIntervalSeconds: env.JOB_INTERVAL_SECONDS,
+      },
       "worker started",
     ),
   );

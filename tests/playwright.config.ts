@@ -9,7 +9,9 @@ import { defineConfig, devices } from "@playwright/test";
 const root = path.resolve(import.meta.dirname, "..");
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {
-  throw new Error(`Browser tests need Debian's Chromium at ${chromium}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  throw new Error(
+    `Browser tests need Debian's Chromium at ${chromium}: apt-get install -y chromium (or set CHROMIUM_PATH).`,
+  );
 }
 
 // E2E_PORT_BASE moves every port the run uses (web, database, mail catcher), so that two checkouts can
@@ -33,7 +35,10 @@ export default defineConfig({
   // Speed is measured by `npm run bench`, not here.
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? path.join(root, "test-results", "e2e.json") }]],
+  reporter: [
+    ["list"],
+    ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? path.join(root, "test-results", "e2e.json") }],
+  ],
   use: {
     baseURL,
     trace: "retain-on-failure",
@@ -41,7 +46,15 @@ export default defineConfig({
     launchOptions: {
       executablePath: chromium,
       // As root Chromium needs --no-sandbox; the rest stop it calling Google's hosts on a closed network.
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   projects: [

@@ -16,12 +16,12 @@ export default function AccessibilityStatementPage() {
         <h1 className="nhsuk-heading-l">Accessibility statement for {SERVICE_NAME}</h1>
         <p>
           This accessibility statement applies to the {SERVICE_NAME} website, run by Imperial College London with THET.
-          It covers the information about the studies, the form to register your interest, the pages participants use
-          to read study information, give consent and withdraw, and the pages the study team uses.
+          It covers the information about the studies, the form to register your interest, the pages participants use to
+          read study information, give consent and withdraw, and the pages the study team uses.
         </p>
         <p>
-          We want as many people as possible to be able to use this website. For example, that means you should be
-          able to:
+          We want as many people as possible to be able to use this website. For example, that means you should be able
+          to:
         </p>
         <ul className="nhsuk-list nhsuk-list--bullet">
           <li>change colours, contrast levels and fonts using your browser or device settings</li>
@@ -32,8 +32,8 @@ export default function AccessibilityStatementPage() {
         </ul>
         <p>We have also made the text on the website as simple as possible to understand.</p>
         <p>
-          <a href="https://mcmw.abilitynet.org.uk/">AbilityNet has advice on making your device easier to use</a> if
-          you have a disability.
+          <a href="https://mcmw.abilitynet.org.uk/">AbilityNet has advice on making your device easier to use</a> if you
+          have a disability.
         </p>
 
         <h2 className="nhsuk-heading-m">How accessible this website is</h2>
@@ -97,8 +97,8 @@ export default function AccessibilityStatementPage() {
 
         <h2 className="nhsuk-heading-m">What we are doing to improve accessibility</h2>
         <p>
-          We run automated accessibility checks on every page whenever we change the website, and we check new pages
-          and features with a keyboard and a screen reader before we publish them.
+          We run automated accessibility checks on every page whenever we change the website, and we check new pages and
+          features with a keyboard and a screen reader before we publish them.
         </p>
 
         <h2 className="nhsuk-heading-m">Preparation of this accessibility statement</h2>

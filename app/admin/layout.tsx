@@ -5,7 +5,10 @@ import { Button } from "@/components/nhs";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { signOutAction } from "../sign-in/actions";
 
-export const metadata: Metadata = { title: { template: "%s – Study dashboard", default: "Study dashboard" }, robots: { index: false } };
+export const metadata: Metadata = {
+  title: { template: "%s – Study dashboard", default: "Study dashboard" },
+  robots: { index: false },
+};
 
 /**
  * The dashboard's frame. It checks the session too, but only as a courtesy: every page, action and route

@@ -36,9 +36,15 @@ export default async function OverviewPage() {
           {f.targetMax ? (
             <>
               <p id={`target-${f.slug}`}>
-                <strong>{f.activeConsented}</strong> taking part, target {f.targetMin === f.targetMax || f.targetMin === null ? f.targetMax : `${f.targetMin} to ${f.targetMax}`}
+                <strong>{f.activeConsented}</strong> taking part, target{" "}
+                {f.targetMin === f.targetMax || f.targetMin === null ? f.targetMax : `${f.targetMin} to ${f.targetMax}`}
               </p>
-              <progress className="app-progress" max={f.targetMax} value={Math.min(f.activeConsented, f.targetMax)} aria-labelledby={`target-${f.slug}`} />
+              <progress
+                className="app-progress"
+                max={f.targetMax}
+                value={Math.min(f.activeConsented, f.targetMax)}
+                aria-labelledby={`target-${f.slug}`}
+              />
             </>
           ) : null}
           <table className="nhsuk-table app-funnel">
@@ -77,7 +83,11 @@ export default async function OverviewPage() {
               {a.volunteerId ? (
                 <>
                   {" "}
-                  (<Link href={`/admin/volunteers/${a.volunteerId}`} prefetch={false}>view volunteer</Link>)
+                  (
+                  <Link href={`/admin/volunteers/${a.volunteerId}`} prefetch={false}>
+                    view volunteer
+                  </Link>
+                  )
                 </>
               ) : null}
             </li>

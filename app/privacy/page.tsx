@@ -28,8 +28,8 @@ export default function PrivacyNoticePage() {
       <div className="nhsuk-grid-column-two-thirds">
         <h1 className="nhsuk-heading-l">Privacy notice</h1>
         <p className="nhsuk-lede-text">
-          This notice explains how we use your personal information when you register your interest in, or take part
-          in, the bi-directional learning research run by Imperial College London with THET.
+          This notice explains how we use your personal information when you register your interest in, or take part in,
+          the bi-directional learning research run by Imperial College London with THET.
         </p>
 
         <SummaryList
@@ -93,7 +93,9 @@ export default function PrivacyNoticePage() {
         <p>We use your information to:</p>
         <ul className="nhsuk-list nhsuk-list--bullet">
           <li>check whether you are eligible for each study you are interested in</li>
-          <li>contact you about the studies, for example to send you information or arrange an interview or workshop</li>
+          <li>
+            contact you about the studies, for example to send you information or arrange an interview or workshop
+          </li>
           <li>record your consent to take part</li>
           <li>carry out the research</li>
           <li>keep a record of withdrawals and data protection requests, so that we respect them</li>
@@ -108,19 +110,19 @@ export default function PrivacyNoticePage() {
         <h2 className="nhsuk-heading-m">Our lawful basis for using your information</h2>
         <p>
           Under the UK General Data Protection Regulation (UK GDPR), our lawful basis for using your personal
-          information is that it is necessary for a task carried out in the public interest (Article 6(1)(e)).
-          Research is part of Imperial College London&rsquo;s public task as a university.
+          information is that it is necessary for a task carried out in the public interest (Article 6(1)(e)). Research
+          is part of Imperial College London&rsquo;s public task as a university.
         </p>
         <p>
-          We do not ask for special category information, such as information about your health, ethnicity or
-          religious beliefs, and we do not expect to collect it. If you tell us something of this kind, for example in
-          an interview, we will use it only for the research, under Article 9(2)(j) of the UK GDPR and Schedule 1,
-          Part 1, paragraph 4 of the Data Protection Act 2018.
+          We do not ask for special category information, such as information about your health, ethnicity or religious
+          beliefs, and we do not expect to collect it. If you tell us something of this kind, for example in an
+          interview, we will use it only for the research, under Article 9(2)(j) of the UK GDPR and Schedule 1, Part 1,
+          paragraph 4 of the Data Protection Act 2018.
         </p>
         <p>
-          We protect your information with the safeguards for research required by Article 89 of the UK GDPR and
-          section 19 of the Data Protection Act 2018. We collect only what the research needs, we replace your name
-          with a code in research data, and we do not use research data to make decisions about you.
+          We protect your information with the safeguards for research required by Article 89 of the UK GDPR and section
+          19 of the Data Protection Act 2018. We collect only what the research needs, we replace your name with a code
+          in research data, and we do not use research data to make decisions about you.
         </p>
         <p>
           We also ask for your consent to take part in the research. This is for ethical reasons and is part of the
@@ -133,14 +135,12 @@ export default function PrivacyNoticePage() {
           <li>the Imperial College London study team</li>
           <li>authorised people from Imperial College London who check that research is carried out properly</li>
           <li>
-            companies that host this website and send its emails for us, under contract and only on our instructions
-            (to be confirmed: the names of these companies)
+            companies that host this website and send its emails for us, under contract and only on our instructions (to
+            be confirmed: the names of these companies)
           </li>
           <li>Microsoft, which provides Microsoft Teams, if you take part in an online interview</li>
         </ul>
-        <p>
-          Reports and publications about the research will not identify you. We will never sell your information.
-        </p>
+        <p>Reports and publications about the research will not identify you. We will never sell your information.</p>
 
         <h2 className="nhsuk-heading-m">Where your information is stored</h2>
         <p>
@@ -155,12 +155,12 @@ export default function PrivacyNoticePage() {
         <h2 className="nhsuk-heading-m">How long we keep your information</h2>
         <ul className="nhsuk-list nhsuk-list--bullet">
           <li>
-            If you register but do not take part in a study, we delete your registration details no later than 12
-            months after recruitment to that study closes.
+            If you register but do not take part in a study, we delete your registration details no later than 12 months
+            after recruitment to that study closes.
           </li>
           <li>
-            If you take part, we keep your consent form and research data for as long as the ethics approval and Imperial
-            College London&rsquo;s research records policy require. (To be confirmed: the period.)
+            If you take part, we keep your consent form and research data for as long as the ethics approval and
+            Imperial College London&rsquo;s research records policy require. (To be confirmed: the period.)
           </li>
           <li>
             If you withdraw, we keep a record of your withdrawal so that we do not contact you again about the study.
@@ -207,8 +207,8 @@ export default function PrivacyNoticePage() {
           <Email address={STUDY_CONTACT.email} />.
         </p>
         <p>
-          You can also contact Imperial College London&rsquo;s Data Protection Officer at <Email address={DPO_EMAIL} />, or
-          write to: Data Protection Officer, Imperial College London, South Kensington Campus, London SW7 2AZ.
+          You can also contact Imperial College London&rsquo;s Data Protection Officer at <Email address={DPO_EMAIL} />,
+          or write to: Data Protection Officer, Imperial College London, South Kensington Campus, London SW7 2AZ.
         </p>
 
         <h2 className="nhsuk-heading-m">Complaints</h2>
@@ -216,8 +216,8 @@ export default function PrivacyNoticePage() {
           If you are unhappy with how we have used your information, please contact the Data Protection Officer first.
         </p>
         <p>
-          You also have the right to complain to the Information Commissioner&rsquo;s Office (ICO), the UK&rsquo;s
-          data protection regulator. You can{" "}
+          You also have the right to complain to the Information Commissioner&rsquo;s Office (ICO), the UK&rsquo;s data
+          protection regulator. You can{" "}
           <a href="https://ico.org.uk/make-a-complaint/">make a complaint on the ICO website</a> or call the ICO
           helpline on 0303 123 1113.
         </p>

@@ -43,7 +43,12 @@ export async function startRegistration(): Promise<void> {
   redirect(`/register/${registrationSteps[0].slug}`);
 }
 
-export async function saveRegistrationStep(step: string, returnToCheck: boolean, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function saveRegistrationStep(
+  step: string,
+  returnToCheck: boolean,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
   if (!isStepSlug(step)) redirect("/register");
   await limit("registration-step");
   const draft = await findDraft(await draftToken());
@@ -65,7 +70,11 @@ export async function saveRegistrationStep(step: string, returnToCheck: boolean,
 
 export async function submitRegistration(_previous: FormState, _formData: FormData): Promise<FormState> {
   // Independent reads, side by side: a person waits for the slowest, not the sum.
-  const [, draft, studies] = await Promise.all([limit("registration-submit"), findDraft(await draftToken()), listRecruitingStudies()]);
+  const [, draft, studies] = await Promise.all([
+    limit("registration-submit"),
+    findDraft(await draftToken()),
+    listRecruitingStudies(),
+  ]);
   if (!draft) redirect("/register?expired=1");
   if (draft.submitted) redirect("/register/confirmation");
 

@@ -19,11 +19,16 @@ const emailSchema = z.email("Enter your email address in the correct format, lik
 export async function requestSignInAction(_previous: SignInFormState, formData: FormData): Promise<SignInFormState> {
   const raw = String(formData.get("email") ?? "").trim();
   const parsed = emailSchema.safeParse(raw);
-  if (!parsed.success) return { error: raw === "" ? "Enter your email address" : parsed.error.issues[0]!.message, email: raw };
+  if (!parsed.success)
+    return { error: raw === "" ? "Enter your email address" : parsed.error.issues[0]!.message, email: raw };
   const client = clientKeyFromHeaders(await headers());
   for (const key of [`client:${client}`, `email:${parsed.data.toLowerCase()}`]) {
     const decision = await consumeRateLimit("sign-in-request", key);
-    if (!decision.allowed) return { error: `Too many sign-in requests. Try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes.`, email: raw };
+    if (!decision.allowed)
+      return {
+        error: `Too many sign-in requests. Try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes.`,
+        email: raw,
+      };
   }
   await signIn("nodemailer", { email: parsed.data, redirect: false, redirectTo: "/sign-in/two-factor" });
   redirect("/sign-in/check-email");
@@ -35,13 +40,23 @@ export async function twoFactorAction(_previous: TwoFactorState, formData: FormD
   const session = await findResearcherSession(await currentSessionToken());
   if (!session) redirect("/sign-in");
   const limit = await consumeRateLimit("second-factor", session.researcher.id);
-  if (!limit.allowed) return { error: `Too many attempts. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.` };
+  if (!limit.allowed)
+    return { error: `Too many attempts. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.` };
   const code = String(formData.get("code") ?? "");
   const authSecret = readEnv().AUTH_SECRET;
   if (!authSecret) throw new Error("AUTH_SECRET is not set");
-  const result = await checkSecondFactor(getDb(), { researcherId: session.researcher.id, sessionId: session.sessionId, code, authSecret });
+  const result = await checkSecondFactor(getDb(), {
+    researcherId: session.researcher.id,
+    sessionId: session.sessionId,
+    code,
+    authSecret,
+  });
   if (result === "wrong-code") {
-    return { error: /^\s*\d{6}\s*$/.test(code) ? "The code is not right, or has been used. Enter the current code from your app" : "Enter the 6-digit code from your authenticator app" };
+    return {
+      error: /^\s*\d{6}\s*$/.test(code)
+        ? "The code is not right, or has been used. Enter the current code from your app"
+        : "Enter the 6-digit code from your authenticator app",
+    };
   }
   redirect("/admin");
 }
@@ -54,6 +69,7 @@ export async function signOutAction(): Promise<void> {
 
 export async function signOutEverywhereAction(): Promise<void> {
   const session = await findResearcherSession(await currentSessionToken());
-  if (session) await signOutEverywhere(getDb(), { researcherId: session.researcher.id, actorId: session.researcher.id });
+  if (session)
+    await signOutEverywhere(getDb(), { researcherId: session.researcher.id, actorId: session.researcher.id });
   redirect("/sign-in?signed-out=everywhere");
 }

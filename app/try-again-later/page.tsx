@@ -15,10 +15,14 @@ export default async function LinksPausedPage({ searchParams }: { searchParams: 
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <h1 className="nhsuk-heading-l">Please try again in {wait}</h1>
-        <p>We have had a lot of requests for personal links from your network in a short time, so we have paused them for a while.</p>
+        <p>
+          We have had a lot of requests for personal links from your network in a short time, so we have paused them for
+          a while.
+        </p>
         <p>Your link still works. Come back in {wait} and open it again.</p>
         <p>
-          If you need help now, contact {STUDY_CONTACT.name} at <a href={`mailto:${STUDY_CONTACT.email}`}>{STUDY_CONTACT.email}</a>.
+          If you need help now, contact {STUDY_CONTACT.name} at{" "}
+          <a href={`mailto:${STUDY_CONTACT.email}`}>{STUDY_CONTACT.email}</a>.
         </p>
         <p>
           <Link href="/">Go to the start page</Link>

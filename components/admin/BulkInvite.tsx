@@ -22,7 +22,13 @@ function useBulkInvite(): Context {
   return context;
 }
 
-export function BulkInvite({ action, children }: { action: (previous: BulkInviteState, formData: FormData) => Promise<BulkInviteState>; children: ReactNode }) {
+export function BulkInvite({
+  action,
+  children,
+}: {
+  action: (previous: BulkInviteState, formData: FormData) => Promise<BulkInviteState>;
+  children: ReactNode;
+}) {
   const [state, formAction, pending] = useActionState(action, null);
   return <BulkInviteContext value={{ state, formAction, pending }}>{children}</BulkInviteContext>;
 }
@@ -37,7 +43,9 @@ export function BulkInviteForm({ studyId, firstCheckboxId }: { studyId: string; 
   return (
     <form id={BULK_INVITE_FORM} action={formAction}>
       <input type="hidden" name="studyId" value={studyId} />
-      {state && "error" in state ? <ErrorSummary errors={[{ href: `#${firstCheckboxId ?? "volunteers"}`, text: state.error }]} /> : null}
+      {state && "error" in state ? (
+        <ErrorSummary errors={[{ href: `#${firstCheckboxId ?? "volunteers"}`, text: state.error }]} />
+      ) : null}
       {state && "result" in state ? (
         <div ref={outcome} tabIndex={-1}>
           <InvitationOutcome result={state.result} />
@@ -72,7 +80,9 @@ function InvitationOutcome({ result }: { result: Extract<BulkInviteState, { resu
             <ul>
               {invited.map((p) => (
                 <li key={p.participationId}>
-                  <Link href={`/admin/volunteers/${p.volunteerId}`} prefetch={false}>{p.fullName}</Link>
+                  <Link href={`/admin/volunteers/${p.volunteerId}`} prefetch={false}>
+                    {p.fullName}
+                  </Link>
                 </li>
               ))}
             </ul>
@@ -84,7 +94,14 @@ function InvitationOutcome({ result }: { result: Extract<BulkInviteState, { resu
             <ul>
               {notInvited.map((p) => (
                 <li key={p.participationId}>
-                  {p.volunteerId ? <Link href={`/admin/volunteers/${p.volunteerId}`} prefetch={false}>{p.fullName}</Link> : "Unknown volunteer"}: {p.reason}
+                  {p.volunteerId ? (
+                    <Link href={`/admin/volunteers/${p.volunteerId}`} prefetch={false}>
+                      {p.fullName}
+                    </Link>
+                  ) : (
+                    "Unknown volunteer"
+                  )}
+                  : {p.reason}
                 </li>
               ))}
             </ul>

@@ -32,10 +32,36 @@ export function ConsentFormDetailsForm({
   return (
     <Disclosure summary={disclosure} open={Object.keys(errors).length > 0}>
       <form action={formAction} noValidate>
-        <ErrorSummary errors={summaryOf(errors, ORDER).map((e) => (e.href === "#form" ? { ...e, href: "#version" } : e))} />
-        <TextInput id="version" name="version" label="Version" labelSize="s" hint="As the ethics committee knows it, like 2.0" width={10} autoComplete="off" defaultValue={values.version} error={errors.version} />
-        <DateField id="versionDate" name="versionDate" label="Version date" defaultValue={values.versionDate} error={errors.versionDate} />
-        <TextInput id="title" name="title" label="Title" labelSize="s" autoComplete="off" defaultValue={values.title} error={errors.title} />
+        <ErrorSummary
+          errors={summaryOf(errors, ORDER).map((e) => (e.href === "#form" ? { ...e, href: "#version" } : e))}
+        />
+        <TextInput
+          id="version"
+          name="version"
+          label="Version"
+          labelSize="s"
+          hint="As the ethics committee knows it, like 2.0"
+          width={10}
+          autoComplete="off"
+          defaultValue={values.version}
+          error={errors.version}
+        />
+        <DateField
+          id="versionDate"
+          name="versionDate"
+          label="Version date"
+          defaultValue={values.versionDate}
+          error={errors.versionDate}
+        />
+        <TextInput
+          id="title"
+          name="title"
+          label="Title"
+          labelSize="s"
+          autoComplete="off"
+          defaultValue={values.title}
+          error={errors.title}
+        />
         {sheets.length > 0 ? (
           <Radios
             id="informationSheetId"
@@ -56,7 +82,13 @@ export function ConsentFormDetailsForm({
           <Checkboxes
             id="copyStatements"
             name="copyStatements"
-            items={[{ value: "yes", label: `Start with the statements of the current form (version ${copyFrom})`, hint: "You can change, add, remove and reorder them before publishing." }]}
+            items={[
+              {
+                value: "yes",
+                label: `Start with the statements of the current form (version ${copyFrom})`,
+                hint: "You can change, add, remove and reorder them before publishing.",
+              },
+            ]}
             defaultValue={values.copyStatements === "yes" ? ["yes"] : []}
           />
         ) : null}

@@ -5,7 +5,21 @@ import { ErrorMessage, FormGroup, Hint, Label } from "@/components/nhs";
  * A date as the browser's own date picker (it sends YYYY-MM-DD, shown in the reader's format), with label,
  * hint and error. Works without JavaScript; keyboard and screen-reader support come with the browser.
  */
-export function DateField({ id, name, label, hint, error, defaultValue }: { id: string; name: string; label: string; hint?: string; error?: string; defaultValue?: string }) {
+export function DateField({
+  id,
+  name,
+  label,
+  hint,
+  error,
+  defaultValue,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  defaultValue?: string;
+}) {
   return (
     <FormGroup error={Boolean(error)}>
       <Label htmlFor={id}>{label}</Label>

@@ -12,7 +12,13 @@ type State = AdminFormState<{ preview: CriterionWords[] }>;
  * The eligibility rules as JSON, with "Preview" (the rules in words, nothing saved) and "Save". Every
  * problem found is listed, each saying where it is.
  */
-export function EligibilityRulesForm({ action, initial }: { action: (previous: State, formData: FormData) => Promise<State>; initial: { rules: string; expectedUpdatedAt: string } }) {
+export function EligibilityRulesForm({
+  action,
+  initial,
+}: {
+  action: (previous: State, formData: FormData) => Promise<State>;
+  initial: { rules: string; expectedUpdatedAt: string };
+}) {
   const [state, formAction, pending] = useActionState(action, null);
   const values = state?.values ?? initial;
   const problems = state?.errors.rules?.split("\n") ?? [];
@@ -35,12 +41,14 @@ export function EligibilityRulesForm({ action, initial }: { action: (previous: S
             Eligibility rules (JSON)
           </Label>
           <Hint id="rules-hint">
-            A list of criteria: everyone who meets all of them is eligible. Each criterion has an id, the description the public reads, the reason given to someone who does not meet it, and a condition on their
-            answers.
+            A list of criteria: everyone who meets all of them is eligible. Each criterion has an id, the description
+            the public reads, the reason given to someone who does not meet it, and a condition on their answers.
           </Hint>
           {problems.length > 0 ? (
             <ErrorMessage id="rules-error">
-              {problems.length === 1 ? problems[0] : `There are ${problems.length} problems with the rules: see the list at the top of the page`}
+              {problems.length === 1
+                ? problems[0]
+                : `There are ${problems.length} problems with the rules: see the list at the top of the page`}
             </ErrorMessage>
           ) : null}
           <textarea

@@ -26,20 +26,48 @@ export function InformationSheetForm({
   const preview = state?.extra?.preview;
   return (
     <>
-      <ErrorSummary errors={summaryOf(errors, ORDER).map((e) => (e.href === "#form" ? { ...e, href: "#version" } : e))} />
+      <ErrorSummary
+        errors={summaryOf(errors, ORDER).map((e) => (e.href === "#form" ? { ...e, href: "#version" } : e))}
+      />
       {preview ? (
         <section aria-labelledby="preview-heading" className="app-preview">
           <h2 className="nhsuk-heading-m" id="preview-heading">
             Preview: {values.title || "the information sheet"}
           </h2>
           <p className="nhsuk-body-s">As people will read it. Nothing has been saved yet.</p>
-          <div className="app-preview__body">{preview.length ? <DocumentBody blocks={preview} headingLevel={3} /> : <p>There is no text yet.</p>}</div>
+          <div className="app-preview__body">
+            {preview.length ? <DocumentBody blocks={preview} headingLevel={3} /> : <p>There is no text yet.</p>}
+          </div>
         </section>
       ) : null}
       <form action={formAction} noValidate>
-        <TextInput id="version" name="version" label="Version" labelSize="s" hint="As the ethics committee knows it, like 2.0" width={10} autoComplete="off" defaultValue={values.version} error={errors.version} />
-        <DateField id="versionDate" name="versionDate" label="Version date" defaultValue={values.versionDate} error={errors.versionDate} />
-        <TextInput id="title" name="title" label="Title" labelSize="s" autoComplete="off" defaultValue={values.title} error={errors.title} />
+        <TextInput
+          id="version"
+          name="version"
+          label="Version"
+          labelSize="s"
+          hint="As the ethics committee knows it, like 2.0"
+          width={10}
+          autoComplete="off"
+          defaultValue={values.version}
+          error={errors.version}
+        />
+        <DateField
+          id="versionDate"
+          name="versionDate"
+          label="Version date"
+          defaultValue={values.versionDate}
+          error={errors.versionDate}
+        />
+        <TextInput
+          id="title"
+          name="title"
+          label="Title"
+          labelSize="s"
+          autoComplete="off"
+          defaultValue={values.title}
+          error={errors.title}
+        />
         <Textarea
           id="content"
           name="content"

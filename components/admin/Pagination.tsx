@@ -17,7 +17,12 @@ export function Pagination({ page, pageCount, hrefFor, label = "Pages of the lis
       <ul className="nhsuk-list nhsuk-pagination__list">
         {page > 1 ? (
           <li className="nhsuk-pagination-item--previous">
-            <Link className="nhsuk-pagination__link nhsuk-pagination__link--prev" href={hrefFor(page - 1)} rel="prev" prefetch={false}>
+            <Link
+              className="nhsuk-pagination__link nhsuk-pagination__link--prev"
+              href={hrefFor(page - 1)}
+              rel="prev"
+              prefetch={false}
+            >
               <span className="nhsuk-pagination__title">
                 Previous<span className="nhsuk-u-visually-hidden"> page</span>
               </span>
@@ -31,7 +36,12 @@ export function Pagination({ page, pageCount, hrefFor, label = "Pages of the lis
         ) : null}
         {page < pageCount ? (
           <li className="nhsuk-pagination-item--next">
-            <Link className="nhsuk-pagination__link nhsuk-pagination__link--next" href={hrefFor(page + 1)} rel="next" prefetch={false}>
+            <Link
+              className="nhsuk-pagination__link nhsuk-pagination__link--next"
+              href={hrefFor(page + 1)}
+              rel="next"
+              prefetch={false}
+            >
               <span className="nhsuk-pagination__title">
                 Next<span className="nhsuk-u-visually-hidden"> page</span>
               </span>

@@ -5,10 +5,24 @@ import type { ReactNode } from "react";
  * cells carry their own heading, so nothing scrolls sideways. Screen readers read it as a table (the
  * per-cell headings are hidden from them; the real column headers stay).
  */
-export function ResponsiveTable({ caption, headings, children, captionVisible = false }: { caption: string; headings: readonly string[]; children: ReactNode; captionVisible?: boolean }) {
+export function ResponsiveTable({
+  caption,
+  headings,
+  children,
+  captionVisible = false,
+}: {
+  caption: string;
+  headings: readonly string[];
+  children: ReactNode;
+  captionVisible?: boolean;
+}) {
   return (
     <table className="nhsuk-table nhsuk-table--responsive" role="table">
-      <caption className={`nhsuk-table__caption${captionVisible ? " nhsuk-table__caption--m" : " nhsuk-u-visually-hidden"}`}>{caption}</caption>
+      <caption
+        className={`nhsuk-table__caption${captionVisible ? " nhsuk-table__caption--m" : " nhsuk-u-visually-hidden"}`}
+      >
+        {caption}
+      </caption>
       <thead className="nhsuk-table__head" role="rowgroup">
         <tr className="nhsuk-table__row" role="row">
           {headings.map((h) => (

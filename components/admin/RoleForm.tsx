@@ -4,7 +4,15 @@ import { useActionState } from "react";
 import { Button, ErrorSummary, Radios } from "@/components/nhs";
 import type { AdminFormState } from "./form-state";
 
-export function RoleForm({ action, role, name }: { action: (previous: AdminFormState, formData: FormData) => Promise<AdminFormState>; role: string; name: string }) {
+export function RoleForm({
+  action,
+  role,
+  name,
+}: {
+  action: (previous: AdminFormState, formData: FormData) => Promise<AdminFormState>;
+  role: string;
+  name: string;
+}) {
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state?.errors ?? {};
   return (

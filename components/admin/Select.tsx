@@ -20,7 +20,13 @@ export function Select({ id, name, label, hint, options, emptyLabel, formGroupCl
     <FormGroup className={formGroupClassName}>
       <Label htmlFor={id}>{label}</Label>
       {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
-      <select className="nhsuk-select app-select--full-width" id={id} name={name} aria-describedby={hint ? `${id}-hint` : undefined} {...rest}>
+      <select
+        className="nhsuk-select app-select--full-width"
+        id={id}
+        name={name}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        {...rest}
+      >
         {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -27,12 +27,23 @@ export function StatementForm({
   const errors = state?.errors ?? {};
   const values = state?.values ?? initial;
   const id = (field: string) => `${prefix}-${field}`;
-  const summary = (["text", "required", "key"] as const).filter((f) => errors[f]).map((f) => ({ href: `#${id(f)}`, text: errors[f]! }));
+  const summary = (["text", "required", "key"] as const)
+    .filter((f) => errors[f])
+    .map((f) => ({ href: `#${id(f)}`, text: errors[f]! }));
   return (
     <Disclosure summary={disclosure} open={summary.length > 0}>
       <form action={formAction} noValidate>
         <ErrorSummary id={id("errors")} errors={summary} />
-        <Textarea id={id("text")} name="text" label="Statement" labelSize="s" hint="Written as the participant agrees to it, like “I agree to my interview being audio recorded.”" rows={4} defaultValue={values.text} error={errors.text} />
+        <Textarea
+          id={id("text")}
+          name="text"
+          label="Statement"
+          labelSize="s"
+          hint="Written as the participant agrees to it, like “I agree to my interview being audio recorded.”"
+          rows={4}
+          defaultValue={values.text}
+          error={errors.text}
+        />
         <Radios
           id={id("required")}
           name="required"

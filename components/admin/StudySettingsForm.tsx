@@ -6,12 +6,31 @@ import { fieldErrors } from "@/lib/forms/field-errors";
 import { studySettingsFormSchema } from "@/lib/studies/study-settings-form";
 import { summaryOf, type AdminFormState } from "./form-state";
 
-const ORDER = ["form", "status", "targetMin", "targetMax", "invitationMode", "consentRequired", "considerationPeriodHours", "reminderAfterDays", "retentionDays", "contactName", "contactEmail", "expectedUpdatedAt"];
+const ORDER = [
+  "form",
+  "status",
+  "targetMin",
+  "targetMax",
+  "invitationMode",
+  "consentRequired",
+  "considerationPeriodHours",
+  "reminderAfterDays",
+  "retentionDays",
+  "contactName",
+  "contactEmail",
+  "expectedUpdatedAt",
+];
 
 export type StudySettingsValues = Record<(typeof ORDER)[number], string>;
 
 /** A study's settings. The values shown after a refused save are the ones posted, so nothing is lost. */
-export function StudySettingsForm({ action, initial }: { action: (previous: AdminFormState, formData: FormData) => Promise<AdminFormState>; initial: Record<string, string> }) {
+export function StudySettingsForm({
+  action,
+  initial,
+}: {
+  action: (previous: AdminFormState, formData: FormData) => Promise<AdminFormState>;
+  initial: Record<string, string>;
+}) {
   const [state, formAction, pending] = useActionState(action, null);
   // The same schema as the server action checks the form before it is posted; without JavaScript the
   // server's answer shows the same messages.
@@ -33,7 +52,11 @@ export function StudySettingsForm({ action, initial }: { action: (previous: Admi
   };
   return (
     <form action={formAction} onSubmit={check} noValidate>
-      <ErrorSummary errors={summaryOf(errors, ORDER).map((e) => (e.href === "#form" || e.href === "#expectedUpdatedAt" ? { ...e, href: "#status" } : e))} />
+      <ErrorSummary
+        errors={summaryOf(errors, ORDER).map((e) =>
+          e.href === "#form" || e.href === "#expectedUpdatedAt" ? { ...e, href: "#status" } : e,
+        )}
+      />
       <input type="hidden" name="expectedUpdatedAt" value={values.expectedUpdatedAt} />
       <Radios
         id="status"
@@ -54,8 +77,24 @@ export function StudySettingsForm({ action, initial }: { action: (previous: Admi
         <div className="nhsuk-hint" id="target-hint">
           For example, 12 to 15. Leave both empty for no target, or the smallest empty for &quot;up to&quot;.
         </div>
-        <TextInput id="targetMin" name="targetMin" label="Smallest" inputMode="numeric" width={4} defaultValue={values.targetMin} error={errors.targetMin} />
-        <TextInput id="targetMax" name="targetMax" label="Largest" inputMode="numeric" width={4} defaultValue={values.targetMax} error={errors.targetMax} />
+        <TextInput
+          id="targetMin"
+          name="targetMin"
+          label="Smallest"
+          inputMode="numeric"
+          width={4}
+          defaultValue={values.targetMin}
+          error={errors.targetMin}
+        />
+        <TextInput
+          id="targetMax"
+          name="targetMax"
+          label="Largest"
+          inputMode="numeric"
+          width={4}
+          defaultValue={values.targetMax}
+          error={errors.targetMax}
+        />
       </fieldset>
       <Radios
         id="invitationMode"
@@ -64,7 +103,11 @@ export function StudySettingsForm({ action, initial }: { action: (previous: Admi
         legendSize="s"
         items={[
           { value: "AFTER_TRIAGE", label: "After the team's triage", hint: "A researcher chooses whom to invite" },
-          { value: "AUTOMATIC", label: "Automatically", hint: "Everyone eligible is sent the information sheet and consent form as soon as they register" },
+          {
+            value: "AUTOMATIC",
+            label: "Automatically",
+            hint: "Everyone eligible is sent the information sheet and consent form as soon as they register",
+          },
         ]}
         defaultValue={values.invitationMode}
         error={errors.invitationMode}
@@ -115,8 +158,27 @@ export function StudySettingsForm({ action, initial }: { action: (previous: Admi
         defaultValue={values.retentionDays}
         error={errors.retentionDays}
       />
-      <TextInput id="contactName" name="contactName" label="Contact's name" labelSize="s" hint="Shown to participants in emails and on the information sheet." autoComplete="off" defaultValue={values.contactName} error={errors.contactName} />
-      <TextInput id="contactEmail" name="contactEmail" label="Contact's email address" labelSize="s" type="email" autoComplete="off" spellCheck={false} defaultValue={values.contactEmail} error={errors.contactEmail} />
+      <TextInput
+        id="contactName"
+        name="contactName"
+        label="Contact's name"
+        labelSize="s"
+        hint="Shown to participants in emails and on the information sheet."
+        autoComplete="off"
+        defaultValue={values.contactName}
+        error={errors.contactName}
+      />
+      <TextInput
+        id="contactEmail"
+        name="contactEmail"
+        label="Contact's email address"
+        labelSize="s"
+        type="email"
+        autoComplete="off"
+        spellCheck={false}
+        defaultValue={values.contactEmail}
+        error={errors.contactEmail}
+      />
       <Button disabled={pending}>{pending ? "Saving…" : "Save settings"}</Button>
     </form>
   );

@@ -6,7 +6,11 @@ import type { ReactNode } from "react";
  */
 export function SuccessBanner({ heading, children }: { heading: ReactNode; children?: ReactNode }) {
   return (
-    <div className="nhsuk-notification-banner nhsuk-notification-banner--success" role="alert" aria-labelledby="success-banner-title">
+    <div
+      className="nhsuk-notification-banner nhsuk-notification-banner--success"
+      role="alert"
+      aria-labelledby="success-banner-title"
+    >
       <div className="nhsuk-notification-banner__header">
         <h2 className="nhsuk-notification-banner__title" id="success-banner-title">
           Success

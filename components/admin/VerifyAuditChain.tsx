@@ -11,7 +11,11 @@ export function VerifyAuditChain({ action }: { action: (previous: VerifyState) =
     <>
       {report ? (
         report.intact ? (
-          <div className="nhsuk-notification-banner nhsuk-notification-banner--success" role="alert" aria-labelledby="verify-title">
+          <div
+            className="nhsuk-notification-banner nhsuk-notification-banner--success"
+            role="alert"
+            aria-labelledby="verify-title"
+          >
             <div className="nhsuk-notification-banner__header">
               <h2 className="nhsuk-notification-banner__title" id="verify-title">
                 Audit chain checked
@@ -30,8 +34,10 @@ export function VerifyAuditChain({ action }: { action: (previous: VerifyState) =
             </h2>
             <div className="nhsuk-error-summary__body">
               <p>
-                Problem: {report.problem}. {report.eventsChecked} {report.eventsChecked === 1 ? "event was" : "events were"} checked before it stopped. At this event, or just before it, the audit log was changed
-                outside the portal: an event was altered, removed or inserted. Tell the data protection officer.
+                Problem: {report.problem}. {report.eventsChecked}{" "}
+                {report.eventsChecked === 1 ? "event was" : "events were"} checked before it stopped. At this event, or
+                just before it, the audit log was changed outside the portal: an event was altered, removed or inserted.
+                Tell the data protection officer.
               </p>
             </div>
           </div>

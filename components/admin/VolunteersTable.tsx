@@ -42,7 +42,12 @@ export function VolunteersTable({ caption, name, registered, studies, rows }: Vo
   const selectable = rows.some((r) => r.invite);
   return (
     <div className="app-table-scroll">
-      <table className="nhsuk-table nhsuk-table--responsive nhsuk-table--compact app-volunteers-table" role="table" id="volunteers" aria-describedby="results-heading">
+      <table
+        className="nhsuk-table nhsuk-table--responsive nhsuk-table--compact app-volunteers-table"
+        role="table"
+        id="volunteers"
+        aria-describedby="results-heading"
+      >
         <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">{caption}</caption>
         <thead className="nhsuk-table__head" role="rowgroup">
           <tr className="nhsuk-table__row" role="row">
@@ -74,7 +79,14 @@ export function VolunteersTable({ caption, name, registered, studies, rows }: Vo
                   {v.invite ? (
                     <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
                       <div className="nhsuk-checkboxes__item">
-                        <input className="nhsuk-checkboxes__input" id={`invite-${v.invite}`} name="participationId" type="checkbox" value={v.invite} form={BULK_INVITE_FORM} />
+                        <input
+                          className="nhsuk-checkboxes__input"
+                          id={`invite-${v.invite}`}
+                          name="participationId"
+                          type="checkbox"
+                          value={v.invite}
+                          form={BULK_INVITE_FORM}
+                        />
                         <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`invite-${v.invite}`}>
                           <span className="app-label--phone-only">Invite</span>
                           <span className="nhsuk-u-visually-hidden"> {v.fullName}</span>
@@ -156,7 +168,15 @@ function SortHeader({ link, label, description }: { link: SortLink; label: strin
 }
 
 /** A cell with the heading a phone shows beside it (the table's head is hidden when stacked). */
-function Cell({ heading, className, children }: { heading: string; className?: string | undefined; children: ReactNode }) {
+function Cell({
+  heading,
+  className,
+  children,
+}: {
+  heading: string;
+  className?: string | undefined;
+  children: ReactNode;
+}) {
   return (
     <td className="nhsuk-table__cell" role="cell">
       <span className="nhsuk-table__heading" aria-hidden="true">

@@ -101,7 +101,9 @@ export function ConsentForm({ action, consentFormId, statements, today }: Props)
 
   const summary = [
     ...(formError ? [{ href: "#consent-statements", text: formError }] : []),
-    ...statements.filter((s) => errors[statementField(s.id)]).map((s) => ({ href: `#${statementField(s.id)}`, text: errors[statementField(s.id)]! })),
+    ...statements
+      .filter((s) => errors[statementField(s.id)])
+      .map((s) => ({ href: `#${statementField(s.id)}`, text: errors[statementField(s.id)]! })),
     ...(errors.signedName ? [{ href: "#signedName", text: errors.signedName }] : []),
   ];
 
@@ -112,7 +114,10 @@ export function ConsentForm({ action, consentFormId, statements, today }: Props)
       <h2 className="nhsuk-heading-m" id="consent-statements">
         Please agree to each statement
       </h2>
-      <p>Tick each statement to agree to it, as you would initial each box on a paper form. Statements marked optional are your choice.</p>
+      <p>
+        Tick each statement to agree to it, as you would initial each box on a paper form. Statements marked optional
+        are your choice.
+      </p>
       {statements.map((s) => {
         const field = statementField(s.id);
         const legend = `Statement ${s.position}${s.required ? "" : " (optional)"}`;

@@ -5,12 +5,21 @@ import { Button, ErrorSummary, Panel, Textarea } from "@/components/nhs";
 import type { QuestionsState } from "@/app/consent/[token]/actions";
 
 /** Asking to speak to the team first: one optional message, sent to the study team. */
-export function QuestionsForm({ action, studyTitle }: { action: (previous: QuestionsState, formData: FormData) => Promise<QuestionsState>; studyTitle: string }) {
+export function QuestionsForm({
+  action,
+  studyTitle,
+}: {
+  action: (previous: QuestionsState, formData: FormData) => Promise<QuestionsState>;
+  studyTitle: string;
+}) {
   const [state, formAction, pending] = useActionState(action, null);
   if (state?.sent) {
     return (
       <Panel heading="We have told the study team" headingLevel={2}>
-        <p>A member of the team will contact you about {studyTitle}. Your link to the consent form still works whenever you are ready.</p>
+        <p>
+          A member of the team will contact you about {studyTitle}. Your link to the consent form still works whenever
+          you are ready.
+        </p>
       </Panel>
     );
   }

@@ -33,8 +33,7 @@ function buttonClasses({
   );
 }
 
-export type ButtonProps = CommonButtonProps &
-  Omit<ComponentPropsWithRef<"button">, "className" | "children">;
+export type ButtonProps = CommonButtonProps & Omit<ComponentPropsWithRef<"button">, "className" | "children">;
 
 /**
  * A <button>, `type="submit"` unless you say otherwise. Extra props (name, value, formAction,

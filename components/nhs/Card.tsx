@@ -60,7 +60,12 @@ export function Card({
 
   return (
     <div
-      className={cx("nhsuk-card", clickable && href && "nhsuk-card--clickable", variant && `nhsuk-card--${variant}`, className)}
+      className={cx(
+        "nhsuk-card",
+        clickable && href && "nhsuk-card--clickable",
+        variant && `nhsuk-card--${variant}`,
+        className,
+      )}
       id={id}
     >
       <div className="nhsuk-card__content">

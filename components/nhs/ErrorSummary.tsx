@@ -20,7 +20,12 @@ export type ErrorSummaryProps = {
  * Put it first inside <main> (before the h1). It is focusable (tabIndex -1) so a client form can
  * move focus to it after a failed submit; role="alert" announces it when it appears.
  */
-export function ErrorSummary({ errors, title = "There is a problem", description, id = "error-summary" }: ErrorSummaryProps) {
+export function ErrorSummary({
+  errors,
+  title = "There is a problem",
+  description,
+  id = "error-summary",
+}: ErrorSummaryProps) {
   if (errors.length === 0) return null;
   return (
     <div className="nhsuk-error-summary" id={id} tabIndex={-1}>

@@ -2,16 +2,7 @@ import type { ReactNode } from "react";
 import { cx } from "./utils";
 
 export type TagColour =
-  | "white"
-  | "grey"
-  | "green"
-  | "aqua-green"
-  | "blue"
-  | "purple"
-  | "pink"
-  | "red"
-  | "orange"
-  | "yellow";
+  "white" | "grey" | "green" | "aqua-green" | "blue" | "purple" | "pink" | "red" | "orange" | "yellow";
 
 export type TagProps = {
   children: ReactNode;

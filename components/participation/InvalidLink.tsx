@@ -14,11 +14,12 @@ export function InvalidLink() {
         <ul>
           <li>If we have sent you a newer email about the research, use the link in that email.</li>
           <li>
-            To see your studies, your signed consent form or to withdraw, use the &ldquo;Manage your participation&rdquo; link
-            in our most recent email.
+            To see your studies, your signed consent form or to withdraw, use the &ldquo;Manage your
+            participation&rdquo; link in our most recent email.
           </li>
           <li>
-            For a new link, email {STUDY_CONTACT.name} at <a href={`mailto:${STUDY_CONTACT.email}`}>{STUDY_CONTACT.email}</a>.
+            For a new link, email {STUDY_CONTACT.name} at{" "}
+            <a href={`mailto:${STUDY_CONTACT.email}`}>{STUDY_CONTACT.email}</a>.
           </li>
         </ul>
       </div>

@@ -16,7 +16,9 @@ export function WithdrawalForm({ action, studies, preselected }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state?.errors ?? {};
   const values = state?.values ?? {};
-  const summary = (["from", "dataChoice", "reason"] as const).filter((f) => errors[f]).map((f) => ({ href: `#${f}`, text: errors[f]! }));
+  const summary = (["from", "dataChoice", "reason"] as const)
+    .filter((f) => errors[f])
+    .map((f) => ({ href: `#${f}`, text: errors[f]! }));
   return (
     <form action={formAction}>
       <ErrorSummary errors={summary} />
@@ -41,7 +43,11 @@ export function WithdrawalForm({ action, studies, preselected }: Props) {
         legendSize="s"
         hint="Either way, we keep your signed consent form and a record of your withdrawal, as the ethics approval requires."
         items={[
-          { value: "KEEP", label: "You can keep and use it", hint: "As explained in the participant information sheet." },
+          {
+            value: "KEEP",
+            label: "You can keep and use it",
+            hint: "As explained in the participant information sheet.",
+          },
           {
             value: "REMOVE",
             label: "Remove it where this is still possible",

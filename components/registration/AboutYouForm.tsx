@@ -7,13 +7,29 @@ import { useStepForm, type StepAction } from "./use-step-form";
 
 const FIELDS = ["fullName", "email", "phone"] as const;
 
-export function AboutYouForm({ action, saved, caption }: { action: StepAction; saved: Record<string, unknown>; caption: string }) {
+export function AboutYouForm({
+  action,
+  saved,
+  caption,
+}: {
+  action: StepAction;
+  saved: Record<string, unknown>;
+  caption: string;
+}) {
   const { form, errors, pending, formAction, onSubmit, text } = useStepForm(aboutYouSchema, action, saved);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate>
       <StepErrors errors={errors} fieldOrder={FIELDS} />
       <StepHeading caption={caption}>About you</StepHeading>
-      <TextInput id="fullName" label="Full name" autoComplete="name" spellCheck={false} defaultValue={text("fullName")} error={errors.fullName} {...form.register("fullName")} />
+      <TextInput
+        id="fullName"
+        label="Full name"
+        autoComplete="name"
+        spellCheck={false}
+        defaultValue={text("fullName")}
+        error={errors.fullName}
+        {...form.register("fullName")}
+      />
       <TextInput
         id="email"
         type="email"

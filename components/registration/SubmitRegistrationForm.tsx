@@ -5,7 +5,11 @@ import { Button } from "@/components/nhs";
 import type { FormState } from "@/lib/registration/form-values";
 
 /** The final submit. One click sends it; the button stays disabled while it is on its way. */
-export function SubmitRegistrationForm({ action }: { action: (previous: FormState, formData: FormData) => Promise<FormState> }) {
+export function SubmitRegistrationForm({
+  action,
+}: {
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+}) {
   const [, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction}>

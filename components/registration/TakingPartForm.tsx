@@ -6,7 +6,15 @@ import { takingPartSchema, type StudyChoice } from "@/lib/registration/schema";
 import { ContinueButton, Honeypot, StepErrors, StepHeading } from "./StepFormParts";
 import { useHasJavaScript, useStepForm, type StepAction } from "./use-step-form";
 
-const FIELDS = ["studies", "workshopFormat", "workshopRegion", "heardFrom", "heardFromOther", "contactConsent", "privacyAcknowledged"] as const;
+const FIELDS = [
+  "studies",
+  "workshopFormat",
+  "workshopRegion",
+  "heardFrom",
+  "heardFromOther",
+  "contactConsent",
+  "privacyAcknowledged",
+] as const;
 
 export type StudyOption = StudyChoice & { title: string; summary: string };
 
@@ -28,8 +36,10 @@ export function TakingPartForm({
   const workshopSlugs = studies.filter((s) => s.kind === "WORKSHOP").map((s) => s.slug);
   const wantsWorkshop = chosen.some((s) => workshopSlugs.includes(s));
   const format = String(form.watch("workshopFormat") ?? "");
-  const showWorkshop = workshopSlugs.length > 0 && (!enhanced || wantsWorkshop || Boolean(errors.workshopFormat || errors.workshopRegion));
-  const showWorkshopRegion = !enhanced || (wantsWorkshop && format !== "" && format !== "online") || Boolean(errors.workshopRegion);
+  const showWorkshop =
+    workshopSlugs.length > 0 && (!enhanced || wantsWorkshop || Boolean(errors.workshopFormat || errors.workshopRegion));
+  const showWorkshopRegion =
+    !enhanced || (wantsWorkshop && format !== "" && format !== "online") || Boolean(errors.workshopRegion);
   const showHeardOther = !enhanced || form.watch("heardFrom") === "other" || Boolean(errors.heardFromOther);
 
   return (
@@ -38,7 +48,7 @@ export function TakingPartForm({
       <StepHeading caption={caption}>Taking part</StepHeading>
       <Checkboxes
         id="studies"
-       
+
         legend="Which studies are you interested in?"
         legendSize="s"
         hint="Select all that apply. You can take part in either study or both."
@@ -53,7 +63,7 @@ export function TakingPartForm({
           {enhanced ? null : <p className="nhsuk-hint">Only if you are interested in the workshops.</p>}
           <Radios
             id="workshopFormat"
-           
+
             legend="How would you like to attend a workshop?"
             legendSize="s"
             items={[...workshopFormatOptions]}
@@ -64,7 +74,7 @@ export function TakingPartForm({
           {showWorkshopRegion ? (
             <Radios
               id="workshopRegion"
-             
+
               legend="Where could you attend a workshop in person?"
               legendSize="s"
               hint={enhanced ? undefined : "Only if you could attend in person."}
@@ -79,7 +89,7 @@ export function TakingPartForm({
       ) : null}
       <Radios
         id="heardFrom"
-       
+
         legend="How did you hear about the research?"
         legendSize="s"
         items={[...heardFromOptions]}
@@ -100,7 +110,7 @@ export function TakingPartForm({
       ) : null}
       <Checkboxes
         id="contactConsent"
-       
+
         legend="Contacting you"
         legendSize="s"
         items={[{ value: "yes", label: "I agree that the study team may contact me about the studies I have chosen" }]}
@@ -110,7 +120,7 @@ export function TakingPartForm({
       />
       <Checkboxes
         id="privacyAcknowledged"
-       
+
         legend="Your information"
         legendSize="s"
         hint={

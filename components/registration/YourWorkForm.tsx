@@ -8,13 +8,30 @@ import { useStepForm, type StepAction } from "./use-step-form";
 
 const FIELDS = ["worksInNhsNow", "employer", "staffGroup", "jobTitle", "region"] as const;
 
-export function YourWorkForm({ action, saved, caption }: { action: StepAction; saved: Record<string, unknown>; caption: string }) {
+export function YourWorkForm({
+  action,
+  saved,
+  caption,
+}: {
+  action: StepAction;
+  saved: Record<string, unknown>;
+  caption: string;
+}) {
   const { form, errors, pending, formAction, onSubmit, text } = useStepForm(yourWorkSchema, action, saved);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate>
       <StepErrors errors={errors} fieldOrder={FIELDS} />
       <StepHeading caption={caption}>Your work</StepHeading>
-      <Radios id="worksInNhsNow" legend="Do you work in the NHS now?" legendSize="s" inline items={[...yesNoOptions]} defaultValue={text("worksInNhsNow")} error={errors.worksInNhsNow} {...form.register("worksInNhsNow")} />
+      <Radios
+        id="worksInNhsNow"
+        legend="Do you work in the NHS now?"
+        legendSize="s"
+        inline
+        items={[...yesNoOptions]}
+        defaultValue={text("worksInNhsNow")}
+        error={errors.worksInNhsNow}
+        {...form.register("worksInNhsNow")}
+      />
       <TextInput
         id="employer"
         label="Which NHS trust or organisation do you work for?"
@@ -25,9 +42,34 @@ export function YourWorkForm({ action, saved, caption }: { action: StepAction; s
         error={errors.employer}
         {...form.register("employer")}
       />
-      <Radios id="staffGroup" legend="Which staff group are you in?" legendSize="s" items={[...staffGroupOptions]} defaultValue={text("staffGroup")} error={errors.staffGroup} {...form.register("staffGroup")} />
-      <TextInput id="jobTitle" label="What is your role or job title?" labelSize="s" hint="For example, ward sister or consultant anaesthetist." autoComplete="organization-title" defaultValue={text("jobTitle")} error={errors.jobTitle} {...form.register("jobTitle")} />
-      <Radios id="region" legend="Which region do you work in?" legendSize="s" items={[...regionOptions]} defaultValue={text("region")} error={errors.region} {...form.register("region")} />
+      <Radios
+        id="staffGroup"
+        legend="Which staff group are you in?"
+        legendSize="s"
+        items={[...staffGroupOptions]}
+        defaultValue={text("staffGroup")}
+        error={errors.staffGroup}
+        {...form.register("staffGroup")}
+      />
+      <TextInput
+        id="jobTitle"
+        label="What is your role or job title?"
+        labelSize="s"
+        hint="For example, ward sister or consultant anaesthetist."
+        autoComplete="organization-title"
+        defaultValue={text("jobTitle")}
+        error={errors.jobTitle}
+        {...form.register("jobTitle")}
+      />
+      <Radios
+        id="region"
+        legend="Which region do you work in?"
+        legendSize="s"
+        items={[...regionOptions]}
+        defaultValue={text("region")}
+        error={errors.region}
+        {...form.register("region")}
+      />
       <Honeypot />
       <ContinueButton pending={pending} />
     </form>

@@ -12,7 +12,11 @@ const subscribeNothing = () => () => undefined;
 
 /** False in the server's HTML and until React has hydrated; true once scripts run in the browser. */
 export function useHasJavaScript(): boolean {
-  return useSyncExternalStore(subscribeNothing, () => true, () => false);
+  return useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  );
 }
 
 /**

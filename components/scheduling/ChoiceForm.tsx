@@ -21,14 +21,28 @@ type Props = {
  */
 export function ChoiceForm({ action, formId, hidden, name, legend, hint, items, submitLabel, variant }: Props) {
   const firstId = `${formId}-${name}`;
-  const { formAction, pending, errors, summary, value, summaryId } = useSchedulingForm(action, [name], { [name]: firstId }, formId);
+  const { formAction, pending, errors, summary, value, summaryId } = useSchedulingForm(
+    action,
+    [name],
+    { [name]: firstId },
+    formId,
+  );
   return (
     <form action={formAction} id={formId} noValidate>
       <ErrorSummary errors={summary} id={summaryId} />
       {Object.entries(hidden).map(([n, v]) => (
         <input key={n} type="hidden" name={n} value={v} />
       ))}
-      <Radios id={firstId} name={name} legend={legend} legendSize="s" hint={hint} items={items} defaultValue={value(name) || undefined} error={errors[name]} />
+      <Radios
+        id={firstId}
+        name={name}
+        legend={legend}
+        legendSize="s"
+        hint={hint}
+        items={items}
+        defaultValue={value(name) || undefined}
+        error={errors[name]}
+      />
       <Button variant={variant} disabled={pending}>
         {pending ? "Saving…" : submitLabel}
       </Button>

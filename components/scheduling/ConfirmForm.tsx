@@ -4,7 +4,14 @@ import Link from "next/link";
 import { Button, ErrorSummary } from "@/components/nhs";
 import { useSchedulingForm, type SchedulingAction } from "./use-scheduling-form";
 
-type Props = { action: SchedulingAction; formId: string; hidden: Record<string, string>; submitLabel: string; cancelHref: string; cancelLabel: string };
+type Props = {
+  action: SchedulingAction;
+  formId: string;
+  hidden: Record<string, string>;
+  submitLabel: string;
+  cancelHref: string;
+  cancelLabel: string;
+};
 
 /** The second step of a destructive action: one button that does it, and a way back that does nothing. */
 export function ConfirmForm({ action, formId, hidden, submitLabel, cancelHref, cancelLabel }: Props) {

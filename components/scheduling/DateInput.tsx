@@ -22,7 +22,11 @@ export function DateInput({ id, legend, hint, error, values }: DateInputProps) {
   ] as const;
   return (
     <FormGroup error={Boolean(error)}>
-      <fieldset className="nhsuk-fieldset" role="group" aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}>
+      <fieldset
+        className="nhsuk-fieldset"
+        role="group"
+        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+      >
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
         {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
         {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
@@ -34,7 +38,12 @@ export function DateInput({ id, legend, hint, error, values }: DateInputProps) {
                   {p.label}
                 </label>
                 <input
-                  className={cx("nhsuk-input", "nhsuk-date-input__input", `nhsuk-input--width-${p.width}`, error && "nhsuk-input--error")}
+                  className={cx(
+                    "nhsuk-input",
+                    "nhsuk-date-input__input",
+                    `nhsuk-input--width-${p.width}`,
+                    error && "nhsuk-input--error",
+                  )}
                   id={`${id}-${p.name}`}
                   name={p.name}
                   type="text"

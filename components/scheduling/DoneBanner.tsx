@@ -6,7 +6,11 @@ import type { ReactNode } from "react";
  */
 export function DoneBanner({ heading, children }: { heading: string; children?: ReactNode }) {
   return (
-    <div className="nhsuk-notification-banner nhsuk-notification-banner--success" role="alert" aria-labelledby="done-banner-title">
+    <div
+      className="nhsuk-notification-banner nhsuk-notification-banner--success"
+      role="alert"
+      aria-labelledby="done-banner-title"
+    >
       <div className="nhsuk-notification-banner__header">
         <h2 className="nhsuk-notification-banner__title" id="done-banner-title">
           Done

@@ -17,7 +17,17 @@ const ORDER = ["date", "time", "duration", "meetingLink"] as const;
 
 /** Booking or moving an interview: date and start time in UK time, its length and the Teams link. */
 export function InterviewForm({ action, formId, hidden, defaults, submitLabel }: Props) {
-  const { formAction, pending, errors, summary, value, summaryId } = useSchedulingForm(action, ORDER, { date: `${formId}-date-day`, time: `${formId}-time`, duration: `${formId}-duration`, meetingLink: `${formId}-meetingLink` }, formId);
+  const { formAction, pending, errors, summary, value, summaryId } = useSchedulingForm(
+    action,
+    ORDER,
+    {
+      date: `${formId}-date-day`,
+      time: `${formId}-time`,
+      duration: `${formId}-duration`,
+      meetingLink: `${formId}-meetingLink`,
+    },
+    formId,
+  );
   return (
     <form action={formAction} id={formId} noValidate>
       <ErrorSummary errors={summary} id={summaryId} />
@@ -29,7 +39,11 @@ export function InterviewForm({ action, formId, hidden, defaults, submitLabel }:
         legend="Date"
         hint="In UK time. For example, 27 3 2027"
         error={errors.date}
-        values={{ day: value("day", defaults.day), month: value("month", defaults.month), year: value("year", defaults.year) }}
+        values={{
+          day: value("day", defaults.day),
+          month: value("month", defaults.month),
+          year: value("year", defaults.year),
+        }}
       />
       <TextInput
         id={`${formId}-time`}

@@ -11,11 +11,17 @@ export type SchedulingAction = (previous: SchedulingFormState, formData: FormDat
  * answered, in field order for the error summary (which takes focus after each failed submit), and the
  * values as typed.
  */
-export function useSchedulingForm(action: SchedulingAction, fieldOrder: readonly string[], hrefs: Record<string, string> = {}, formId = "form") {
+export function useSchedulingForm(
+  action: SchedulingAction,
+  fieldOrder: readonly string[],
+  hrefs: Record<string, string> = {},
+  formId = "form",
+) {
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state?.errors ?? {};
   useEffect(() => {
-    if (state && (Object.keys(state.errors).length > 0 || state.formError)) document.getElementById(`${formId}-errors`)?.focus();
+    if (state && (Object.keys(state.errors).length > 0 || state.formError))
+      document.getElementById(`${formId}-errors`)?.focus();
   }, [state, formId]);
   const summary: ErrorSummaryItem[] = [
     ...(state?.formError ? [{ href: `#${formId}`, text: state.formError }] : []),

@@ -82,9 +82,18 @@ type Row = {
   data: unknown;
 };
 
-const actorWords: Record<string, string> = { VOLUNTEER: "The volunteer", PARTICIPANT: "The participant", SYSTEM: "The portal" };
+const actorWords: Record<string, string> = {
+  VOLUNTEER: "The volunteer",
+  PARTICIPANT: "The participant",
+  SYSTEM: "The portal",
+};
 
-export async function listAuditEvents(db: Database, _actor: Researcher, filters: AuditFilters, pageSize = 50): Promise<AuditLogPage> {
+export async function listAuditEvents(
+  db: Database,
+  _actor: Researcher,
+  filters: AuditFilters,
+  pageSize = 50,
+): Promise<AuditLogPage> {
   const where: Prisma.Sql[] = [];
   const dateErrors: AuditLogPage["dateErrors"] = [];
   if (filters.action) where.push(Prisma.sql`e.action = ${filters.action}`);
@@ -92,7 +101,8 @@ export async function listAuditEvents(db: Database, _actor: Researcher, filters:
   if (filters.actorType) where.push(Prisma.sql`e.actor_type = ${filters.actorType}::actor_type`);
   const from = filters.from && isIsoDay(filters.from) ? filters.from : undefined;
   const to = filters.to && isIsoDay(filters.to) ? filters.to : undefined;
-  if (filters.from && !from) dateErrors.push({ field: "from", message: "Enter a real date for “From”, like 26/11/2026" });
+  if (filters.from && !from)
+    dateErrors.push({ field: "from", message: "Enter a real date for “From”, like 26/11/2026" });
   if (filters.to && !to) dateErrors.push({ field: "to", message: "Enter a real date for “To”, like 26/11/2026" });
   if (from && to && from > to) dateErrors.push({ field: "to", message: "“To” must be the same as or after “From”" });
   if (from) where.push(Prisma.sql`e.occurred_at >= ${startOfUkDay(from)}`);
@@ -132,7 +142,10 @@ export async function listAuditEvents(db: Database, _actor: Researcher, filters:
     occurredAt: r.occurred_at,
     action: r.action,
     actorType: r.actor_type,
-    actorLabel: r.actor_type === "RESEARCHER" ? (r.actor_name ?? r.actor_email ?? "A researcher (account removed)") : (actorWords[r.actor_type] ?? r.actor_type),
+    actorLabel:
+      r.actor_type === "RESEARCHER"
+        ? (r.actor_name ?? r.actor_email ?? "A researcher (account removed)")
+        : (actorWords[r.actor_type] ?? r.actor_type),
     subjectType: r.subject_type,
     subjectId: r.subject_id,
     subjectLabel: r.subject_researcher ?? r.subject_study ?? null,
@@ -162,7 +175,10 @@ async function distinctValues(db: Database, column: "action" | "subject_type"): 
 }
 
 /** What the filters can choose from: the actions and subject types present in the log. */
-export async function auditFilterChoices(db: Database, _actor: Researcher): Promise<{ actions: string[]; subjectTypes: string[] }> {
+export async function auditFilterChoices(
+  db: Database,
+  _actor: Researcher,
+): Promise<{ actions: string[]; subjectTypes: string[] }> {
   const [actions, subjectTypes] = await Promise.all([distinctValues(db, "action"), distinctValues(db, "subject_type")]);
   return { actions, subjectTypes };
 }

@@ -16,7 +16,9 @@ export async function verifyAuditLog(db: Database, actor: Researcher): Promise<A
       actorId: actor.id,
       action: "audit.verified",
       subjectType: "audit_log",
-      data: report.intact ? { intact: true, eventsChecked: report.eventsChecked } : { intact: false, eventsChecked: report.eventsChecked, brokenAtId: report.brokenAtId },
+      data: report.intact
+        ? { intact: true, eventsChecked: report.eventsChecked }
+        : { intact: false, eventsChecked: report.eventsChecked, brokenAtId: report.brokenAtId },
     });
   });
   return report;

@@ -47,10 +47,16 @@ export async function verifyEvidence(db: Database): Promise<EvidenceReport> {
     });
     if (records.length === 0) break;
     const events = await db.auditEvent.findMany({
-      where: { subjectType: "consent_record", subjectId: { in: records.map((r) => r.id) }, action: { in: SIGNING_ACTIONS } },
+      where: {
+        subjectType: "consent_record",
+        subjectId: { in: records.map((r) => r.id) },
+        action: { in: SIGNING_ACTIONS },
+      },
       select: { subjectId: true, data: true },
     });
-    const auditedHashes = new Set(events.map((e) => `${e.subjectId}:${(e.data as { contentHash?: unknown } | null)?.contentHash}`));
+    const auditedHashes = new Set(
+      events.map((e) => `${e.subjectId}:${(e.data as { contentHash?: unknown } | null)?.contentHash}`),
+    );
     for (const record of records) {
       consentRecords.checked += 1;
       if (!verifyConsentRecord({ ...record, statements: record.statements as unknown as ConsentStatementAnswer[] })) {
@@ -80,12 +86,15 @@ export function describeEvidenceReport(report: EvidenceReport): string[] {
   );
   if (report.latestEvent) lines.push(`Latest event: ${report.latestEvent.id}, hash ${report.latestEvent.hash}.`);
   const consent = report.consentRecords;
-  const list = (ids: string[]) => `${ids.slice(0, 10).join(", ")}${ids.length > 10 ? `, and ${ids.length - 10} more` : ""}`;
+  const list = (ids: string[]) =>
+    `${ids.slice(0, 10).join(", ")}${ids.length > 10 ? `, and ${ids.length - 10} more` : ""}`;
   if (consent.changed.length === 0 && consent.signingNotAudited.length === 0) {
     lines.push(`Consent records: all ${consent.checked} match their hashes and their signing events.`);
   } else {
     if (consent.changed.length > 0) {
-      lines.push(`Consent records: ${consent.changed.length} of ${consent.checked} CHANGED since signing (hash does not match): ${list(consent.changed)}.`);
+      lines.push(
+        `Consent records: ${consent.changed.length} of ${consent.checked} CHANGED since signing (hash does not match): ${list(consent.changed)}.`,
+      );
     }
     if (consent.signingNotAudited.length > 0) {
       lines.push(
@@ -93,6 +102,10 @@ export function describeEvidenceReport(report: EvidenceReport): string[] {
       );
     }
   }
-  lines.push(report.intact ? "Result: the evidence is intact." : "Result: the evidence has been tampered with or damaged. Investigate before relying on this database.");
+  lines.push(
+    report.intact
+      ? "Result: the evidence is intact."
+      : "Result: the evidence has been tampered with or damaged. Investigate before relying on this database.",
+  );
   return lines;
 }

@@ -19,7 +19,10 @@ export function normaliseResearcherEmail(email: string): string {
 
 async function activeResearcher(email: string | null | undefined) {
   if (!email) return null;
-  const researcher = await getDb().researcher.findUnique({ where: { email: normaliseResearcherEmail(email) }, select: { id: true, disabledAt: true } });
+  const researcher = await getDb().researcher.findUnique({
+    where: { email: normaliseResearcherEmail(email) },
+    select: { id: true, disabledAt: true },
+  });
   return researcher && !researcher.disabledAt ? researcher : null;
 }
 
@@ -61,7 +64,13 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
               to: identifier,
               ...renderSignInLink({ confirmUrl, minutes: SIGN_IN_LINK_MINUTES }),
             });
-            await recordAuditEvent(tx, { actorType: "RESEARCHER", actorId: researcher.id, action: "auth.sign_in_link_sent", subjectType: "researcher", subjectId: researcher.id });
+            await recordAuditEvent(tx, {
+              actorType: "RESEARCHER",
+              actorId: researcher.id,
+              action: "auth.sign_in_link_sent",
+              subjectType: "researcher",
+              subjectId: researcher.id,
+            });
           });
           wakeOutboxWorker();
         },
@@ -82,7 +91,13 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
         if (!user.id) return;
         await db.$transaction(async (tx) => {
           await tx.researcher.update({ where: { id: user.id }, data: { lastSignedInAt: new Date() } });
-          await recordAuditEvent(tx, { actorType: "RESEARCHER", actorId: user.id, action: "auth.signed_in", subjectType: "researcher", subjectId: user.id });
+          await recordAuditEvent(tx, {
+            actorType: "RESEARCHER",
+            actorId: user.id,
+            action: "auth.signed_in",
+            subjectType: "researcher",
+            subjectId: user.id,
+          });
         });
       },
     },

@@ -28,12 +28,17 @@ export async function currentSessionToken(): Promise<string | undefined> {
   return undefined;
 }
 
-export async function findResearcherSession(sessionToken: string | undefined, now = new Date()): Promise<ResearcherSession | null> {
+export async function findResearcherSession(
+  sessionToken: string | undefined,
+  now = new Date(),
+): Promise<ResearcherSession | null> {
   if (!sessionToken || sessionToken.length > 255) return null;
   const db = getDb();
   const session = await db.researcherSession.findUnique({
     where: { sessionToken },
-    include: { user: { select: { id: true, email: true, name: true, role: true, disabledAt: true, totpEnabledAt: true } } },
+    include: {
+      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true, totpEnabledAt: true } },
+    },
   });
   if (!session || session.user.disabledAt) return null;
   const idleMs = readEnv().SESSION_IDLE_MINUTES * 60_000;
@@ -48,7 +53,13 @@ export async function findResearcherSession(sessionToken: string | undefined, no
   const { user } = session;
   return {
     sessionId: session.id,
-    researcher: { id: user.id, email: user.email, name: user.name, role: user.role, totpEnabled: user.totpEnabledAt !== null },
+    researcher: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      totpEnabled: user.totpEnabledAt !== null,
+    },
     secondFactorDone: session.secondFactorAt !== null,
   };
 }
@@ -68,7 +79,9 @@ export async function requireResearcher(role: ResearcherRole = "RESEARCHER"): Pr
 /** For route handlers (exports): the same checks, answered with a status instead of a redirect. */
 export async function researcherForRoute(role: ResearcherRole = "RESEARCHER"): Promise<Researcher | Response> {
   const session = await findResearcherSession(await currentSessionToken());
-  if (!session || !session.secondFactorDone) return new Response("Sign in to continue.", { status: 401, headers: { "Cache-Control": "no-store" } });
-  if (role === "ADMIN" && session.researcher.role !== "ADMIN") return new Response("Not allowed.", { status: 403, headers: { "Cache-Control": "no-store" } });
+  if (!session || !session.secondFactorDone)
+    return new Response("Sign in to continue.", { status: 401, headers: { "Cache-Control": "no-store" } });
+  if (role === "ADMIN" && session.researcher.role !== "ADMIN")
+    return new Response("Not allowed.", { status: 403, headers: { "Cache-Control": "no-store" } });
   return session.researcher;
 }

@@ -11,7 +11,11 @@ export type Enrolment = { secret: string; uri: string; qrSvg: string };
  * The authenticator-app secret a researcher is setting up: created on first need, kept (encrypted) until
  * they confirm it with a code, so reloading the page does not change the QR code they are scanning.
  */
-export async function pendingEnrolment(db: Database, researcherId: string, authSecret: string): Promise<Enrolment | null> {
+export async function pendingEnrolment(
+  db: Database,
+  researcherId: string,
+  authSecret: string,
+): Promise<Enrolment | null> {
   const researcher = await db.researcher.findUniqueOrThrow({ where: { id: researcherId } });
   if (researcher.totpEnabledAt) return null;
   let secret = researcher.totpSecret ? openSecret(researcher.totpSecret, authSecret) : null;
@@ -41,7 +45,13 @@ export async function checkSecondFactor(
     const step = secret ? acceptedTotpStep(secret, input.code, now) : null;
     const fresh = step !== null && (researcher.totpLastStep === null || step > researcher.totpLastStep);
     if (!fresh) {
-      await recordAuditEvent(tx, { actorType: "RESEARCHER", actorId: researcher.id, action: "auth.second_factor_failed", subjectType: "researcher", subjectId: researcher.id });
+      await recordAuditEvent(tx, {
+        actorType: "RESEARCHER",
+        actorId: researcher.id,
+        action: "auth.second_factor_failed",
+        subjectType: "researcher",
+        subjectId: researcher.id,
+      });
       return "wrong-code";
     }
     const enrolling = researcher.totpEnabledAt === null;
@@ -62,7 +72,10 @@ export async function checkSecondFactor(
 }
 
 /** Ends every session of a researcher, everywhere: after a lost phone, or when leaving the team. */
-export async function signOutEverywhere(db: Database, input: { researcherId: string; actorId: string }): Promise<number> {
+export async function signOutEverywhere(
+  db: Database,
+  input: { researcherId: string; actorId: string },
+): Promise<number> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.researcherSession.deleteMany({ where: { userId: input.researcherId } });
     await recordAuditEvent(tx, {
@@ -81,14 +94,26 @@ export async function signOutEverywhere(db: Database, input: { researcherId: str
 export async function endSession(db: Database, input: { sessionId: string; researcherId: string }): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.researcherSession.deleteMany({ where: { id: input.sessionId } });
-    await recordAuditEvent(tx, { actorType: "RESEARCHER", actorId: input.researcherId, action: "auth.signed_out", subjectType: "researcher", subjectId: input.researcherId });
+    await recordAuditEvent(tx, {
+      actorType: "RESEARCHER",
+      actorId: input.researcherId,
+      action: "auth.signed_out",
+      subjectType: "researcher",
+      subjectId: input.researcherId,
+    });
   });
 }
 
 /** Whether a sign-in link is still usable, without using it: a page may say so before the button. */
-export async function signInLinkUsable(db: Database, input: { email: string; token: string; authSecret: string }, now = new Date()): Promise<boolean> {
+export async function signInLinkUsable(
+  db: Database,
+  input: { email: string; token: string; authSecret: string },
+  now = new Date(),
+): Promise<boolean> {
   if (!/^[0-9a-f]{64}$/.test(input.token)) return false;
   const hashed = createHash("sha256").update(`${input.token}${input.authSecret}`).digest("hex");
-  const row = await db.verificationToken.findUnique({ where: { identifier_token: { identifier: input.email, token: hashed } } });
+  const row = await db.verificationToken.findUnique({
+    where: { identifier_token: { identifier: input.email, token: hashed } },
+  });
   return row !== null && row.expires > now;
 }

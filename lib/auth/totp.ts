@@ -7,7 +7,14 @@ import { Secret, TOTP } from "otpauth";
 const PERIOD = 30;
 
 function totpFor(secretBase32: string, label: string): TOTP {
-  return new TOTP({ issuer: "Bi-directional learning research", label, algorithm: "SHA1", digits: 6, period: PERIOD, secret: Secret.fromBase32(secretBase32) });
+  return new TOTP({
+    issuer: "Bi-directional learning research",
+    label,
+    algorithm: "SHA1",
+    digits: 6,
+    period: PERIOD,
+    secret: Secret.fromBase32(secretBase32),
+  });
 }
 
 export function newTotpSecret(): string {

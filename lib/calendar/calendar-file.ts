@@ -28,7 +28,10 @@ const PRODUCT_ID = "-//THET and Imperial College London//Bi-directional learning
  * character, and the `ics` package would escape them in a way calendars do not read.
  */
 function commonName(name: string): string {
-  return name.replace(/"/g, "'").replace(/\p{Cc}+/gu, " ").trim();
+  return name
+    .replace(/"/g, "'")
+    .replace(/\p{Cc}+/gu, " ")
+    .trim();
 }
 
 export function calendarText(event: CalendarEvent): string {
@@ -51,7 +54,15 @@ export function calendarText(event: CalendarEvent): string {
     status: cancel ? "CANCELLED" : "CONFIRMED",
     busyStatus: cancel ? "FREE" : "BUSY",
     organizer: { name: commonName(event.organizer.name), email: event.organizer.email },
-    attendees: [{ name: commonName(event.attendee.name), email: event.attendee.email, rsvp: false, partstat: "NEEDS-ACTION", role: "REQ-PARTICIPANT" }],
+    attendees: [
+      {
+        name: commonName(event.attendee.name),
+        email: event.attendee.email,
+        rsvp: false,
+        partstat: "NEEDS-ACTION",
+        role: "REQ-PARTICIPANT",
+      },
+    ],
   });
   if (error || !value) throw error ?? new Error("The calendar file could not be made.");
   return value;

@@ -32,7 +32,10 @@ export function consentAnswersSchema(statements: readonly StatementForSchema[]) 
 export type ConsentAnswers = { signedName: string; agreed: Map<string, boolean> };
 
 /** Reads checked answers into a statement id → agreed map. */
-export function toConsentAnswers(values: Record<string, unknown>, statements: readonly StatementForSchema[]): ConsentAnswers {
+export function toConsentAnswers(
+  values: Record<string, unknown>,
+  statements: readonly StatementForSchema[],
+): ConsentAnswers {
   return {
     signedName: String(values.signedName),
     agreed: new Map(statements.map((s) => [s.id, values[statementField(s.id)] === "yes"])),

@@ -17,7 +17,13 @@ export type ConsentRecordContent = {
   signedAt: Date;
 };
 
-export type ConsentStatementAnswer = { position: number; key: string; text: string; required: boolean; agreed: boolean };
+export type ConsentStatementAnswer = {
+  position: number;
+  key: string;
+  text: string;
+  required: boolean;
+  agreed: boolean;
+};
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -37,7 +43,13 @@ export function canonicalConsentRecord(record: ConsentRecordContent): string {
     consentFormVersionDate: day(record.consentFormVersionDate),
     informationSheetVersion: record.informationSheetVersion,
     informationSheetVersionDate: day(record.informationSheetVersionDate),
-    statements: record.statements.map((s) => ({ position: s.position, key: s.key, text: s.text, required: s.required, agreed: s.agreed })),
+    statements: record.statements.map((s) => ({
+      position: s.position,
+      key: s.key,
+      text: s.text,
+      required: s.required,
+      agreed: s.agreed,
+    })),
     signedName: record.signedName,
     signedAt: record.signedAt.toISOString(),
   });

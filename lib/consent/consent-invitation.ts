@@ -23,7 +23,15 @@ export type ReadyInvitation = {
   volunteerId: string;
   participantName: string;
   reconsent: boolean;
-  study: { id: string; slug: string; title: string; ethicsCommittee: string | null; ethicsReference: string | null; contactName: string; contactEmail: string };
+  study: {
+    id: string;
+    slug: string;
+    title: string;
+    ethicsCommittee: string | null;
+    ethicsReference: string | null;
+    contactName: string;
+    contactEmail: string;
+  };
   form: CurrentConsentForm;
   /** Signing opens at this time (the study's time to consider), or null when it is open now. */
   signableFrom: Date | null;
@@ -39,7 +47,8 @@ export async function findConsentInvitation(
     where: { tokenHash: hashToken(token) },
     include: { participation: { include: { study: true, volunteer: true } } },
   });
-  if (!row || row.purpose !== "CONSENT" || !row.participation || tokenState(row, now) !== "valid") return { kind: "invalid" };
+  if (!row || row.purpose !== "CONSENT" || !row.participation || tokenState(row, now) !== "valid")
+    return { kind: "invalid" };
   const { participation } = row;
   const { study, volunteer } = participation;
   if (volunteer.erasedAt) return { kind: "invalid" };
@@ -52,8 +61,16 @@ export async function findConsentInvitation(
     where: { participationId_consentFormId: { participationId: participation.id, consentFormId: form.id } },
     select: { id: true, signedAt: true, contentHash: true },
   });
-  if (signed) return { kind: "signed", studyTitle: study.title, recordId: signed.id, signedAt: signed.signedAt, contentHash: signed.contentHash };
-  if (study.status !== "RECRUITING" && participation.reconsentRequestedAt === null) return { kind: "not-open", studyTitle: study.title };
+  if (signed)
+    return {
+      kind: "signed",
+      studyTitle: study.title,
+      recordId: signed.id,
+      signedAt: signed.signedAt,
+      contentHash: signed.contentHash,
+    };
+  if (study.status !== "RECRUITING" && participation.reconsentRequestedAt === null)
+    return { kind: "not-open", studyTitle: study.title };
 
   const opensAt = participation.informationSheetSentAt
     ? new Date(participation.informationSheetSentAt.getTime() + study.considerationPeriodHours * 3_600_000)

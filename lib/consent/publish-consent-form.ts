@@ -9,13 +9,22 @@ import { ParticipationError } from "@/lib/participation/errors";
  * exactly as they were. All in one transaction: the new form and the invitations go out together or not
  * at all.
  */
-export async function publishConsentForm(db: Database, input: { consentFormId: string; actor: Actor }, now = new Date()): Promise<{ reconsentRequested: number }> {
+export async function publishConsentForm(
+  db: Database,
+  input: { consentFormId: string; actor: Actor },
+  now = new Date(),
+): Promise<{ reconsentRequested: number }> {
   return db.$transaction(async (tx) => {
-    const form = await tx.consentForm.findUnique({ where: { id: input.consentFormId }, include: { informationSheet: true, _count: { select: { statements: true } } } });
+    const form = await tx.consentForm.findUnique({
+      where: { id: input.consentFormId },
+      include: { informationSheet: true, _count: { select: { statements: true } } },
+    });
     if (!form) throw new ParticipationError("That consent form does not exist.");
     if (form.publishedAt) throw new ParticipationError("That consent form is already published.");
-    if (form._count.statements === 0) throw new ParticipationError("A consent form needs at least one statement before it can be published.");
-    if (!form.informationSheet.publishedAt) throw new ParticipationError("Publish the information sheet this form refers to first.");
+    if (form._count.statements === 0)
+      throw new ParticipationError("A consent form needs at least one statement before it can be published.");
+    if (!form.informationSheet.publishedAt)
+      throw new ParticipationError("Publish the information sheet this form refers to first.");
     await tx.consentForm.update({ where: { id: form.id }, data: { publishedAt: now } });
 
     const signedEarlier = await tx.participation.findMany({
@@ -37,7 +46,11 @@ export async function publishConsentForm(db: Database, input: { consentFormId: s
       data: { studyId: form.studyId, version: form.version, reconsentRequested: signedEarlier.length },
     });
     for (const participation of signedEarlier) {
-      await inviteParticipantInTransaction(tx, { participationId: participation.id, actor: input.actor, reconsent: true });
+      await inviteParticipantInTransaction(tx, {
+        participationId: participation.id,
+        actor: input.actor,
+        reconsent: true,
+      });
     }
     return { reconsentRequested: signedEarlier.length };
   });

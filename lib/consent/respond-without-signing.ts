@@ -20,12 +20,19 @@ async function readyInvitation(db: Database, token: string, now: Date): Promise<
  * The person does not want to take part: recorded, the link spent, and a polite confirmation sent.
  * Returns a token for their "manage your participation" page.
  */
-export async function declineConsent(db: Database, input: { token: string }, now = new Date()): Promise<{ manageToken: string }> {
+export async function declineConsent(
+  db: Database,
+  input: { token: string },
+  now = new Date(),
+): Promise<{ manageToken: string }> {
   const invitation = await readyInvitation(db, input.token, now);
   const { publicUrl, MANAGE_LINK_DAYS } = readEnv();
   const manage = newAccessToken();
   await db.$transaction(async (tx) => {
-    const spent = await tx.accessToken.updateMany({ where: { id: invitation.tokenId, usedAt: null, revokedAt: null }, data: { usedAt: now } });
+    const spent = await tx.accessToken.updateMany({
+      where: { id: invitation.tokenId, usedAt: null, revokedAt: null },
+      data: { usedAt: now },
+    });
     if (spent.count !== 1) throw new ParticipationError("This link has just been used, so nothing was changed.");
     const participation = await tx.participation.update({
       where: { id: invitation.participationId },
@@ -33,7 +40,12 @@ export async function declineConsent(db: Database, input: { token: string }, now
       include: { volunteer: true },
     });
     await tx.accessToken.create({
-      data: { tokenHash: manage.tokenHash, purpose: "MANAGE_PARTICIPATION", volunteerId: participation.volunteerId, expiresAt: daysFromNow(MANAGE_LINK_DAYS, now) },
+      data: {
+        tokenHash: manage.tokenHash,
+        purpose: "MANAGE_PARTICIPATION",
+        volunteerId: participation.volunteerId,
+        expiresAt: daysFromNow(MANAGE_LINK_DAYS, now),
+      },
     });
     await enqueueEmail(tx, {
       dedupeKey: `decline-confirmation:${invitation.tokenId}`,
@@ -66,7 +78,11 @@ export async function declineConsent(db: Database, input: { token: string }, now
  * message. Their status stays as it is and the link keeps working; only the time of the request is noted,
  * so that no reminder is sent while the team is in touch.
  */
-export async function askToSpeakToTeam(db: Database, input: { token: string; message: string | null }, now = new Date()): Promise<void> {
+export async function askToSpeakToTeam(
+  db: Database,
+  input: { token: string; message: string | null },
+  now = new Date(),
+): Promise<void> {
   const invitation = await readyInvitation(db, input.token, now);
   const { publicUrl } = readEnv();
   await db.$transaction(async (tx) => {

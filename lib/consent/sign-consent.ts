@@ -27,7 +27,9 @@ export type SignConsentResult =
   | { kind: "invalid-answers"; errors: Record<string, string> };
 
 const NEXT_STEPS = {
-  INTERVIEW: ["A member of the study team will contact you to arrange your interview (30 to 35 minutes, online on MS Teams) at a time that suits you."],
+  INTERVIEW: [
+    "A member of the study team will contact you to arrange your interview (30 to 35 minutes, online on MS Teams) at a time that suits you.",
+  ],
   WORKSHOP: ["We will share workshop dates and locations with you, and invite you to a session."],
 } as const;
 
@@ -45,15 +47,21 @@ export async function signConsent(db: Database, input: SignConsentInput, now = n
   if (invitation.kind !== "ready") throw new ParticipationError("This link no longer works, so nothing was signed.");
   const { form, study } = invitation;
   if (input.consentFormId !== form.id) {
-    throw new ParticipationError("The consent form was updated after you opened it, so nothing was signed. Please read the current version and sign that.");
+    throw new ParticipationError(
+      "The consent form was updated after you opened it, so nothing was signed. Please read the current version and sign that.",
+    );
   }
   const posted = Object.keys(input.values).filter((k) => k.startsWith("statement-"));
   const expected = form.statements.map((s) => statementField(s.id));
   if (posted.length !== expected.length || !expected.every((f) => posted.includes(f))) {
-    throw new ParticipationError("The answers sent do not match this consent form, so nothing was signed. Please go back to the form and try again.");
+    throw new ParticipationError(
+      "The answers sent do not match this consent form, so nothing was signed. Please go back to the form and try again.",
+    );
   }
   if (invitation.signableFrom) {
-    throw new ParticipationError("You can sign this form once the time to consider has passed, so nothing was signed yet.");
+    throw new ParticipationError(
+      "You can sign this form once the time to consider has passed, so nothing was signed yet.",
+    );
   }
   const parsed = consentAnswersSchema(form.statements).safeParse(input.values);
   if (!parsed.success) {
@@ -75,7 +83,13 @@ export async function signConsent(db: Database, input: SignConsentInput, now = n
     consentFormVersionDate: form.versionDate,
     informationSheetVersion: form.informationSheet.version,
     informationSheetVersionDate: form.informationSheet.versionDate,
-    statements: form.statements.map((s) => ({ position: s.position, key: s.key, text: s.text, required: s.required, agreed: answers.agreed.get(s.id) ?? false })),
+    statements: form.statements.map((s) => ({
+      position: s.position,
+      key: s.key,
+      text: s.text,
+      required: s.required,
+      agreed: answers.agreed.get(s.id) ?? false,
+    })),
     signedName: answers.signedName,
     signedAt,
   };
@@ -107,9 +121,17 @@ export async function signConsent(db: Database, input: SignConsentInput, now = n
       });
       if (spent.count !== 1) throw new ParticipationError("This link has just been used, so nothing more was signed.");
       await tx.consentRecord.create({
-        data: { id: recordId, ...content, statements: content.statements as unknown as Prisma.InputJsonValue, contentHash },
+        data: {
+          id: recordId,
+          ...content,
+          statements: content.statements as unknown as Prisma.InputJsonValue,
+          contentHash,
+        },
       });
-      const participation = await tx.participation.findUniqueOrThrow({ where: { id: invitation.participationId }, include: { volunteer: true, study: true } });
+      const participation = await tx.participation.findUniqueOrThrow({
+        where: { id: invitation.participationId },
+        include: { volunteer: true, study: true },
+      });
       await tx.participation.update({
         where: { id: participation.id },
         data: {
@@ -119,7 +141,12 @@ export async function signConsent(db: Database, input: SignConsentInput, now = n
         },
       });
       await tx.accessToken.create({
-        data: { tokenHash: manage.tokenHash, purpose: "MANAGE_PARTICIPATION", volunteerId: participation.volunteerId, expiresAt: daysFromNow(MANAGE_LINK_DAYS, now) },
+        data: {
+          tokenHash: manage.tokenHash,
+          purpose: "MANAGE_PARTICIPATION",
+          volunteerId: participation.volunteerId,
+          expiresAt: daysFromNow(MANAGE_LINK_DAYS, now),
+        },
       });
       await enqueueEmail(tx, {
         dedupeKey: `consent-confirmation:${recordId}`,
@@ -137,7 +164,9 @@ export async function signConsent(db: Database, input: SignConsentInput, now = n
           contactEmail: study.contactEmail,
           nextSteps: [...NEXT_STEPS[participation.study.kind]],
         }),
-        attachments: [{ filename: `consent-form-${study.slug}.pdf`, contentType: "application/pdf", content: new Uint8Array(pdf) }],
+        attachments: [
+          { filename: `consent-form-${study.slug}.pdf`, contentType: "application/pdf", content: new Uint8Array(pdf) },
+        ],
       });
       await enqueueEmail(tx, {
         dedupeKey: `consent-team-notification:${recordId}`,
@@ -148,7 +177,9 @@ export async function signConsent(db: Database, input: SignConsentInput, now = n
           studyTitle: study.title,
           participantName: participation.volunteer.fullName,
           signedAt,
-          optionalAnswers: content.statements.filter((s) => !s.required).map((s) => ({ text: s.text, agreed: s.agreed })),
+          optionalAnswers: content.statements
+            .filter((s) => !s.required)
+            .map((s) => ({ text: s.text, agreed: s.agreed })),
           dashboardUrl: links.volunteerInDashboard(publicUrl, participation.volunteerId),
         }),
       });

@@ -7,7 +7,10 @@ import { renderConsentRecordPdf } from "@/lib/pdf/consent-record-pdf";
  * record id finds nothing (null). Shared by the participant's manage page and the dashboard, which each
  * decide first who the volunteer is.
  */
-export async function storedConsentRecordPdf(db: Database, input: { volunteerId: string; recordId: string }): Promise<Uint8Array | null> {
+export async function storedConsentRecordPdf(
+  db: Database,
+  input: { volunteerId: string; recordId: string },
+): Promise<Uint8Array | null> {
   const record = await db.consentRecord.findFirst({
     where: { id: input.recordId, participation: { volunteerId: input.volunteerId } },
     include: { consentForm: { select: { title: true } } },

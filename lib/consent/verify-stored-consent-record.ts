@@ -19,11 +19,18 @@ export async function verifyStoredConsentRecord(db: Database, recordId: string):
   const record = await db.consentRecord.findUnique({ where: { id: recordId } });
   if (!record) return null;
   const signing = await db.auditEvent.findFirst({
-    where: { subjectType: "consent_record", subjectId: record.id, action: { in: ["consent.signed", "consent.resigned"] } },
+    where: {
+      subjectType: "consent_record",
+      subjectId: record.id,
+      action: { in: ["consent.signed", "consent.resigned"] },
+    },
   });
   const chain = await verifyAuditChain(db);
   return {
-    recordIntact: verifyConsentRecord({ ...record, statements: record.statements as unknown as ConsentStatementAnswer[] }),
+    recordIntact: verifyConsentRecord({
+      ...record,
+      statements: record.statements as unknown as ConsentStatementAnswer[],
+    }),
     signingAudited: (signing?.data as { contentHash?: string } | undefined)?.contentHash === record.contentHash,
     auditChainIntact: chain.intact,
   };

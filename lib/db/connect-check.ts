@@ -2,7 +2,6 @@ import pg from "pg";
 import { describeDatabaseUrl } from "./database-url";
 import { DatabaseUnavailableError } from "./errors";
 
-
 /** Plain-English reasons for the failures people actually meet; anything else gets its code only. */
 function explain(error: unknown, timeoutSeconds: number): string {
   const e = error as { code?: string; message?: string };

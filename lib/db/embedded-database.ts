@@ -69,7 +69,13 @@ async function claimOwnership(ownerFile: string, dataDir: string): Promise<void>
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const owner = Number((await readFile(ownerFile, "utf8").catch(() => "")).trim());
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner) && /node|tsx/.test(commandLineOf(owner))) {
+      if (
+        Number.isInteger(owner) &&
+        owner > 0 &&
+        owner !== process.pid &&
+        isAlive(owner) &&
+        /node|tsx/.test(commandLineOf(owner))
+      ) {
         throw new EmbeddedDatabaseError(
           `The embedded database in ${dataDir} is already in use by another portal process (pid ${owner}). ` +
             `Stop that one first (Ctrl-C in its terminal), or set EMBEDDED_DATABASE_DIR to use a separate folder.`,
@@ -189,7 +195,9 @@ export async function startEmbeddedDatabase(options: Options): Promise<EmbeddedD
     if (!(await exists(path.join(dataDir, "PG_VERSION")))) {
       // A folder without PG_VERSION is an initialisation that never finished: start it again.
       await rm(dataDir, { recursive: true, force: true });
-      log(`Creating the embedded PostgreSQL database in ${path.relative(process.cwd(), dataDir) || dataDir} (first run only).`);
+      log(
+        `Creating the embedded PostgreSQL database in ${path.relative(process.cwd(), dataDir) || dataDir} (first run only).`,
+      );
       await server.initialise();
     }
 

@@ -80,10 +80,7 @@ export type MigrationStatus = {
   modified: string[];
 };
 
-export async function getMigrationStatus(
-  client: pg.ClientBase,
-  files: MigrationFile[],
-): Promise<MigrationStatus> {
+export async function getMigrationStatus(client: pg.ClientBase, files: MigrationFile[]): Promise<MigrationStatus> {
   const rows = (await readAppliedRows(client)).filter((r) => r.rolled_back_at === null);
   const finished = new Map(rows.filter((r) => r.finished_at !== null).map((r) => [r.migration_name, r]));
   const failed = rows.filter((r) => r.finished_at === null).map((r) => r.migration_name);
@@ -91,7 +88,9 @@ export async function getMigrationStatus(
     applied: files.filter((f) => finished.has(f.name)).map((f) => f.name),
     pending: files.filter((f) => !finished.has(f.name) && !failed.includes(f.name)).map((f) => f.name),
     failed,
-    modified: files.filter((f) => finished.has(f.name) && finished.get(f.name)?.checksum !== f.checksum).map((f) => f.name),
+    modified: files
+      .filter((f) => finished.has(f.name) && finished.get(f.name)?.checksum !== f.checksum)
+      .map((f) => f.name),
   };
 }
 

@@ -55,7 +55,11 @@ export async function seedDatabase(db: Database, options: SeedOptions): Promise<
       if (!demo.totpSecret || openSecret(demo.totpSecret, options.authSecret) !== DEMO_RESEARCHER.totpSecret) {
         await tx.researcher.update({
           where: { id: demo.id },
-          data: { totpSecret: sealSecret(DEMO_RESEARCHER.totpSecret, options.authSecret), totpEnabledAt: new Date(), totpLastStep: null },
+          data: {
+            totpSecret: sealSecret(DEMO_RESEARCHER.totpSecret, options.authSecret),
+            totpEnabledAt: new Date(),
+            totpLastStep: null,
+          },
         });
       }
     }

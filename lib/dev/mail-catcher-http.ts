@@ -29,7 +29,11 @@ function toJson(m: CaughtMessage) {
     date: m.date.toISOString(),
     text: m.text,
     html: m.html,
-    attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.content.length })),
+    attachments: m.attachments.map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      size: a.content.length,
+    })),
   };
 }
 

@@ -86,5 +86,8 @@ ${attachments}`,
 }
 
 export function renderNotFound(): string {
-  return layout("Not found – Mail catcher", `<h1>Not found</h1>\n<p>There is no such email. <a href="/">See all emails</a>.</p>`);
+  return layout(
+    "Not found – Mail catcher",
+    `<h1>Not found</h1>\n<p>There is no such email. <a href="/">See all emails</a>.</p>`,
+  );
 }

@@ -74,7 +74,11 @@ function listen(server: net.Server, port: number, host: string, setting: string)
   });
 }
 
-export async function startMailCatcher({ smtpPort, webPort, host = "127.0.0.1" }: MailCatcherOptions): Promise<MailCatcher> {
+export async function startMailCatcher({
+  smtpPort,
+  webPort,
+  host = "127.0.0.1",
+}: MailCatcherOptions): Promise<MailCatcher> {
   let messages: CaughtMessage[] = [];
   let nextId = 1;
 

@@ -5,9 +5,7 @@
  */
 
 export type DocumentBlock =
-  | { kind: "heading"; text: string }
-  | { kind: "paragraph"; text: string }
-  | { kind: "list"; items: string[] };
+  { kind: "heading"; text: string } | { kind: "paragraph"; text: string } | { kind: "list"; items: string[] };
 
 const HEADING = /^## +(\S.*)$/;
 const BULLET = /^- +(\S.*)$/;

@@ -33,10 +33,9 @@ export const eligibilityConditionSchema: z.ZodType<EligibilityCondition> = z.laz
     z
       .object({ answer: answerKeySchema, oneOf: z.array(z.string()).min(1) })
       .strict()
-      .refine(
-        (c) => c.oneOf.every((v) => (eligibilityAnswerValues[c.answer] as readonly string[]).includes(v)),
-        { message: "oneOf lists a value that the question cannot take" },
-      ),
+      .refine((c) => c.oneOf.every((v) => (eligibilityAnswerValues[c.answer] as readonly string[]).includes(v)), {
+        message: "oneOf lists a value that the question cannot take",
+      }),
     z.object({ anyOf: z.array(eligibilityConditionSchema).min(1) }).strict(),
     z.object({ allOf: z.array(eligibilityConditionSchema).min(1) }).strict(),
   ]),

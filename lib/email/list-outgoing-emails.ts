@@ -86,9 +86,14 @@ export async function emailTemplates(db: Database, _actor: Researcher): Promise<
 }
 
 /** Whether the team can send an email again now: it failed, or it has waited a long time. */
-export function canRetryEmail(email: { status: EmailStatus; attempts: number; createdAt: Date }, now = new Date()): boolean {
+export function canRetryEmail(
+  email: { status: EmailStatus; attempts: number; createdAt: Date },
+  now = new Date(),
+): boolean {
   if (email.status === "FAILED") return true;
-  return email.status === "PENDING" && (email.attempts > 0 || now.getTime() - email.createdAt.getTime() > LONG_PENDING_MS);
+  return (
+    email.status === "PENDING" && (email.attempts > 0 || now.getTime() - email.createdAt.getTime() > LONG_PENDING_MS)
+  );
 }
 
 /** An email still waiting this long after it was written is stuck, or waiting for a late retry. */
@@ -101,5 +106,8 @@ export async function findOutgoingEmail(db: Database, _actor: Researcher, emailI
   if (!email) return null;
   const attachments = await db.$queryRaw<{ filename: string; content_type: string; size: number }[]>`
     select filename, content_type, octet_length(content)::int as size from email_attachments where email_id = ${email.id}::uuid order by filename`;
-  return { ...email, attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.content_type, size: a.size })) };
+  return {
+    ...email,
+    attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.content_type, size: a.size })),
+  };
 }

@@ -59,12 +59,18 @@ export async function processDueEmails(options: ProcessDueEmailsOptions): Promis
       if (email.attempts >= maxAttempts) {
         outcome = "failed";
         stillOurs = await markFailed(db, email, lastError);
-        logger.error({ emailId: email.id, attempts: email.attempts, error: lastError }, "email given up after its last attempt");
+        logger.error(
+          { emailId: email.id, attempts: email.attempts, error: lastError },
+          "email given up after its last attempt",
+        );
       } else {
         outcome = "retried";
         const delaySeconds = retryDelaySeconds(email.attempts, baseDelaySeconds);
         stillOurs = await markForRetry(db, email, { now, delaySeconds, lastError });
-        logger.warn({ emailId: email.id, attempt: email.attempts, maxAttempts, retryInSeconds: delaySeconds, error: lastError }, "email not sent; will retry");
+        logger.warn(
+          { emailId: email.id, attempt: email.attempts, maxAttempts, retryInSeconds: delaySeconds, error: lastError },
+          "email not sent; will retry",
+        );
       }
     }
     if (stillOurs) {
@@ -126,7 +132,10 @@ export function startOutboxWorker(options: StartOutboxWorkerOptions): OutboxWork
       return sent + failed + retried >= batchSize;
     } catch (error) {
       // Logged once per outage, not once a second while the database is down.
-      if (!failing) withLogContext({ job: "outbox" }, () => logger.error({ error: describeSendError(error) }, "the outbox worker could not process emails"));
+      if (!failing)
+        withLogContext({ job: "outbox" }, () =>
+          logger.error({ error: describeSendError(error) }, "the outbox worker could not process emails"),
+        );
       failing = true;
       return false;
     }

@@ -11,7 +11,12 @@ import { canRetryEmail } from "./list-outgoing-emails";
  * attempts, so it gets a fresh set: the count starts again from zero (the audit event keeps the old one).
  * The caller wakes the outbox worker after this returns. Any researcher may do it; audited.
  */
-export async function retryOutgoingEmail(db: Database, actor: Researcher, input: { emailId: string }, now = new Date()): Promise<void> {
+export async function retryOutgoingEmail(
+  db: Database,
+  actor: Researcher,
+  input: { emailId: string },
+  now = new Date(),
+): Promise<void> {
   if (!z.uuid().safeParse(input.emailId).success) throw new ActionError("That email does not exist.");
   await db.$transaction(async (tx) => {
     const [email] = await tx.$queryRaw<{ id: string; status: EmailStatus; attempts: number; created_at: Date }[]>`

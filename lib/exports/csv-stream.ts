@@ -12,9 +12,13 @@ export type Batch<Cursor> = { rows: Cell[][]; next: Cursor | null };
 
 export const BOM = "\uFEFF";
 
-export function csvStream<Cursor>(header: readonly string[], readBatch: (after: Cursor | null) => Promise<Batch<Cursor>>): ReadableStream<Uint8Array> {
+export function csvStream<Cursor>(
+  header: readonly string[],
+  readBatch: (after: Cursor | null) => Promise<Batch<Cursor>>,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const toCsv = (rows: readonly (readonly Cell[])[]) => stringify(rows.map(neutraliseRow), { record_delimiter: "windows", quoted_match: /[\r\n]/ });
+  const toCsv = (rows: readonly (readonly Cell[])[]) =>
+    stringify(rows.map(neutraliseRow), { record_delimiter: "windows", quoted_match: /[\r\n]/ });
   let cursor: Cursor | null = null;
   let started = false;
   return new ReadableStream<Uint8Array>(

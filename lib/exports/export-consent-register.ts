@@ -15,7 +15,11 @@ type RecordedStatement = { key: string; required: boolean; agreed: boolean };
  * time and ISO 8601), the record's id and its hash (to check against the stored record). Read in batches
  * by keyset pagination on (signed_at, id); audited with the number of rows before any row leaves.
  */
-export async function exportConsentRegister(db: Database, actor: Researcher, options: { batchSize?: number } = {}): Promise<CsvExport> {
+export async function exportConsentRegister(
+  db: Database,
+  actor: Researcher,
+  options: { batchSize?: number } = {},
+): Promise<CsvExport> {
   const batchSize = options.batchSize ?? 1000;
   const [{ now: asOf }] = await db.$queryRaw<[{ now: Date }]>`select now()`;
   // Every optional statement key of any form that has been signed, in study order, then form order.
@@ -60,7 +64,9 @@ export async function exportConsentRegister(db: Database, actor: Researcher, opt
     const records = await db.consentRecord.findMany({
       where: {
         createdAt: { lte: asOf },
-        ...(after ? { signedAt: { gte: after.signedAt }, OR: [{ signedAt: { gt: after.signedAt } }, { id: { gt: after.id } }] } : {}),
+        ...(after
+          ? { signedAt: { gte: after.signedAt }, OR: [{ signedAt: { gt: after.signedAt } }, { id: { gt: after.id } }] }
+          : {}),
       },
       orderBy: [{ signedAt: "asc" }, { id: "asc" }],
       take: batchSize,
@@ -104,5 +110,9 @@ export async function exportConsentRegister(db: Database, actor: Researcher, opt
     return { rows, next: last && records.length === batchSize ? { signedAt: last.signedAt, id: last.id } : null };
   };
 
-  return { filename: exportFilename("consent-register", ukIsoDay(asOf)), rowCount, stream: csvStream(header, readBatch) };
+  return {
+    filename: exportFilename("consent-register", ukIsoDay(asOf)),
+    rowCount,
+    stream: csvStream(header, readBatch),
+  };
 }

@@ -15,10 +15,17 @@ type Cursor = { createdAt: Date; id: string };
  * any row leaves. It holds everyone registered up to the moment it starts, read in pages of `batchSize`
  * in registration order (keyset pagination on created_at, id), so 100,000 volunteers never sit in memory.
  */
-export async function exportVolunteers(db: Database, actor: Researcher, options: { batchSize?: number } = {}): Promise<CsvExport> {
+export async function exportVolunteers(
+  db: Database,
+  actor: Researcher,
+  options: { batchSize?: number } = {},
+): Promise<CsvExport> {
   const batchSize = options.batchSize ?? 1000;
   const [{ now: asOf }] = await db.$queryRaw<[{ now: Date }]>`select now()`;
-  const studies = await db.study.findMany({ orderBy: [{ displayOrder: "asc" }, { createdAt: "asc" }], select: { id: true, shortTitle: true } });
+  const studies = await db.study.findMany({
+    orderBy: [{ displayOrder: "asc" }, { createdAt: "asc" }],
+    select: { id: true, shortTitle: true },
+  });
   const rowCount = await db.$transaction(async (tx) => {
     const count = await tx.volunteer.count({ where: { createdAt: { lte: asOf } } });
     await recordAuditEvent(tx, {
@@ -94,7 +101,9 @@ export async function exportVolunteers(db: Database, actor: Researcher, options:
         v.erasedAt ? "Yes" : "No",
         ...studies.flatMap((s) => {
           const p = theirs.find((x) => x.studyId === s.id);
-          return p ? [statusWords[p.status], eligibilityWords(p.eligibility, p.eligibilityOverride)] : ["Not registered", ""];
+          return p
+            ? [statusWords[p.status], eligibilityWords(p.eligibility, p.eligibilityOverride)]
+            : ["Not registered", ""];
         }),
       ];
     });

@@ -7,7 +7,10 @@ export const MAX_FORM_BYTES = 256 * 1024;
 
 export type Screening = { ok: true } | { ok: false; status: 400 | 411 | 413 };
 
-async function readCapped(body: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array<ArrayBuffer> | null> {
+async function readCapped(
+  body: ReadableStream<Uint8Array> | null,
+  max: number,
+): Promise<Uint8Array<ArrayBuffer> | null> {
   if (!body) return new Uint8Array();
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];

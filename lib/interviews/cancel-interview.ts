@@ -20,10 +20,15 @@ export async function cancelInterview(
   await inSchedulingTransaction(db, async (tx) => {
     const participation = await lockInterviewParticipation(tx, input);
     const current = await interviewOf(tx, participation.id, input.interviewId);
-    if (current.status !== "SCHEDULED") throw new SchedulingError("That interview is not booked, so there is nothing to cancel.");
+    if (current.status !== "SCHEDULED")
+      throw new SchedulingError("That interview is not booked, so there is nothing to cancel.");
     const sequence = current.calendarSequence + 1;
-    const interview = await tx.interview.update({ where: { id: current.id }, data: { status: "CANCELLED", calendarSequence: sequence } });
-    if (participation.status === "SCHEDULED") await tx.participation.update({ where: { id: participation.id }, data: { status: "CONSENTED" } });
+    const interview = await tx.interview.update({
+      where: { id: current.id },
+      data: { status: "CANCELLED", calendarSequence: sequence },
+    });
+    if (participation.status === "SCHEDULED")
+      await tx.participation.update({ where: { id: participation.id }, data: { status: "CONSENTED" } });
     await emailInterview(tx, { interview, person: interviewPerson(participation), kind: "cancelled", now });
     await recordAuditEvent(tx, {
       actorType: "RESEARCHER",

@@ -26,15 +26,33 @@ export function ukStartFromFields(
   const timeField = words.timeField ?? "time";
   const anyDate = v.day !== "" || v.month !== "" || v.year !== "";
   const date = parseCalendarDate(v.day, v.month, v.year);
-  if (!date) ctx.addIssue({ code: "custom", path: ["date"], message: anyDate ? `${words.date} must be a real date, for example 27 3 2027` : `Enter ${words.date.toLowerCase()}` });
+  if (!date)
+    ctx.addIssue({
+      code: "custom",
+      path: ["date"],
+      message: anyDate
+        ? `${words.date} must be a real date, for example 27 3 2027`
+        : `Enter ${words.date.toLowerCase()}`,
+    });
   const time = parseWallTime(v.time);
   if (!time) {
-    ctx.addIssue({ code: "custom", path: [timeField], message: v.time ? `Enter ${words.time.toLowerCase()} in 24-hour time, for example 14:30` : `Enter ${words.time.toLowerCase()}` });
+    ctx.addIssue({
+      code: "custom",
+      path: [timeField],
+      message: v.time
+        ? `Enter ${words.time.toLowerCase()} in 24-hour time, for example 14:30`
+        : `Enter ${words.time.toLowerCase()}`,
+    });
   }
   if (!date || !time) return null;
   const instant = londonTimeToInstant(date, time);
   if (!instant) {
-    ctx.addIssue({ code: "custom", path: [timeField], message: "That time does not exist in the UK: the clocks go forward from 1am to 2am that night. Choose another time" });
+    ctx.addIssue({
+      code: "custom",
+      path: [timeField],
+      message:
+        "That time does not exist in the UK: the clocks go forward from 1am to 2am that night. Choose another time",
+    });
   }
   return instant;
 }

@@ -1,7 +1,12 @@
 import { calendarAttachment, type CalendarEvent } from "@/lib/calendar/calendar-file";
 import { readEnv } from "@/lib/config/env";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
-import { renderInterviewCancellation, renderInterviewInvitation, renderInterviewOutcome, ukTimeSpan } from "@/lib/email/templates/interview-emails";
+import {
+  renderInterviewCancellation,
+  renderInterviewInvitation,
+  renderInterviewOutcome,
+  ukTimeSpan,
+} from "@/lib/email/templates/interview-emails";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createManageLink } from "@/lib/participation/manage-link";
 
@@ -23,7 +28,11 @@ export type InterviewPerson = {
 };
 
 /** The interview as a calendar event: its stored UID and SEQUENCE, the Teams link as place and address. */
-export function interviewCalendarEvent(interview: InterviewFacts, person: InterviewPerson, method: "REQUEST" | "CANCEL"): CalendarEvent {
+export function interviewCalendarEvent(
+  interview: InterviewFacts,
+  person: InterviewPerson,
+  method: "REQUEST" | "CANCEL",
+): CalendarEvent {
   const endsAt = new Date(interview.startsAt.getTime() + interview.durationMinutes * 60_000);
   return {
     method,
@@ -54,11 +63,22 @@ export type InterviewEmailKind = "scheduled" | "rescheduled" | "cancelled" | "co
  */
 export async function emailInterview(
   tx: Tx,
-  input: { interview: InterviewFacts; person: InterviewPerson; kind: InterviewEmailKind; previousStartsAt?: Date; now: Date },
+  input: {
+    interview: InterviewFacts;
+    person: InterviewPerson;
+    kind: InterviewEmailKind;
+    previousStartsAt?: Date;
+    now: Date;
+  },
 ): Promise<void> {
   const { interview, person, kind } = input;
   const { publicUrl, MANAGE_LINK_DAYS } = readEnv();
-  const manageUrl = await createManageLink(tx, { volunteerId: person.volunteer.id, publicUrl, days: MANAGE_LINK_DAYS, now: input.now });
+  const manageUrl = await createManageLink(tx, {
+    volunteerId: person.volunteer.id,
+    publicUrl,
+    days: MANAGE_LINK_DAYS,
+    now: input.now,
+  });
   const base = {
     fullName: person.volunteer.fullName,
     studyTitle: person.study.title,
@@ -68,13 +88,21 @@ export async function emailInterview(
     contactEmail: person.study.contactEmail,
     manageUrl,
   };
-  const addressing = { to: person.volunteer.email, volunteerId: person.volunteer.id, participationId: person.participationId };
+  const addressing = {
+    to: person.volunteer.email,
+    volunteerId: person.volunteer.id,
+    participationId: person.participationId,
+  };
   if (kind === "scheduled" || kind === "rescheduled") {
     await enqueueEmail(tx, {
       dedupeKey: `interview-invitation:${interview.id}:${interview.calendarSequence}`,
       template: kind === "scheduled" ? "interview-scheduled" : "interview-rescheduled",
       ...addressing,
-      ...renderInterviewInvitation({ ...base, meetingLink: interview.meetingLink, previousStartsAt: kind === "rescheduled" ? (input.previousStartsAt ?? null) : null }),
+      ...renderInterviewInvitation({
+        ...base,
+        meetingLink: interview.meetingLink,
+        previousStartsAt: kind === "rescheduled" ? (input.previousStartsAt ?? null) : null,
+      }),
       attachments: [calendarAttachment(interviewCalendarEvent(interview, person, "REQUEST"))],
     });
   } else if (kind === "cancelled") {

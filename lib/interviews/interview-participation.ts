@@ -12,11 +12,15 @@ type Tx = Prisma.TransactionClient;
  */
 export async function lockInterviewParticipation(tx: Tx, input: { volunteerId: string; participationId: string }) {
   if (!(await lockParticipation(tx, input.participationId))) throw new SchedulingNotFoundError("That participation");
-  const participation = await tx.participation.findUnique({ where: { id: input.participationId }, include: { volunteer: true, study: true } });
+  const participation = await tx.participation.findUnique({
+    where: { id: input.participationId },
+    include: { volunteer: true, study: true },
+  });
   if (!participation || participation.volunteerId !== input.volunteerId || participation.study.kind !== "INTERVIEW") {
     throw new SchedulingNotFoundError("That participation");
   }
-  if (participation.volunteer.erasedAt) throw new SchedulingError("This person's details have been erased, so nothing can be arranged for them.");
+  if (participation.volunteer.erasedAt)
+    throw new SchedulingError("This person's details have been erased, so nothing can be arranged for them.");
   return participation;
 }
 

@@ -35,7 +35,11 @@ export type InterviewRow = {
  * or the first), whether they may be booked, and their interviews. Any researcher may see it. Null when
  * there is no such volunteer (a 404).
  */
-export async function loadInterviewPage(db: Database, _actor: Researcher, input: { volunteerId: string; studySlug?: string }): Promise<InterviewPageView | null> {
+export async function loadInterviewPage(
+  db: Database,
+  _actor: Researcher,
+  input: { volunteerId: string; studySlug?: string },
+): Promise<InterviewPageView | null> {
   const volunteer = await db.volunteer.findUnique({
     where: { id: input.volunteerId },
     include: {
@@ -47,7 +51,8 @@ export async function loadInterviewPage(db: Database, _actor: Researcher, input:
     },
   });
   if (!volunteer) return null;
-  const chosen = volunteer.participations.find((p) => p.study.slug === input.studySlug) ?? volunteer.participations[0] ?? null;
+  const chosen =
+    volunteer.participations.find((p) => p.study.slug === input.studySlug) ?? volunteer.participations[0] ?? null;
   const interviews = chosen
     ? await db.interview.findMany({
         where: { participationId: chosen.id },
@@ -65,7 +70,12 @@ export async function loadInterviewPage(db: Database, _actor: Researcher, input:
     scheduledBy: i.scheduledBy ? (i.scheduledBy.name ?? i.scheduledBy.email) : null,
   }));
   return {
-    volunteer: { id: volunteer.id, fullName: volunteer.fullName, email: volunteer.email, erased: volunteer.erasedAt !== null },
+    volunteer: {
+      id: volunteer.id,
+      fullName: volunteer.fullName,
+      email: volunteer.email,
+      erased: volunteer.erasedAt !== null,
+    },
     studies: volunteer.participations.map((p) => ({ slug: p.study.slug, shortTitle: p.study.shortTitle })),
     participation: chosen
       ? {

@@ -22,9 +22,12 @@ export async function recordInterviewOutcome(
   await inSchedulingTransaction(db, async (tx) => {
     const participation = await lockInterviewParticipation(tx, input);
     const current = await interviewOf(tx, participation.id, input.interviewId);
-    if (current.status !== "SCHEDULED") throw new SchedulingError("The outcome of that interview has already been recorded, or it was cancelled.");
-    if (current.startsAt.getTime() > now.getTime()) throw new SchedulingError("You can record the outcome once the interview's start time has passed.");
-    if (participation.status !== "SCHEDULED") throw new SchedulingError("This person is no longer taking part, so no outcome can be recorded.");
+    if (current.status !== "SCHEDULED")
+      throw new SchedulingError("The outcome of that interview has already been recorded, or it was cancelled.");
+    if (current.startsAt.getTime() > now.getTime())
+      throw new SchedulingError("You can record the outcome once the interview's start time has passed.");
+    if (participation.status !== "SCHEDULED")
+      throw new SchedulingError("This person is no longer taking part, so no outcome can be recorded.");
 
     const completed = input.outcome === "COMPLETED";
     const interview = await tx.interview.update({ where: { id: current.id }, data: { status: input.outcome } });
@@ -32,7 +35,12 @@ export async function recordInterviewOutcome(
       where: { id: participation.id },
       data: completed ? { status: "COMPLETED", completedAt: now } : { status: "CONSENTED" },
     });
-    await emailInterview(tx, { interview, person: interviewPerson(participation), kind: completed ? "completed" : "did_not_attend", now });
+    await emailInterview(tx, {
+      interview,
+      person: interviewPerson(participation),
+      kind: completed ? "completed" : "did_not_attend",
+      now,
+    });
     await recordAuditEvent(tx, {
       actorType: "RESEARCHER",
       actorId: actor.id,

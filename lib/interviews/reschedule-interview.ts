@@ -23,14 +23,26 @@ export async function rescheduleInterview(
   await inSchedulingTransaction(db, async (tx) => {
     const participation = await lockInterviewParticipation(tx, input);
     const current = await interviewOf(tx, participation.id, input.interviewId);
-    if (current.status !== "SCHEDULED") throw new SchedulingError("That interview is no longer booked, so it cannot be moved.");
+    if (current.status !== "SCHEDULED")
+      throw new SchedulingError("That interview is no longer booked, so it cannot be moved.");
     await assertSignedCurrentConsent(tx, participation, ["SCHEDULED"]);
     const sequence = current.calendarSequence + 1;
     const interview = await tx.interview.update({
       where: { id: current.id },
-      data: { startsAt: input.startsAt, durationMinutes: input.durationMinutes, meetingLink: input.meetingLink, calendarSequence: sequence },
+      data: {
+        startsAt: input.startsAt,
+        durationMinutes: input.durationMinutes,
+        meetingLink: input.meetingLink,
+        calendarSequence: sequence,
+      },
     });
-    await emailInterview(tx, { interview, person: interviewPerson(participation), kind: "rescheduled", previousStartsAt: current.startsAt, now });
+    await emailInterview(tx, {
+      interview,
+      person: interviewPerson(participation),
+      kind: "rescheduled",
+      previousStartsAt: current.startsAt,
+      now,
+    });
     await recordAuditEvent(tx, {
       actorType: "RESEARCHER",
       actorId: actor.id,

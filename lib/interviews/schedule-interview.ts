@@ -20,7 +20,8 @@ export function assertInterviewTime(input: InterviewTime, now: Date): void {
   if (duration) throw new SchedulingError(duration, "duration");
   const link = teamsLinkProblem(input.meetingLink);
   if (link) throw new SchedulingError(link, "meetingLink");
-  if (input.startsAt.getTime() <= now.getTime()) throw new SchedulingError("The interview must be in the future", "date");
+  if (input.startsAt.getTime() <= now.getTime())
+    throw new SchedulingError("The interview must be in the future", "date");
 }
 
 /**
@@ -39,8 +40,12 @@ export async function scheduleInterview(
   return inSchedulingTransaction(db, async (tx) => {
     const participation = await lockInterviewParticipation(tx, input);
     await assertSignedCurrentConsent(tx, participation, ["CONSENTED", "SCHEDULED"]);
-    const active = await tx.interview.findFirst({ where: { participationId: participation.id, status: "SCHEDULED" }, select: { id: true } });
-    if (active) throw new SchedulingError("This person already has an interview booked. Change its time or cancel it instead.");
+    const active = await tx.interview.findFirst({
+      where: { participationId: participation.id, status: "SCHEDULED" },
+      select: { id: true },
+    });
+    if (active)
+      throw new SchedulingError("This person already has an interview booked. Change its time or cancel it instead.");
 
     const id = randomUUID();
     const interview = await tx.interview.create({

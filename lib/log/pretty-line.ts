@@ -3,9 +3,29 @@
  * terminal ("10:02:03 GET /register 200 41 ms"). Anything that is not one of our JSON lines is shown as
  * it is. Production keeps the JSON, for a log collector.
  */
-type Line = { time?: string; level?: string; msg?: string; method?: string; path?: string; status?: number; durationMs?: number; [key: string]: unknown };
+type Line = {
+  time?: string;
+  level?: string;
+  msg?: string;
+  method?: string;
+  path?: string;
+  status?: number;
+  durationMs?: number;
+  [key: string]: unknown;
+};
 
-const hidden = new Set(["time", "level", "msg", "pid", "requestId", "source", "method", "path", "status", "durationMs"]);
+const hidden = new Set([
+  "time",
+  "level",
+  "msg",
+  "pid",
+  "requestId",
+  "source",
+  "method",
+  "path",
+  "status",
+  "durationMs",
+]);
 
 export function prettyLogLine(text: string): string {
   let line: Line;

@@ -31,13 +31,16 @@ export async function inviteParticipantInTransaction(
   });
   if (!participation) throw new ParticipationError("That participation does not exist.");
   const { volunteer, study } = participation;
-  if (volunteer.erasedAt) throw new ParticipationError("This person's details have been erased, so they cannot be invited.");
+  if (volunteer.erasedAt)
+    throw new ParticipationError("This person's details have been erased, so they cannot be invited.");
   // Re-consent reaches everyone still taking part, even after recruitment has closed.
   if (study.status !== "RECRUITING" && !input.reconsent) {
     throw new ParticipationError(`${study.shortTitle} is not recruiting, so no one can be invited.`);
   }
   if ((participation.eligibilityOverride ?? participation.eligibility) !== "ELIGIBLE") {
-    throw new ParticipationError("Only eligible people can be invited. Override their eligibility first, giving a reason.");
+    throw new ParticipationError(
+      "Only eligible people can be invited. Override their eligibility first, giving a reason.",
+    );
   }
   const allowed: readonly string[] = input.reconsent ? CONSENTED : INVITABLE;
   if (!allowed.includes(participation.status)) {
@@ -52,7 +55,11 @@ export async function inviteParticipantInTransaction(
 
   const now = new Date();
   const { publicUrl } = readEnv();
-  const { consent, manage, expiresAt, token } = await issueConsentLinks(tx, { participationId: participation.id, volunteerId: volunteer.id, now });
+  const { consent, manage, expiresAt, token } = await issueConsentLinks(tx, {
+    participationId: participation.id,
+    volunteerId: volunteer.id,
+    now,
+  });
 
   const sheetSentAt = participation.informationSheetSentAt ?? now;
   const signableFrom = new Date(sheetSentAt.getTime() + study.considerationPeriodHours * 3_600_000);
@@ -91,7 +98,11 @@ export async function inviteParticipantInTransaction(
   await recordAuditEvent(tx, {
     actorType: input.actor.type,
     actorId: input.actor.type === "RESEARCHER" ? input.actor.id : null,
-    action: input.reconsent ? "participation.reconsent_requested" : firstInvitation ? "participation.invited" : "participation.invitation_resent",
+    action: input.reconsent
+      ? "participation.reconsent_requested"
+      : firstInvitation
+        ? "participation.invited"
+        : "participation.invitation_resent",
     subjectType: "participation",
     subjectId: participation.id,
     data: { studyId: study.id, accessTokenId: token.id, consentFormId: form.id },
@@ -148,6 +159,9 @@ export async function issueConsentLinks(
   return { consent, manage, token: { id: token.id }, expiresAt };
 }
 
-export async function inviteParticipant(db: Database, input: { participationId: string; actor: Actor; reconsent?: boolean }): Promise<void> {
+export async function inviteParticipant(
+  db: Database,
+  input: { participationId: string; actor: Actor; reconsent?: boolean },
+): Promise<void> {
   await db.$transaction((tx) => inviteParticipantInTransaction(tx, input));
 }

@@ -12,7 +12,12 @@ export async function createManageLink(
 ): Promise<string> {
   const manage = newAccessToken();
   await tx.accessToken.create({
-    data: { tokenHash: manage.tokenHash, purpose: "MANAGE_PARTICIPATION", volunteerId: input.volunteerId, expiresAt: daysFromNow(input.days, input.now) },
+    data: {
+      tokenHash: manage.tokenHash,
+      purpose: "MANAGE_PARTICIPATION",
+      volunteerId: input.volunteerId,
+      expiresAt: daysFromNow(input.days, input.now),
+    },
   });
   return links.manage(input.publicUrl, manage.token);
 }

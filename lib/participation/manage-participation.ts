@@ -20,10 +20,18 @@ export type ManageView =
       }[];
     };
 
-export async function findManageAccess(db: Database, token: string | undefined, now = new Date()): Promise<{ volunteerId: string } | null> {
+export async function findManageAccess(
+  db: Database,
+  token: string | undefined,
+  now = new Date(),
+): Promise<{ volunteerId: string } | null> {
   if (!looksLikeToken(token)) return null;
-  const row = await db.accessToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { volunteer: { select: { erasedAt: true } } } });
-  if (!row || row.purpose !== "MANAGE_PARTICIPATION" || tokenState(row, now) !== "valid" || row.volunteer.erasedAt) return null;
+  const row = await db.accessToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { volunteer: { select: { erasedAt: true } } },
+  });
+  if (!row || row.purpose !== "MANAGE_PARTICIPATION" || tokenState(row, now) !== "valid" || row.volunteer.erasedAt)
+    return null;
   return { volunteerId: row.volunteerId };
 }
 
@@ -34,7 +42,13 @@ export async function loadManageView(db: Database, token: string | undefined, no
     where: { id: access.volunteerId },
     include: {
       participations: {
-        include: { study: true, consentRecords: { orderBy: { signedAt: "asc" }, select: { id: true, signedAt: true, consentFormVersion: true } } },
+        include: {
+          study: true,
+          consentRecords: {
+            orderBy: { signedAt: "asc" },
+            select: { id: true, signedAt: true, consentFormVersion: true },
+          },
+        },
         orderBy: { study: { displayOrder: "asc" } },
       },
     },

@@ -4,8 +4,14 @@ import type { ParticipationStatus } from "@/lib/generated/prisma/client";
 export const statusForParticipant: Record<ParticipationStatus, { tag: string; detail?: string }> = {
   INTERESTED: { tag: "Registered" },
   ELIGIBLE: { tag: "Registered", detail: "The study team will contact you if you are invited to take part." },
-  INELIGIBLE: { tag: "Not able to take part", detail: "From your answers, this study is not one you can take part in." },
-  INVITED: { tag: "Invited", detail: "Please read the information sheet and decide. The link to the consent form is in our email." },
+  INELIGIBLE: {
+    tag: "Not able to take part",
+    detail: "From your answers, this study is not one you can take part in.",
+  },
+  INVITED: {
+    tag: "Invited",
+    detail: "Please read the information sheet and decide. The link to the consent form is in our email.",
+  },
   CONSENTED: { tag: "Consent given" },
   DECLINED: { tag: "Not taking part", detail: "You chose not to take part." },
   SCHEDULED: { tag: "Arranged", detail: "The study team has sent you the details." },

@@ -19,10 +19,7 @@ export type WithdrawalInput = {
   participationIds: readonly string[] | "all";
   dataChoice: "KEEP" | "REMOVE";
   reason: string | null;
-} & (
-  | { method: "SELF_SERVICE" }
-  | { method: "RECORDED_BY_RESEARCHER"; recordedById: string; channel: string }
-);
+} & ({ method: "SELF_SERVICE" } | { method: "RECORDED_BY_RESEARCHER"; recordedById: string; channel: string });
 
 /**
  * Withdraws a person from one study or all, no reason needed, and stops everything pending for them in
@@ -30,7 +27,11 @@ export type WithdrawalInput = {
  * withdrawal is recorded (who, when, how, and what happens to data already given) and audited, and the
  * person and the team are told, all in one transaction.
  */
-export async function withdrawParticipation(db: Database, input: WithdrawalInput, now = new Date()): Promise<{ withdrawn: string[] }> {
+export async function withdrawParticipation(
+  db: Database,
+  input: WithdrawalInput,
+  now = new Date(),
+): Promise<{ withdrawn: string[] }> {
   const { publicUrl, MANAGE_LINK_DAYS } = readEnv();
   const manage = newAccessToken();
   return db.$transaction(async (tx) => {
@@ -53,7 +54,12 @@ export async function withdrawParticipation(db: Database, input: WithdrawalInput
     // Workshop places they hold become free and go to the waiting lists (below). Their sessions are locked
     // first, before any person's row, as every scheduling path does, so that no two transactions deadlock.
     const bookedSessionIds = async () =>
-      (await tx.workshopBooking.findMany({ where: { participationId: { in: ids }, status: "BOOKED" }, select: { workshopSessionId: true } })).map((b) => b.workshopSessionId);
+      (
+        await tx.workshopBooking.findMany({
+          where: { participationId: { in: ids }, status: "BOOKED" },
+          select: { workshopSessionId: true },
+        })
+      ).map((b) => b.workshopSessionId);
     await lockWorkshopSessions(tx, await bookedSessionIds());
 
     for (const participation of open) {
@@ -68,25 +74,47 @@ export async function withdrawParticipation(db: Database, input: WithdrawalInput
           withdrawnAt: now,
         },
       });
-      await tx.participation.update({ where: { id: participation.id }, data: { status: "WITHDRAWN", withdrawnAt: now } });
+      await tx.participation.update({
+        where: { id: participation.id },
+        data: { status: "WITHDRAWN", withdrawnAt: now },
+      });
       await recordAuditEvent(tx, {
         actorType: input.method === "SELF_SERVICE" ? "PARTICIPANT" : "RESEARCHER",
         actorId: input.method === "SELF_SERVICE" ? volunteer.id : input.recordedById,
         action: "participation.withdrawn",
         subjectType: "participation",
         subjectId: participation.id,
-        data: { withdrawalId: withdrawal.id, method: input.method, dataChoice: input.dataChoice, withReason: input.reason !== null },
+        data: {
+          withdrawalId: withdrawal.id,
+          method: input.method,
+          dataChoice: input.dataChoice,
+          withReason: input.reason !== null,
+        },
       });
     }
 
     // Nothing pending may reach them about these studies any more.
-    await tx.accessToken.updateMany({ where: { participationId: { in: ids }, purpose: "CONSENT", revokedAt: null, usedAt: null }, data: { revokedAt: now } });
-    await tx.interview.updateMany({ where: { participationId: { in: ids }, status: "SCHEDULED" }, data: { status: "CANCELLED" } });
+    await tx.accessToken.updateMany({
+      where: { participationId: { in: ids }, purpose: "CONSENT", revokedAt: null, usedAt: null },
+      data: { revokedAt: now },
+    });
+    await tx.interview.updateMany({
+      where: { participationId: { in: ids }, status: "SCHEDULED" },
+      data: { status: "CANCELLED" },
+    });
     const freed = new Set(await bookedSessionIds());
-    await tx.workshopBooking.updateMany({ where: { participationId: { in: ids }, status: { in: ["BOOKED", "WAITLISTED"] } }, data: { status: "CANCELLED" } });
-    const seatActor = input.method === "SELF_SERVICE" ? { actorType: "PARTICIPANT" as const, actorId: volunteer.id } : { actorType: "RESEARCHER" as const, actorId: input.recordedById };
+    await tx.workshopBooking.updateMany({
+      where: { participationId: { in: ids }, status: { in: ["BOOKED", "WAITLISTED"] } },
+      data: { status: "CANCELLED" },
+    });
+    const seatActor =
+      input.method === "SELF_SERVICE"
+        ? { actorType: "PARTICIPANT" as const, actorId: volunteer.id }
+        : { actorType: "RESEARCHER" as const, actorId: input.recordedById };
     for (const sessionId of freed) await offerFreedSeats(tx, { sessionId, actor: seatActor, now });
-    const everything = input.participationIds === "all" || (await tx.participation.count({ where: { volunteerId: volunteer.id, status: { not: "WITHDRAWN" } } })) === 0;
+    const everything =
+      input.participationIds === "all" ||
+      (await tx.participation.count({ where: { volunteerId: volunteer.id, status: { not: "WITHDRAWN" } } })) === 0;
     await tx.outgoingEmail.updateMany({
       where: {
         status: "PENDING",
@@ -96,7 +124,12 @@ export async function withdrawParticipation(db: Database, input: WithdrawalInput
     });
 
     await tx.accessToken.create({
-      data: { tokenHash: manage.tokenHash, purpose: "MANAGE_PARTICIPATION", volunteerId: volunteer.id, expiresAt: daysFromNow(MANAGE_LINK_DAYS, now) },
+      data: {
+        tokenHash: manage.tokenHash,
+        purpose: "MANAGE_PARTICIPATION",
+        volunteerId: volunteer.id,
+        expiresAt: daysFromNow(MANAGE_LINK_DAYS, now),
+      },
     });
     const studyTitles = open.map((p) => p.study.title);
     const contact = open[0]!.study;

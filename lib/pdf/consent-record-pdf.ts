@@ -51,7 +51,9 @@ export async function renderConsentRecordPdf(input: ConsentRecordPdfInput): Prom
   );
   pdf.keyValue(details);
 
-  pdf.paragraph("Each answer is shown in the box beside its statement, where a paper form has the participant's initials.");
+  pdf.paragraph(
+    "Each answer is shown in the box beside its statement, where a paper form has the participant's initials.",
+  );
   pdf.spacer(4);
   pdf.boxedList(
     "Answer",

@@ -227,7 +227,11 @@ export class PdfFlowWriter {
     const font = this.fonts.regular;
     const measure = (s: string) => measureText(s, font, FOOTER_SIZE);
     const numberWidth = measure(pageNumber);
-    const labelLines = wrapText(toDrawableText(this.footerLabel, font), CONTENT_WIDTH - numberWidth - 24 - measure(" …"), measure);
+    const labelLines = wrapText(
+      toDrawableText(this.footerLabel, font),
+      CONTENT_WIDTH - numberWidth - 24 - measure(" …"),
+      measure,
+    );
     const label = labelLines.length > 1 ? `${labelLines[0]} …` : (labelLines[0] ?? "");
     const options = { y: MARGIN, size: FOOTER_SIZE, font, color: SECONDARY_COLOUR };
     drawText(page, label, { ...options, x: MARGIN });

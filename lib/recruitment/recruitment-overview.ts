@@ -22,7 +22,10 @@ export type StudyFunnel = {
   activeConsented: number;
 };
 
-type Row = Record<keyof Omit<StudyFunnel, "studyId" | "slug" | "title" | "status" | "targetMin" | "targetMax">, bigint> & {
+type Row = Record<
+  keyof Omit<StudyFunnel, "studyId" | "slug" | "title" | "status" | "targetMin" | "targetMax">,
+  bigint
+> & {
   study_id: string;
   slug: string;
   title: string;

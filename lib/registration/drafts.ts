@@ -56,7 +56,11 @@ export async function findDraft(token: string | undefined): Promise<Draft | null
 }
 
 /** Adds one step's answers to the draft; a submitted draft is never changed. */
-export async function saveDraftAnswers(draftId: string, stepAnswers: Record<string, unknown>, honeypotTripped: boolean): Promise<void> {
+export async function saveDraftAnswers(
+  draftId: string,
+  stepAnswers: Record<string, unknown>,
+  honeypotTripped: boolean,
+): Promise<void> {
   const db = getDb();
   await db.$transaction(async (tx) => {
     const row = await tx.registrationDraft.findUnique({ where: { id: draftId } });

@@ -27,7 +27,11 @@ export const staffGroupOptions = [
   { value: "doctor", label: "Doctor or dentist" },
   { value: "nurse", label: "Nurse or health visitor" },
   { value: "midwife", label: "Midwife" },
-  { value: "allied-health-professional", label: "Allied health professional", hint: "For example, physiotherapist, paramedic, radiographer or dietitian" },
+  {
+    value: "allied-health-professional",
+    label: "Allied health professional",
+    hint: "For example, physiotherapist, paramedic, radiographer or dietitian",
+  },
   { value: "healthcare-scientist", label: "Healthcare scientist" },
   { value: "pharmacy", label: "Pharmacist or pharmacy technician" },
   { value: "clinical-support", label: "Healthcare assistant or other clinical support" },

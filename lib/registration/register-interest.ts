@@ -52,10 +52,19 @@ export async function registerInterest(
   } & ({ draftId: string } | { submissionKey: string }),
 ): Promise<RegistrationOutcome> {
   const { answers, studies } = input;
-  const outcomes: StudyOutcome[] = eligibilityForRequestedStudies(studies, answers.studies, answers).map(({ slug, result }) => {
-    const study = studies.find((s) => s.slug === slug)!;
-    return { slug, title: study.title, kind: study.kind, invitationMode: study.invitationMode, eligible: result.eligible, reasons: result.unmet.map((u) => u.reason) };
-  });
+  const outcomes: StudyOutcome[] = eligibilityForRequestedStudies(studies, answers.studies, answers).map(
+    ({ slug, result }) => {
+      const study = studies.find((s) => s.slug === slug)!;
+      return {
+        slug,
+        title: study.title,
+        kind: study.kind,
+        invitationMode: study.invitationMode,
+        eligible: result.eligible,
+        reasons: result.unmet.map((u) => u.reason),
+      };
+    },
+  );
   const { CONSENT_LINK_DAYS, MANAGE_LINK_DAYS } = readEnv();
   const manage = newAccessToken();
   const manageUrl = links.manage(input.publicUrl, manage.token);
@@ -66,7 +75,8 @@ export async function registerInterest(
     const study = studies.find((s) => s.slug === outcome.slug)!;
     if (!outcome.eligible || study.invitationMode !== "AUTOMATIC" || !study.currentInformationSheet) return [];
     const consent = newAccessToken();
-    const signableFrom = study.considerationPeriodHours > 0 ? new Date(Date.now() + study.considerationPeriodHours * 3_600_000) : null;
+    const signableFrom =
+      study.considerationPeriodHours > 0 ? new Date(Date.now() + study.considerationPeriodHours * 3_600_000) : null;
     const expiresAt = daysFromNow(CONSENT_LINK_DAYS);
     return [
       {
@@ -128,11 +138,18 @@ export async function registerInterest(
     invitations,
   };
   // JSON drops the answers that are undefined (questions that did not apply).
-  const rows = await db.$queryRaw<{ result: { kind: string; volunteerId?: string; expressionOfInterestId?: string } }[]>`
+  const rows = await db.$queryRaw<
+    { result: { kind: string; volunteerId?: string; expressionOfInterestId?: string } }[]
+  >`
     select store_registration(${JSON.stringify(payload)}::jsonb) as result`;
   const result = rows[0]!.result;
   if (result.kind === "stored") {
-    return { kind: "stored", volunteerId: result.volunteerId!, expressionOfInterestId: result.expressionOfInterestId!, outcomes };
+    return {
+      kind: "stored",
+      volunteerId: result.volunteerId!,
+      expressionOfInterestId: result.expressionOfInterestId!,
+      outcomes,
+    };
   }
   return { kind: result.kind === "discarded" ? "discarded" : "already-submitted" };
 }

@@ -44,7 +44,10 @@ function optionalText(max: number, tooLong: string, multiline = false) {
     z
       .string()
       .max(max, tooLong)
-      .regex(multiline ? NO_CONTROL_CHARACTERS_EXCEPT_LINES : NO_CONTROL_CHARACTERS, "Remove any special characters, such as tabs")
+      .regex(
+        multiline ? NO_CONTROL_CHARACTERS_EXCEPT_LINES : NO_CONTROL_CHARACTERS,
+        "Remove any special characters, such as tabs",
+      )
       .optional(),
   );
 }
@@ -97,7 +100,11 @@ export const yourWorkFields = {
   worksInNhsNow: choice(yesNo, "Select yes if you work in the NHS now"),
   employer: optionalText(FIELD_LIMITS.shortText, "NHS organisation must be 200 characters or fewer"),
   staffGroup: choice(staffGroups, "Select your staff group"),
-  jobTitle: requiredText(FIELD_LIMITS.shortText, "Enter your role or job title", "Role or job title must be 200 characters or fewer"),
+  jobTitle: requiredText(
+    FIELD_LIMITS.shortText,
+    "Enter your role or job title",
+    "Role or job title must be 200 characters or fewer",
+  ),
   region: choice(regions, "Select the region you work in"),
   website: aboutYouFields.website,
 };
@@ -112,16 +119,24 @@ function refineYourWork(v: { worksInNhsNow?: string; employer?: string }, ctx: z
 // --- Step 3: international experience -----------------------------------------------------------------
 
 export const internationalExperienceFields = {
-  ihpParticipation: choice(participation, "Select whether you have taken part in a THET-funded international health partnership"),
+  ihpParticipation: choice(
+    participation,
+    "Select whether you have taken part in a THET-funded international health partnership",
+  ),
   partnershipName: optionalText(FIELD_LIMITS.shortText, "Partnership name must be 200 characters or fewer"),
   partnershipCountry: optionalText(FIELD_LIMITS.country, "Country must be 100 characters or fewer"),
   partnershipYears: optionalText(FIELD_LIMITS.years, "Years must be 50 characters or fewer"),
   otherVolunteering: choice(participation, "Select whether you have done other international volunteering"),
-  introducedLearning: choice(yesNo, "Select yes if you have had the opportunity to introduce learning from your placement into the NHS"),
+  introducedLearning: choice(
+    yesNo,
+    "Select yes if you have had the opportunity to introduce learning from your placement into the NHS",
+  ),
   learningDescription: optionalText(FIELD_LIMITS.longText, "Description must be 1000 characters or fewer", true),
   website: aboutYouFields.website,
 };
-export const internationalExperienceSchema = z.object(internationalExperienceFields).superRefine(refineInternationalExperience);
+export const internationalExperienceSchema = z
+  .object(internationalExperienceFields)
+  .superRefine(refineInternationalExperience);
 
 function refineInternationalExperience(
   v: { ihpParticipation?: string; partnershipName?: string; partnershipCountry?: string; partnershipYears?: string },
@@ -182,15 +197,29 @@ export function takingPartFields(studies: readonly StudyChoice[]) {
 function refineTakingPart(studies: readonly StudyChoice[]) {
   const workshopSlugs = studies.filter((s) => s.kind === "WORKSHOP").map((s) => s.slug);
   return (
-    v: { studies?: string[]; workshopFormat?: string; workshopRegion?: string; heardFrom?: string; heardFromOther?: string },
+    v: {
+      studies?: string[];
+      workshopFormat?: string;
+      workshopRegion?: string;
+      heardFrom?: string;
+      heardFromOther?: string;
+    },
     ctx: z.RefinementCtx,
   ): void => {
     const wantsWorkshop = (v.studies ?? []).some((s) => workshopSlugs.includes(s));
     if (wantsWorkshop && !v.workshopFormat) {
-      ctx.addIssue({ code: "custom", path: ["workshopFormat"], message: "Select how you would like to attend a workshop" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["workshopFormat"],
+        message: "Select how you would like to attend a workshop",
+      });
     }
     if (wantsWorkshop && v.workshopFormat && v.workshopFormat !== "online" && !v.workshopRegion) {
-      ctx.addIssue({ code: "custom", path: ["workshopRegion"], message: "Select the region where you could attend a workshop in person" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["workshopRegion"],
+        message: "Select the region where you could attend a workshop in person",
+      });
     }
     if (v.heardFrom === "other" && !v.heardFromOther) {
       ctx.addIssue({ code: "custom", path: ["heardFromOther"], message: "Tell us where you heard about the research" });
@@ -212,7 +241,9 @@ function memoByStudies<T>(build: (studies: readonly StudyChoice[]) => T): (studi
   };
 }
 
-export const takingPartSchema = memoByStudies((studies) => z.object(takingPartFields(studies)).superRefine(refineTakingPart(studies)));
+export const takingPartSchema = memoByStudies((studies) =>
+  z.object(takingPartFields(studies)).superRefine(refineTakingPart(studies)),
+);
 
 // --- The whole registration ---------------------------------------------------------------------------
 
@@ -245,7 +276,11 @@ export type RegistrationAnswers = z.output<ReturnType<typeof registrationSchema>
 export const registrationSteps = [
   { slug: "about-you", title: "About you", fields: Object.keys(aboutYouFields) },
   { slug: "your-work", title: "Your work", fields: Object.keys(yourWorkFields) },
-  { slug: "international-experience", title: "Your international experience", fields: Object.keys(internationalExperienceFields) },
+  {
+    slug: "international-experience",
+    title: "Your international experience",
+    fields: Object.keys(internationalExperienceFields),
+  },
   { slug: "taking-part", title: "Taking part", fields: Object.keys(takingPartFields([])) },
 ] as const;
 

@@ -35,8 +35,13 @@ export type ReminderDecision =
   | { due: false; reason: "not-waiting-for-an-answer" | "reminders-off" | "all-sent" | "not-yet"; dueAt?: Date };
 
 /** When the next reminder falls due, or null if none ever will (the invitation was never sent). */
-export function nextReminderAt(c: Pick<ReminderCandidate, "invitedAt" | "lastLinkSentAt" | "lastReminderAt">, days: number): Date | null {
-  const times = [c.invitedAt, c.lastLinkSentAt, c.lastReminderAt].filter((t): t is Date => t !== null).map((t) => t.getTime());
+export function nextReminderAt(
+  c: Pick<ReminderCandidate, "invitedAt" | "lastLinkSentAt" | "lastReminderAt">,
+  days: number,
+): Date | null {
+  const times = [c.invitedAt, c.lastLinkSentAt, c.lastReminderAt]
+    .filter((t): t is Date => t !== null)
+    .map((t) => t.getTime());
   if (times.length === 0 || c.invitedAt === null) return null;
   return new Date(Math.max(...times) + days * DAY_MS);
 }

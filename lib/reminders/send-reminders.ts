@@ -21,7 +21,10 @@ export type ReminderPassResult = { sent: number };
  * due; and the email's dedupe key (reminder:<participation>:<n>) could not be enqueued twice anyway.
  * Answering, withdrawing and erasure also change the row or its person, so they are ordered with this too.
  */
-export async function sendDueReminders(db: Database, options: { now?: Date; batchSize?: number } = {}): Promise<ReminderPassResult> {
+export async function sendDueReminders(
+  db: Database,
+  options: { now?: Date; batchSize?: number } = {},
+): Promise<ReminderPassResult> {
   const now = options.now ?? new Date();
   const batchSize = options.batchSize ?? 100;
   const result: ReminderPassResult = { sent: 0 };
@@ -97,7 +100,10 @@ async function remindOne(db: Database, participationId: string, now: Date): Prom
     if (!form) return false;
 
     const reminderNumber = decision.reminderNumber;
-    await tx.participation.update({ where: { id: p.id }, data: { remindersSent: reminderNumber, lastReminderAt: now } });
+    await tx.participation.update({
+      where: { id: p.id },
+      data: { remindersSent: reminderNumber, lastReminderAt: now },
+    });
     const issued = await issueConsentLinks(tx, { participationId: p.id, volunteerId: p.volunteerId, now });
     await enqueueEmail(tx, {
       dedupeKey: `reminder:${p.id}:${reminderNumber}`,

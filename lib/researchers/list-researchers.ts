@@ -26,7 +26,10 @@ export async function findResearcher(db: Database, actor: Researcher, researcher
   assertAdmin(actor);
   if (!researcherIdSchema.safeParse(researcherId).success) return null;
   // Sessions that have not reached their absolute expiry (an idle one ends at its next use).
-  return db.researcher.findUnique({ where: { id: researcherId }, select: { ...columns, _count: { select: { sessions: { where: { expires: { gt: now } } } } } } });
+  return db.researcher.findUnique({
+    where: { id: researcherId },
+    select: { ...columns, _count: { select: { sessions: { where: { expires: { gt: now } } } } } },
+  });
 }
 
 export type ResearcherAccount = NonNullable<Awaited<ReturnType<typeof findResearcher>>>;

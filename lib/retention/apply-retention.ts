@@ -20,7 +20,10 @@ class NoLongerDue extends Error {}
  * locked too), so a registration, an override or an invitation that lands at the same moment either
  * wins and keeps them, or waits and finds them anonymised.
  */
-export async function applyRetention(db: Database, options: { now?: Date; batchSize?: number } = {}): Promise<RetentionPassResult> {
+export async function applyRetention(
+  db: Database,
+  options: { now?: Date; batchSize?: number } = {},
+): Promise<RetentionPassResult> {
   const now = options.now ?? new Date();
   const batchSize = options.batchSize ?? 100;
   const result: RetentionPassResult = { anonymised: 0 };
@@ -111,7 +114,10 @@ async function anonymiseOne(db: Database, volunteerId: string, now: Date): Promi
       const { participations } = decision as Extract<RetentionDecision, { due: true }>;
       // Their own words about why they left go too, where they asked for their data to be removed.
       const removal = participations.filter((p) => p.reason === "withdrawn_with_removal").map((p) => p.id);
-      const reasons = await tx.withdrawal.updateMany({ where: { participationId: { in: removal }, reason: { not: null } }, data: { reason: null } });
+      const reasons = await tx.withdrawal.updateMany({
+        where: { participationId: { in: removal }, reason: { not: null } },
+        data: { reason: null },
+      });
       const { participationIds: _ids, ...counts } = result.counts;
       await recordAuditEvent(tx, {
         actorType: "SYSTEM",
@@ -124,7 +130,10 @@ async function anonymiseOne(db: Database, volunteerId: string, now: Date): Promi
           withdrawalReasonsCleared: reasons.count,
         },
       });
-      logger.info({ volunteerId, participations: participations.length }, "records anonymised after their retention period");
+      logger.info(
+        { volunteerId, participations: participations.length },
+        "records anonymised after their retention period",
+      );
       return true;
     });
   } catch (error) {

@@ -40,8 +40,7 @@ export type RetentionPerson = {
 };
 
 export type RetentionDecision =
-  | { due: false }
-  | { due: true; participations: { id: string; studyId: string; reason: RetentionReason }[] };
+  { due: false } | { due: true; participations: { id: string; studyId: string; reason: RetentionReason }[] };
 
 function expired(since: Date, days: number, now: Date): boolean {
   return since.getTime() + days * DAY_MS <= now.getTime();

@@ -5,7 +5,11 @@ import type { z } from "zod";
  * the error summary and beside the field), or one for the whole form, and the values as typed so that
  * nothing has to be typed again. Null before the first submit.
  */
-export type SchedulingFormState = { errors: Record<string, string>; values: Record<string, string>; formError?: string } | null;
+export type SchedulingFormState = {
+  errors: Record<string, string>;
+  values: Record<string, string>;
+  formError?: string;
+} | null;
 
 /** The named fields of a posted form, as strings (absent fields are empty). */
 export function formValues(formData: FormData, fields: readonly string[]): Record<string, string> {

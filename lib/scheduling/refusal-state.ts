@@ -13,7 +13,9 @@ export function refusalState(error: unknown, values: Record<string, string>): Sc
   if (error instanceof SchedulingNotFoundError) notFound();
   if (error instanceof NotAllowedError) forbidden();
   if (error instanceof SchedulingError) {
-    return error.field ? { errors: { [error.field]: error.message }, values } : { errors: {}, formError: error.message, values };
+    return error.field
+      ? { errors: { [error.field]: error.message }, values }
+      : { errors: {}, formError: error.message, values };
   }
   throw error;
 }

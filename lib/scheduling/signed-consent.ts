@@ -8,7 +8,10 @@ type Tx = Prisma.TransactionClient;
  * Whether this person has signed the study's current consent form: a stored consent record for exactly
  * that version. Someone who signed an older version and has been asked to re-consent has not.
  */
-export async function hasSignedCurrentConsent(tx: Tx, participation: { id: string; studyId: string }): Promise<boolean> {
+export async function hasSignedCurrentConsent(
+  tx: Tx,
+  participation: { id: string; studyId: string },
+): Promise<boolean> {
   const form = await currentConsentForm(tx, participation.studyId);
   if (!form) return false;
   const record = await tx.consentRecord.findUnique({
@@ -27,8 +30,10 @@ export async function assertSignedCurrentConsent(
   participation: { id: string; studyId: string; status: string },
   statuses: readonly string[],
 ): Promise<void> {
-  if (participation.status === "WITHDRAWN") throw new SchedulingError("This person has withdrawn from the study, so nothing can be arranged for them.");
-  if (participation.status === "COMPLETED") throw new SchedulingError("This person has already taken part in the study.");
+  if (participation.status === "WITHDRAWN")
+    throw new SchedulingError("This person has withdrawn from the study, so nothing can be arranged for them.");
+  if (participation.status === "COMPLETED")
+    throw new SchedulingError("This person has already taken part in the study.");
   if (!statuses.includes(participation.status) || !(await hasSignedCurrentConsent(tx, participation))) {
     throw new SchedulingError(`${NEEDS_CONSENT}: this person has not signed the study's current consent form.`);
   }

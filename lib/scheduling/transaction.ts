@@ -38,6 +38,8 @@ export async function lockWorkshopSessions(tx: Tx, ids: readonly string[]): Prom
 
 /** Locks one person's participation in a study, so that two researchers cannot arrange it at once. */
 export async function lockParticipation(tx: Tx, id: string): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`select id::text from participations where id = ${id}::uuid for update`;
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`select id::text from participations where id = ${id}::uuid for update`;
   return rows.length === 1;
 }

@@ -19,12 +19,20 @@ type IncomingHeaders = Record<string, string | string[] | undefined>;
  * the connection's address. An IPv4 address seen through an IPv6 socket (::ffff:192.0.2.1) is written as
  * IPv4, so one client has one key whichever way it connected.
  */
-export function clientAddressOf(headers: IncomingHeaders, socketAddress: string | undefined, trustedHeader: string | undefined): string {
+export function clientAddressOf(
+  headers: IncomingHeaders,
+  socketAddress: string | undefined,
+  trustedHeader: string | undefined,
+): string {
   let address: string | undefined;
   if (trustedHeader) {
     const raw = headers[trustedHeader.toLowerCase()];
     const list = Array.isArray(raw) ? raw.join(",") : (raw ?? "");
-    address = list.split(",").map((part) => part.trim()).filter(Boolean).at(-1);
+    address = list
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .at(-1);
   } else {
     address = socketAddress;
   }

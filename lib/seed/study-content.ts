@@ -75,16 +75,14 @@ const interviewEligibility: EligibilityRules = {
     worksInNhsNow,
     {
       id: "thet-ihp-participation",
-      description:
-        "You are taking part, or have taken part, in a THET-funded international health partnership",
+      description: "You are taking part, or have taken part, in a THET-funded international health partnership",
       unmetReason:
         "You told us you have not taken part in a THET-funded international health partnership. The interview study is for people who are taking part in one now or have taken part in one in the past.",
       condition: { answer: "ihpParticipation", oneOf: ["current", "past"] },
     },
     {
       id: "introduced-learning",
-      description:
-        "You have had the opportunity to introduce learning from your international placement into the NHS",
+      description: "You have had the opportunity to introduce learning from your international placement into the NHS",
       unmetReason:
         "You told us you have not yet had the opportunity to bring learning from your international placement into the NHS. The interview study is about the experience of doing that, so it is for people who have had that opportunity.",
       condition: { answer: "introducedLearning", oneOf: ["yes"] },
@@ -119,8 +117,7 @@ const workshopEligibility: EligibilityRules = {
 // Study 1: interview study
 // ---------------------------------------------------------------------------------------------------------
 
-const interviewTitle =
-  "Bi-directional learning from international health partnerships: interview study";
+const interviewTitle = "Bi-directional learning from international health partnerships: interview study";
 
 const interviewInformationSheet = markdown(
   DRAFT_NOTICE,

@@ -12,7 +12,10 @@ const levels = { debug: "debug", info: "info", log: "info", warn: "warn", error:
 
 export function routeConsoleToLogger(logger: Logger): void {
   const consoleLogger = logger.child({ source: "console" });
-  for (const [method, level] of Object.entries(levels) as [keyof typeof levels, (typeof levels)[keyof typeof levels]][]) {
+  for (const [method, level] of Object.entries(levels) as [
+    keyof typeof levels,
+    (typeof levels)[keyof typeof levels],
+  ][]) {
     console[method] = (...args: unknown[]) => {
       // Errors keep their stack in the text; pino's own error serialiser would only see the first one.
       const text = format(...args).replace(/\x1b\[[0-9;]*m/g, "");

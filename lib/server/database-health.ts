@@ -105,7 +105,11 @@ export class DatabaseHealth {
       next = "down";
     }
     if (next !== this.state && !this.stopped) {
-      if (next === "down") logger.error({ database: "unreachable" }, "the database cannot be reached: answering with the service unavailable page");
+      if (next === "down")
+        logger.error(
+          { database: "unreachable" },
+          "the database cannot be reached: answering with the service unavailable page",
+        );
       else logger.info({ database: "reachable" }, "the database can be reached again");
       this.state = next;
       // Look again soon after a change, at the pace of the new state.

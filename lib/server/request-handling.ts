@@ -19,10 +19,17 @@ export type RequestHandlingOptions = {
 
 /** Next.js's own files: they never touch the database, so they are served during an outage too. */
 function isStaticAsset(path: string): boolean {
-  return path.startsWith("/_next/static/") || path === "/favicon.ico" || path === "/icon.svg" || path.startsWith("/assets/");
+  return (
+    path.startsWith("/_next/static/") || path === "/favicon.ico" || path === "/icon.svg" || path.startsWith("/assets/")
+  );
 }
 
-function sendUnavailable(writeHead: ServerResponse["writeHead"], end: (body: string) => void, requestId: string, method: string | undefined): void {
+function sendUnavailable(
+  writeHead: ServerResponse["writeHead"],
+  end: (body: string) => void,
+  requestId: string,
+  method: string | undefined,
+): void {
   writeHead(503, uncachedHtmlHeaders({ "retry-after": String(RETRY_AFTER_SECONDS), "x-request-id": requestId }));
   end(method === "HEAD" ? "" : unavailablePage());
 }
@@ -37,7 +44,9 @@ function sendUnavailable(writeHead: ServerResponse["writeHead"], end: (body: str
  *   Next.js; and a 500 from Next.js becomes that page when the database turns out to be down now;
  * - one access log line when the response is finished (or the client went away).
  */
-export function createRequestHandler(options: RequestHandlingOptions): (req: IncomingMessage, res: ServerResponse) => void {
+export function createRequestHandler(
+  options: RequestHandlingOptions,
+): (req: IncomingMessage, res: ServerResponse) => void {
   const { next, logger, health, trustedProxyHeader } = options;
   return (req, res) => {
     const requestId = randomUUID();
@@ -55,7 +64,14 @@ export function createRequestHandler(options: RequestHandlingOptions): (req: Inc
       const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
       // The path only (a query string may hold anything); the logger scrubs tokens in it.
       logger.info(
-        { requestId, method: req.method, path, status: res.statusCode, durationMs, ...(res.writableFinished ? {} : { aborted: true }) },
+        {
+          requestId,
+          method: req.method,
+          path,
+          status: res.statusCode,
+          durationMs,
+          ...(res.writableFinished ? {} : { aborted: true }),
+        },
         "request",
       );
     };
@@ -64,7 +80,12 @@ export function createRequestHandler(options: RequestHandlingOptions): (req: Inc
 
     withLogContext({ requestId }, () => {
       if (!isStaticAsset(path) && path !== "/api/health" && health.current === "down") {
-        sendUnavailable(res.writeHead.bind(res) as ServerResponse["writeHead"], (body) => res.end(body), requestId, req.method);
+        sendUnavailable(
+          res.writeHead.bind(res) as ServerResponse["writeHead"],
+          (body) => res.end(body),
+          requestId,
+          req.method,
+        );
         return;
       }
       holdServerErrors(res, async () => {

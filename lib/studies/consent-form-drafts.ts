@@ -19,19 +19,31 @@ type Tx = Prisma.TransactionClient;
 async function draftOf(tx: Tx, studyId: string, formId: string) {
   const form = await tx.consentForm.findFirst({ where: { id: formId, studyId } });
   if (!form) throw new ActionError("That consent form does not exist.");
-  if (form.publishedAt) throw new ActionError(`Version ${form.version} is published, so it cannot be changed. Draft a new version instead.`);
+  if (form.publishedAt)
+    throw new ActionError(
+      `Version ${form.version} is published, so it cannot be changed. Draft a new version instead.`,
+    );
   // Serialises edits of one draft, so two admins reordering at once cannot tangle the positions.
   await tx.$executeRaw`select 1 from consent_forms where id = ${form.id}::uuid for update`;
   return form;
 }
 
 async function publishedSheetOf(tx: Tx, studyId: string, sheetId: string) {
-  const sheet = await tx.informationSheet.findFirst({ where: { id: sheetId, studyId, publishedAt: { not: null } }, select: { id: true } });
+  const sheet = await tx.informationSheet.findFirst({
+    where: { id: sheetId, studyId, publishedAt: { not: null } },
+    select: { id: true },
+  });
   if (!sheet) throw new ActionError("Choose a published information sheet of this study", "informationSheetId");
   return sheet;
 }
 
-async function audit(tx: Tx, actor: Researcher, form: { id: string; studyId: string }, change: string, action = "consent_form.draft_edited") {
+async function audit(
+  tx: Tx,
+  actor: Researcher,
+  form: { id: string; studyId: string },
+  change: string,
+  action = "consent_form.draft_edited",
+) {
   await recordAuditEvent(tx, {
     actorType: "RESEARCHER",
     actorId: actor.id,
@@ -42,8 +54,10 @@ async function audit(tx: Tx, actor: Researcher, form: { id: string; studyId: str
   });
 }
 
-const versionTaken = (version: string) => new ActionError(`Version ${version} already exists for this study. Give this version its own label`, "version");
-const keyTaken = (key: string) => new ActionError(`Another statement on this form already has the key ${key}. Each statement needs its own key`, "key");
+const versionTaken = (version: string) =>
+  new ActionError(`Version ${version} already exists for this study. Give this version its own label`, "version");
+const keyTaken = (key: string) =>
+  new ActionError(`Another statement on this form already has the key ${key}. Each statement needs its own key`, "key");
 
 /**
  * A new draft. With `copyStatements`, it starts with the statements of the study's current form, so a
@@ -72,7 +86,14 @@ export async function createConsentFormDraft(
           version: input.form.version,
           versionDate: input.form.versionDate,
           title: input.form.title,
-          statements: { create: (current?.statements ?? []).map(({ position, key, text, required }) => ({ position, key, text, required })) },
+          statements: {
+            create: (current?.statements ?? []).map(({ position, key, text, required }) => ({
+              position,
+              key,
+              text,
+              required,
+            })),
+          },
         },
       });
       await audit(tx, actor, form, current ? "copied_statements" : "empty", "consent_form.drafted");
@@ -96,7 +117,12 @@ export async function updateConsentFormDraft(
       const sheet = await publishedSheetOf(tx, input.studyId, input.form.informationSheetId);
       await tx.consentForm.update({
         where: { id: form.id },
-        data: { version: input.form.version, versionDate: input.form.versionDate, title: input.form.title, informationSheetId: sheet.id },
+        data: {
+          version: input.form.version,
+          versionDate: input.form.versionDate,
+          title: input.form.title,
+          informationSheetId: sheet.id,
+        },
       });
       await audit(tx, actor, form, "details");
     });
@@ -155,7 +181,11 @@ export async function updateConsentStatement(
 }
 
 /** Removes a statement; those after it move up, so the numbers people see stay 1, 2, 3… */
-export async function removeConsentStatement(db: Database, actor: Researcher, input: { studyId: string; formId: string; statementId: string }): Promise<void> {
+export async function removeConsentStatement(
+  db: Database,
+  actor: Researcher,
+  input: { studyId: string; formId: string; statementId: string },
+): Promise<void> {
   assertAdmin(actor);
   await db.$transaction(async (tx) => {
     const form = await draftOf(tx, input.studyId, input.formId);
@@ -179,7 +209,10 @@ export async function moveConsentStatement(
     const form = await draftOf(tx, input.studyId, input.formId);
     const statement = await statementOf(tx, form.id, input.statementId);
     const neighbour = await tx.consentStatement.findFirst({
-      where: { consentFormId: form.id, position: input.direction === "up" ? { lt: statement.position } : { gt: statement.position } },
+      where: {
+        consentFormId: form.id,
+        position: input.direction === "up" ? { lt: statement.position } : { gt: statement.position },
+      },
       orderBy: { position: input.direction === "up" ? "desc" : "asc" },
     });
     if (!neighbour) return;
@@ -191,7 +224,11 @@ export async function moveConsentStatement(
 }
 
 /** One consent form of a study, with its statements and information sheet. Null when it is not this study's. */
-export async function findConsentFormForAdmin(db: Database, _actor: Researcher, input: { studyId: string; formId: string }) {
+export async function findConsentFormForAdmin(
+  db: Database,
+  _actor: Researcher,
+  input: { studyId: string; formId: string },
+) {
   return db.consentForm.findFirst({
     where: { id: input.formId, studyId: input.studyId },
     include: {

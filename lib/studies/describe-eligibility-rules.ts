@@ -8,7 +8,10 @@ import { labelOf, participationOptions, yesNoOptions, type Option } from "@/lib/
  */
 const questions: Record<EligibilityAnswerKey, { text: string; options: readonly Option[] }> = {
   worksInNhsNow: { text: "Do you work in the NHS now?", options: yesNoOptions },
-  ihpParticipation: { text: "Have you taken part in a THET-funded international health partnership?", options: participationOptions },
+  ihpParticipation: {
+    text: "Have you taken part in a THET-funded international health partnership?",
+    options: participationOptions,
+  },
   otherVolunteering: { text: "Have you done other international volunteering?", options: participationOptions },
   introducedLearning: {
     text: "Have you had the opportunity to introduce learning from your international placement into your NHS work?",
@@ -32,5 +35,10 @@ export function describeCondition(condition: EligibilityCondition): ConditionWor
 export type CriterionWords = { id: string; description: string; unmetReason: string; condition: ConditionWords };
 
 export function describeEligibilityRules(rules: EligibilityRules): CriterionWords[] {
-  return rules.criteria.map((c) => ({ id: c.id, description: c.description, unmetReason: c.unmetReason, condition: describeCondition(c.condition) }));
+  return rules.criteria.map((c) => ({
+    id: c.id,
+    description: c.description,
+    unmetReason: c.unmetReason,
+    condition: describeCondition(c.condition),
+  }));
 }

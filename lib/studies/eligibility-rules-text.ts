@@ -36,7 +36,9 @@ function where(root: unknown, path: Path): string {
     if (rest.length === 0) return text;
     text += ", ";
   }
-  return text + rest.map((k, index) => (typeof k === "number" ? `[${k}]` : `${index === 0 ? "" : "."}${String(k)}`)).join("");
+  return (
+    text + rest.map((k, index) => (typeof k === "number" ? `[${k}]` : `${index === 0 ? "" : "."}${String(k)}`)).join("")
+  );
 }
 
 function typeWord(value: unknown): string {
@@ -74,15 +76,25 @@ function describeIssue(root: unknown, issue: Issue, prefix: Path = []): string[]
     case "invalid_format":
       return [`${at}: use lower-case letters, digits and hyphens, starting with a letter, like “works-in-nhs-now”`];
     case "invalid_value":
-      return [`${at}: ${quote(value)} is not a question the rules can test. Use one of ${answerKeys.map(quote).join(", ")}`];
+      return [
+        `${at}: ${quote(value)} is not a question the rules can test. Use one of ${answerKeys.map(quote).join(", ")}`,
+      ];
     case "unrecognized_keys":
-      return [`${at}: ${issue.keys.map(quote).join(", ")} ${issue.keys.length === 1 ? "is not a field" : "are not fields"} that can be used here`];
+      return [
+        `${at}: ${issue.keys.map(quote).join(", ")} ${issue.keys.length === 1 ? "is not a field" : "are not fields"} that can be used here`,
+      ];
     case "invalid_union": {
       if (value === null || typeof value !== "object" || Array.isArray(value)) {
         return [`${at}: should be a condition: an object with “answer” and “oneOf”, or with “anyOf”, or with “allOf”`];
       }
       const keys = Object.keys(value);
-      const branch = keys.includes("anyOf") ? 1 : keys.includes("allOf") ? 2 : keys.includes("answer") || keys.includes("oneOf") ? 0 : -1;
+      const branch = keys.includes("anyOf")
+        ? 1
+        : keys.includes("allOf")
+          ? 2
+          : keys.includes("answer") || keys.includes("oneOf")
+            ? 0
+            : -1;
       if (branch === -1 || !issue.errors[branch]) {
         return [`${at}: a condition needs either “answer” with “oneOf”, or “anyOf”, or “allOf”`];
       }
@@ -93,7 +105,9 @@ function describeIssue(root: unknown, issue: Issue, prefix: Path = []): string[]
         const condition = value as { answer: keyof typeof eligibilityAnswerValues; oneOf: string[] };
         const allowed: readonly string[] = eligibilityAnswerValues[condition.answer];
         const wrong = condition.oneOf.filter((v) => !allowed.includes(v));
-        return [`${at}.oneOf: ${wrong.map(quote).join(", ")} ${wrong.length === 1 ? "is not an answer" : "are not answers"} to ${quote(condition.answer)}. Use ${allowed.map(quote).join(", ")}`];
+        return [
+          `${at}.oneOf: ${wrong.map(quote).join(", ")} ${wrong.length === 1 ? "is not an answer" : "are not answers"} to ${quote(condition.answer)}. Use ${allowed.map(quote).join(", ")}`,
+        ];
       }
       if (issue.message.startsWith("criterion ids must be unique")) {
         const ids = ((valueAt(root, ["criteria"]) as { id: string }[]) ?? []).map((c) => c.id);
@@ -116,7 +130,11 @@ export function parseEligibilityRulesText(text: string): RulesTextResult {
     const syntax = findJsonSyntaxError(text);
     return {
       ok: false,
-      errors: [syntax ? `The rules are not valid JSON: line ${syntax.line}, column ${syntax.column}: ${syntax.message}` : "The rules are not valid JSON"],
+      errors: [
+        syntax
+          ? `The rules are not valid JSON: line ${syntax.line}, column ${syntax.column}: ${syntax.message}`
+          : "The rules are not valid JSON",
+      ],
     };
   }
   const parsed = eligibilityRulesSchema.safeParse(json);

@@ -32,7 +32,8 @@ export async function findStudyForAdmin(db: Database, _actor: Researcher, slug: 
   });
   if (!study) return null;
   const current = <T extends { id: string; publishedAt: Date | null }>(docs: T[]) =>
-    docs.filter((d) => d.publishedAt).sort((a, b) => b.publishedAt!.getTime() - a.publishedAt!.getTime())[0]?.id ?? null;
+    docs.filter((d) => d.publishedAt).sort((a, b) => b.publishedAt!.getTime() - a.publishedAt!.getTime())[0]?.id ??
+    null;
   return { ...study, currentSheetId: current(study.informationSheets), currentFormId: current(study.consentForms) };
 }
 

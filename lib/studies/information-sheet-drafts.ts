@@ -14,22 +14,33 @@ import { isUniqueViolation } from "../db/unique-violation";
  * reached by changing an address.
  */
 
-const versionTaken = (version: string) => new ActionError(`Version ${version} already exists for this study. Give this version its own label`, "version");
+const versionTaken = (version: string) =>
+  new ActionError(`Version ${version} already exists for this study. Give this version its own label`, "version");
 
 async function draftOf(tx: Prisma.TransactionClient, studyId: string, sheetId: string) {
   const sheet = await tx.informationSheet.findFirst({ where: { id: sheetId, studyId } });
   if (!sheet) throw new ActionError("That information sheet does not exist.");
-  if (sheet.publishedAt) throw new ActionError(`Version ${sheet.version} is published, so it cannot be changed. Draft a new version instead.`);
+  if (sheet.publishedAt)
+    throw new ActionError(
+      `Version ${sheet.version} is published, so it cannot be changed. Draft a new version instead.`,
+    );
   return sheet;
 }
 
-export async function createInformationSheetDraft(db: Database, actor: Researcher, input: { studyId: string; sheet: InformationSheetInput }): Promise<{ id: string }> {
+export async function createInformationSheetDraft(
+  db: Database,
+  actor: Researcher,
+  input: { studyId: string; sheet: InformationSheetInput },
+): Promise<{ id: string }> {
   assertAdmin(actor);
   try {
     return await db.$transaction(async (tx) => {
       const study = await tx.study.findUnique({ where: { id: input.studyId }, select: { id: true } });
       if (!study) throw new ActionError("That study does not exist.");
-      const sheet = await tx.informationSheet.create({ data: { studyId: study.id, ...input.sheet }, select: { id: true, version: true } });
+      const sheet = await tx.informationSheet.create({
+        data: { studyId: study.id, ...input.sheet },
+        select: { id: true, version: true },
+      });
       await recordAuditEvent(tx, {
         actorType: "RESEARCHER",
         actorId: actor.id,
@@ -72,13 +83,21 @@ export async function updateInformationSheetDraft(
 }
 
 /** Publishes a draft: it becomes the study's current information sheet, on the public pages at once. */
-export async function publishInformationSheet(db: Database, actor: Researcher, input: { studyId: string; sheetId: string }, now = new Date()): Promise<void> {
+export async function publishInformationSheet(
+  db: Database,
+  actor: Researcher,
+  input: { studyId: string; sheetId: string },
+  now = new Date(),
+): Promise<void> {
   assertAdmin(actor);
   await db.$transaction(async (tx) => {
     const sheet = await draftOf(tx, input.studyId, input.sheetId);
     if (sheet.content.trim() === "") throw new ActionError("The information sheet has no text yet.");
     // Conditional: of two admins publishing at once, the second finds it published and changes nothing.
-    const { count } = await tx.informationSheet.updateMany({ where: { id: sheet.id, publishedAt: null }, data: { publishedAt: now } });
+    const { count } = await tx.informationSheet.updateMany({
+      where: { id: sheet.id, publishedAt: null },
+      data: { publishedAt: now },
+    });
     if (count !== 1) throw new ActionError(`Version ${sheet.version} is already published.`);
     await recordAuditEvent(tx, {
       actorType: "RESEARCHER",
@@ -92,6 +111,10 @@ export async function publishInformationSheet(db: Database, actor: Researcher, i
 }
 
 /** One information sheet of a study, with its text, for the dashboard. Null when it is not this study's. */
-export async function findInformationSheetForAdmin(db: Database, _actor: Researcher, input: { studyId: string; sheetId: string }) {
+export async function findInformationSheetForAdmin(
+  db: Database,
+  _actor: Researcher,
+  input: { studyId: string; sheetId: string },
+) {
   return db.informationSheet.findFirst({ where: { id: input.sheetId, studyId: input.studyId } });
 }

@@ -73,7 +73,8 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
     }
     for (;;) {
       space();
-      if (text[i] !== '"') fail(text[i] === "}" ? "another field (remove the comma before “}”)" : "a field name in double quotes");
+      if (text[i] !== '"')
+        fail(text[i] === "}" ? "another field (remove the comma before “}”)" : "a field name in double quotes");
       string();
       space();
       if (text[i] !== ":") fail("a colon after the field name");

@@ -33,7 +33,8 @@ export async function listStudies(db: Database, _actor: Researcher): Promise<Stu
     },
   });
   const latestPublished = (docs: { version: string; publishedAt: Date | null }[]) =>
-    docs.filter((d) => d.publishedAt).sort((a, b) => b.publishedAt!.getTime() - a.publishedAt!.getTime())[0]?.version ?? null;
+    docs.filter((d) => d.publishedAt).sort((a, b) => b.publishedAt!.getTime() - a.publishedAt!.getTime())[0]?.version ??
+    null;
   return studies.map((s) => ({
     id: s.id,
     slug: s.slug,

@@ -12,9 +12,17 @@ const TAKING_PART = ["CONSENTED", "SCHEDULED", "COMPLETED", "WAITLISTED"] as con
  * How many people publishing this draft would ask to re-consent: everyone still taking part who signed
  * an earlier version (the same people lib/consent/publish-consent-form.ts invites).
  */
-export async function countReconsentCandidates(db: Database, _actor: Researcher, input: { studyId: string; formId: string }): Promise<number> {
+export async function countReconsentCandidates(
+  db: Database,
+  _actor: Researcher,
+  input: { studyId: string; formId: string },
+): Promise<number> {
   return db.participation.count({
-    where: { studyId: input.studyId, status: { in: [...TAKING_PART] }, consentRecords: { some: { consentFormId: { not: input.formId } } } },
+    where: {
+      studyId: input.studyId,
+      status: { in: [...TAKING_PART] },
+      consentRecords: { some: { consentFormId: { not: input.formId } } },
+    },
   });
 }
 
@@ -23,9 +31,16 @@ export async function countReconsentCandidates(db: Database, _actor: Researcher,
  * the form becomes the one people sign, and everyone who signed an earlier version is asked to re-consent,
  * in the same transaction. Returns how many people were asked.
  */
-export async function publishStudyConsentForm(db: Database, actor: Researcher, input: { studyId: string; formId: string }): Promise<{ reconsentRequested: number }> {
+export async function publishStudyConsentForm(
+  db: Database,
+  actor: Researcher,
+  input: { studyId: string; formId: string },
+): Promise<{ reconsentRequested: number }> {
   assertAdmin(actor);
-  const form = await db.consentForm.findFirst({ where: { id: input.formId, studyId: input.studyId }, select: { id: true, version: true, publishedAt: true } });
+  const form = await db.consentForm.findFirst({
+    where: { id: input.formId, studyId: input.studyId },
+    select: { id: true, version: true, publishedAt: true },
+  });
   if (!form) throw new ActionError("That consent form does not exist.");
   if (form.publishedAt) throw new ActionError(`Version ${form.version} is already published.`);
   try {
@@ -45,12 +60,18 @@ export async function publishStudyConsentForm(db: Database, actor: Researcher, i
  * How many people were asked to re-consent when this form was published, as the audit trail recorded it
  * (so the confirmation shows what happened, not a number taken from the address). Null if unpublished.
  */
-export async function reconsentRequestedWhenPublished(db: Database, _actor: Researcher, input: { studyId: string; formId: string }): Promise<number | null> {
+export async function reconsentRequestedWhenPublished(
+  db: Database,
+  _actor: Researcher,
+  input: { studyId: string; formId: string },
+): Promise<number | null> {
   const event = await db.auditEvent.findFirst({
     where: { action: "consent_form.published", subjectType: "consent_form", subjectId: input.formId },
     orderBy: { id: "desc" },
     select: { data: true },
   });
   const data = event?.data as { studyId?: string; reconsentRequested?: number } | undefined;
-  return data?.studyId === input.studyId && typeof data.reconsentRequested === "number" ? data.reconsentRequested : null;
+  return data?.studyId === input.studyId && typeof data.reconsentRequested === "number"
+    ? data.reconsentRequested
+    : null;
 }

@@ -10,7 +10,10 @@ const optionalWholeNumber = (what: string, min: number, max: number) =>
     .trim()
     .refine((v) => v === "" || /^\d+$/.test(v), `Enter ${what} as a whole number, like 12, or leave it empty`)
     .transform((v) => (v === "" ? null : Number(v)))
-    .refine((v) => v === null || (v >= min && v <= max), `${what[0]!.toUpperCase()}${what.slice(1)} must be between ${min} and ${max}`);
+    .refine(
+      (v) => v === null || (v >= min && v <= max),
+      `${what[0]!.toUpperCase()}${what.slice(1)} must be between ${min} and ${max}`,
+    );
 
 export const studySettingsFormSchema = z
   .object({
@@ -18,7 +21,9 @@ export const studySettingsFormSchema = z
     targetMin: optionalWholeNumber("the smallest number of participants", 1, 100_000),
     targetMax: optionalWholeNumber("the largest number of participants", 1, 100_000),
     invitationMode: z.enum(["AUTOMATIC", "AFTER_TRIAGE"], "Choose how eligible people are invited"),
-    consentRequired: z.enum(["yes", "no"], "Choose whether people must sign a consent form").transform((v) => v === "yes"),
+    consentRequired: z
+      .enum(["yes", "no"], "Choose whether people must sign a consent form")
+      .transform((v) => v === "yes"),
     considerationPeriodHours: z
       .string()
       .trim()
@@ -27,7 +32,11 @@ export const studySettingsFormSchema = z
       .refine((v) => v <= 720, "The time to consider must be 720 hours (30 days) or less"),
     reminderAfterDays: optionalWholeNumber("the number of days before a reminder", 1, 365),
     retentionDays: optionalWholeNumber("the retention period in days", 1, 36_500),
-    contactName: z.string().trim().min(1, "Enter the name of the study's contact").max(200, "The contact's name must be 200 characters or fewer"),
+    contactName: z
+      .string()
+      .trim()
+      .min(1, "Enter the name of the study's contact")
+      .max(200, "The contact's name must be 200 characters or fewer"),
     contactEmail: z
       .string()
       .trim()
@@ -39,10 +48,18 @@ export const studySettingsFormSchema = z
   })
   .superRefine((s, ctx) => {
     if (s.targetMax === null && s.targetMin !== null) {
-      ctx.addIssue({ code: "custom", path: ["targetMax"], message: "Enter the largest number of participants as well as the smallest" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["targetMax"],
+        message: "Enter the largest number of participants as well as the smallest",
+      });
     }
     if (s.targetMin !== null && s.targetMax !== null && s.targetMin > s.targetMax) {
-      ctx.addIssue({ code: "custom", path: ["targetMin"], message: "The smallest number of participants must not be more than the largest" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["targetMin"],
+        message: "The smallest number of participants must not be more than the largest",
+      });
     }
   });
 

@@ -1,6 +1,9 @@
 /** A study's settings as the team reads them on the dashboard. Pure. */
 export const studyStatusWords = { DRAFT: "Draft", RECRUITING: "Recruiting", CLOSED: "Closed" } as const;
-export const invitationModeWords = { AUTOMATIC: "Automatically, as soon as they register", AFTER_TRIAGE: "After the team's triage" } as const;
+export const invitationModeWords = {
+  AUTOMATIC: "Automatically, as soon as they register",
+  AFTER_TRIAGE: "After the team's triage",
+} as const;
 export const studyKindWords = { INTERVIEW: "Interviews", WORKSHOP: "Workshops" } as const;
 
 export function targetWords(min: number | null, max: number | null): string {

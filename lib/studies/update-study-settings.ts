@@ -5,7 +5,8 @@ import type { Database } from "@/lib/db/prisma";
 import { ActionError } from "../forms/action-error";
 import { studySettingsFields, type StudySettings } from "./study-settings-form";
 
-export const CHANGED_MEANWHILE = "Someone else changed this study while you were editing. Check the settings shown now and make your change again.";
+export const CHANGED_MEANWHILE =
+  "Someone else changed this study while you were editing. Check the settings shown now and make your change again.";
 
 /**
  * Saves a study's settings (admins only). `expectedUpdatedAt` is the version the form was opened with: if
@@ -25,7 +26,10 @@ export async function updateStudySettings(
     const changed = studySettingsFields.filter((field) => study[field] !== input.settings[field]);
     if (changed.length === 0) return { changed };
     // Conditional on the version read, so that of two admins saving at once, only the first succeeds.
-    const { count } = await tx.study.updateMany({ where: { id: study.id, updatedAt: study.updatedAt }, data: input.settings });
+    const { count } = await tx.study.updateMany({
+      where: { id: study.id, updatedAt: study.updatedAt },
+      data: input.settings,
+    });
     if (count !== 1) throw new ActionError(CHANGED_MEANWHILE);
     await recordAuditEvent(tx, {
       actorType: "RESEARCHER",

@@ -43,7 +43,13 @@ export function londonTimeToInstant(date: CalendarDate, time: WallTime): Date | 
     .map((offset) => asIfUtc - offset * 60_000)
     .filter((instant) => {
       const c = londonWallClock(new Date(instant));
-      return c.year === date.year && c.month === date.month && c.day === date.day && c.hour === time.hour && c.minute === time.minute;
+      return (
+        c.year === date.year &&
+        c.month === date.month &&
+        c.day === date.day &&
+        c.hour === time.hour &&
+        c.minute === time.minute
+      );
     })
     .sort((a, b) => a - b);
   return matches.length > 0 ? new Date(matches[0]!) : null;

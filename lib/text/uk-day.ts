@@ -41,7 +41,12 @@ export function endOfUkDay(isoDay: string): Date {
   return startOfUkDay(ukIsoDay(nextDay));
 }
 
-const dayParts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+const dayParts = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** The UK calendar day of an instant, as YYYY-MM-DD. */
 export function ukIsoDay(date: Date): string {

@@ -25,7 +25,10 @@ export function daysFromNow(days: number, now = new Date()): Date {
 export type TokenState = "valid" | "expired" | "revoked" | "used";
 
 /** Whether a stored token still opens its page; pure, so the rules are tested without a database. */
-export function tokenState(row: { expiresAt: Date; revokedAt: Date | null; usedAt: Date | null }, now = new Date()): TokenState {
+export function tokenState(
+  row: { expiresAt: Date; revokedAt: Date | null; usedAt: Date | null },
+  now = new Date(),
+): TokenState {
   if (row.revokedAt) return "revoked";
   if (row.usedAt) return "used";
   if (row.expiresAt <= now) return "expired";

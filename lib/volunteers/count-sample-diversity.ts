@@ -16,7 +16,15 @@ export type SampleDiversity = {
   totals: DiversityCounts;
 };
 
-type Row = { dimension: number; staff_group: string | null; region: string | null; partnership_country: string | null; eligible: number; invited: number; active: number };
+type Row = {
+  dimension: number;
+  staff_group: string | null;
+  region: string | null;
+  partnership_country: string | null;
+  eligible: number;
+  invited: number;
+  active: number;
+};
 
 // grouping(staff_group, region, partnership_country): a bit set for each column NOT grouped by.
 const BY_STAFF_GROUP = 0b011;
@@ -29,7 +37,11 @@ const TOTAL = 0b111;
  * eligible (a researcher's override counts), invited, and taking part (consented and not withdrawn), as
  * the overview's funnel counts them. One query (grouping sets). Any signed-in researcher may see it.
  */
-export async function countSampleDiversity(db: Database, _actor: Researcher, input: { studyId: string }): Promise<SampleDiversity> {
+export async function countSampleDiversity(
+  db: Database,
+  _actor: Researcher,
+  input: { studyId: string },
+): Promise<SampleDiversity> {
   const rows = await db.$queryRaw<Row[]>`
     select grouping(v.staff_group, v.region, v.partnership_country) as dimension, v.staff_group, v.region, v.partnership_country,
       (count(*) filter (where coalesce(p.eligibility_override, p.eligibility) = 'ELIGIBLE'))::int as eligible,
@@ -48,18 +60,35 @@ export async function countSampleDiversity(db: Database, _actor: Researcher, inp
       return i === -1 ? options.length : i;
     };
     return list
-      .map((r) => ({ value: r[column], label: r[column] === null ? notGiven : labelOf(options, r[column]), ...counts(r) }))
+      .map((r) => ({
+        value: r[column],
+        label: r[column] === null ? notGiven : labelOf(options, r[column]),
+        ...counts(r),
+      }))
       .sort((a, b) => order(a.value) - order(b.value) || a.label.localeCompare(b.label, "en-GB"));
   };
   const total = rows.find((r) => r.dimension === TOTAL);
   return {
-    staffGroups: inOptionOrder(staffGroupOptions, rows.filter((r) => r.dimension === BY_STAFF_GROUP), "staff_group"),
-    regions: inOptionOrder(regionOptions, rows.filter((r) => r.dimension === BY_REGION), "region"),
+    staffGroups: inOptionOrder(
+      staffGroupOptions,
+      rows.filter((r) => r.dimension === BY_STAFF_GROUP),
+      "staff_group",
+    ),
+    regions: inOptionOrder(
+      regionOptions,
+      rows.filter((r) => r.dimension === BY_REGION),
+      "region",
+    ),
     countries: rows
       .filter((r) => r.dimension === BY_COUNTRY)
       .map((r) => ({ value: r.partnership_country, label: r.partnership_country ?? notGiven, ...counts(r) }))
       // Largest first, as the countries are many; people who did not say last.
-      .sort((a, b) => Number(a.value === null) - Number(b.value === null) || b.eligible - a.eligible || a.label.localeCompare(b.label, "en-GB")),
+      .sort(
+        (a, b) =>
+          Number(a.value === null) - Number(b.value === null) ||
+          b.eligible - a.eligible ||
+          a.label.localeCompare(b.label, "en-GB"),
+      ),
     totals: total ? counts(total) : { eligible: 0, invited: 0, active: 0 },
   };
 }

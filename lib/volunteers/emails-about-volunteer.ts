@@ -5,7 +5,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * (the team's notifications of a signature or a question), and the team's withdrawal notifications,
  * which name them and link to their page in the dashboard.
  */
-export function emailsAboutVolunteer(volunteerId: string, participationIds: readonly string[]): Prisma.OutgoingEmailWhereInput {
+export function emailsAboutVolunteer(
+  volunteerId: string,
+  participationIds: readonly string[],
+): Prisma.OutgoingEmailWhereInput {
   return {
     OR: [
       { volunteerId },

@@ -38,7 +38,9 @@ export async function eraseVolunteerData(
       now,
       check: (emailNormalised) => {
         if (normaliseEmail(input.confirmEmail) !== emailNormalised) {
-          throw new ErasureConfirmationError("The email address you typed is not theirs. Type the email address shown on their page");
+          throw new ErasureConfirmationError(
+            "The email address you typed is not theirs. Type the email address shown on their page",
+          );
         }
       },
     });
@@ -108,8 +110,12 @@ export async function anonymiseVolunteerInTransaction(
   if (volunteer.erased_at) return { kind: "already-erased" } as const;
   await input.check?.(volunteer.email_normalised);
   const id = volunteer.id;
-  const participationIds = (await tx.participation.findMany({ where: { volunteerId: id }, select: { id: true } })).map((p) => p.id);
-  const expressionIds = (await tx.expressionOfInterest.findMany({ where: { volunteerId: id }, select: { id: true } })).map((x) => x.id);
+  const participationIds = (await tx.participation.findMany({ where: { volunteerId: id }, select: { id: true } })).map(
+    (p) => p.id,
+  );
+  const expressionIds = (
+    await tx.expressionOfInterest.findMany({ where: { volunteerId: id }, select: { id: true } })
+  ).map((x) => x.id);
   const placeholder = erasedEmailAddress(id);
 
   await tx.volunteer.update({
@@ -127,20 +133,40 @@ export async function anonymiseVolunteerInTransaction(
       erasedAt: now,
     },
   });
-  const answers = await tx.expressionOfInterest.updateMany({ where: { volunteerId: id }, data: { answers: { erased: true } } });
+  const answers = await tx.expressionOfInterest.updateMany({
+    where: { volunteerId: id },
+    data: { answers: { erased: true } },
+  });
   const drafts = await tx.$executeRaw`
     delete from registration_drafts
     where expression_of_interest_id = any(${expressionIds}::uuid[]) or lower(trim(answers->>'email')) = ${volunteer.email_normalised}`;
 
-  const emails = (await tx.outgoingEmail.findMany({ where: emailsAboutVolunteer(id, participationIds), select: { id: true } })).map((e) => e.id);
-  await tx.outgoingEmail.updateMany({ where: { id: { in: emails }, status: "PENDING" }, data: { status: "CANCELLED", cancelledAt: now } });
-  await tx.outgoingEmail.updateMany({ where: { id: { in: emails } }, data: { textBody: ERASED_EMAIL_BODY, htmlBody: `<p>${ERASED_EMAIL_BODY}</p>` } });
+  const emails = (
+    await tx.outgoingEmail.findMany({ where: emailsAboutVolunteer(id, participationIds), select: { id: true } })
+  ).map((e) => e.id);
+  await tx.outgoingEmail.updateMany({
+    where: { id: { in: emails }, status: "PENDING" },
+    data: { status: "CANCELLED", cancelledAt: now },
+  });
+  await tx.outgoingEmail.updateMany({
+    where: { id: { in: emails } },
+    data: { textBody: ERASED_EMAIL_BODY, htmlBody: `<p>${ERASED_EMAIL_BODY}</p>` },
+  });
   // The team's own address on their notifications is not the person's data; the person's address is.
-  await tx.outgoingEmail.updateMany({ where: { id: { in: emails }, volunteerId: id }, data: { toAddress: placeholder } });
+  await tx.outgoingEmail.updateMany({
+    where: { id: { in: emails }, volunteerId: id },
+    data: { toAddress: placeholder },
+  });
   const attachments = await tx.emailAttachment.deleteMany({ where: { emailId: { in: emails } } });
 
-  const tokens = await tx.accessToken.updateMany({ where: { volunteerId: id, revokedAt: null }, data: { revokedAt: now } });
-  const interviews = await tx.interview.updateMany({ where: { participationId: { in: participationIds }, status: "SCHEDULED" }, data: { status: "CANCELLED" } });
+  const tokens = await tx.accessToken.updateMany({
+    where: { volunteerId: id, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  const interviews = await tx.interview.updateMany({
+    where: { participationId: { in: participationIds }, status: "SCHEDULED" },
+    data: { status: "CANCELLED" },
+  });
   const bookings = await tx.workshopBooking.updateMany({
     where: { participationId: { in: participationIds }, status: { in: ["BOOKED", "WAITLISTED"] } },
     data: { status: "CANCELLED" },

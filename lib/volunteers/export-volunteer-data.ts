@@ -20,7 +20,20 @@ async function collect(db: Database, actor: Researcher, volunteerId: string) {
       interviews: { orderBy: { createdAt: "asc" } },
       workshopBookings: {
         orderBy: { createdAt: "asc" },
-        include: { workshopSession: { select: { id: true, title: true, startsAt: true, endsAt: true, mode: true, location: true, onlineLink: true, region: true } } },
+        include: {
+          workshopSession: {
+            select: {
+              id: true,
+              title: true,
+              startsAt: true,
+              endsAt: true,
+              mode: true,
+              location: true,
+              onlineLink: true,
+              region: true,
+            },
+          },
+        },
       },
     },
   });
@@ -54,11 +67,28 @@ async function collect(db: Database, actor: Researcher, volunteerId: string) {
     db.accessToken.findMany({
       where: { volunteerId },
       orderBy: { createdAt: "asc" },
-      select: { id: true, purpose: true, participationId: true, createdAt: true, expiresAt: true, usedAt: true, revokedAt: true },
+      select: {
+        id: true,
+        purpose: true,
+        participationId: true,
+        createdAt: true,
+        expiresAt: true,
+        usedAt: true,
+        revokedAt: true,
+      },
     }),
     volunteerTimeline(db, actor, volunteerId),
     // Registrations begun with their address, and the drafts of those they submitted (the cookie's hash stays out).
-    db.$queryRaw<{ id: string; answers: unknown; created_at: Date; updated_at: Date; submitted_at: Date | null; expires_at: Date }[]>`
+    db.$queryRaw<
+      {
+        id: string;
+        answers: unknown;
+        created_at: Date;
+        updated_at: Date;
+        submitted_at: Date | null;
+        expires_at: Date;
+      }[]
+    >`
       select d.id, d.answers, d.created_at, d.updated_at, d.submitted_at, d.expires_at from registration_drafts d
       where d.expression_of_interest_id in (select x.id from expressions_of_interest x where x.volunteer_id = ${volunteerId}::uuid)
          or lower(trim(d.answers->>'email')) = ${volunteer.emailNormalised}
@@ -77,7 +107,14 @@ async function collect(db: Database, actor: Researcher, volunteerId: string) {
     exportedAt: new Date(),
     volunteer,
     expressionsOfInterest,
-    registrationDrafts: registrationDrafts.map((d) => ({ id: d.id, answers: d.answers, createdAt: d.created_at, updatedAt: d.updated_at, submittedAt: d.submitted_at, expiresAt: d.expires_at })),
+    registrationDrafts: registrationDrafts.map((d) => ({
+      id: d.id,
+      answers: d.answers,
+      createdAt: d.created_at,
+      updatedAt: d.updated_at,
+      submittedAt: d.submitted_at,
+      expiresAt: d.expires_at,
+    })),
     participations: participations.map(({ consentRecords, withdrawals, interviews, workshopBookings, ...p }) => ({
       ...p,
       consentRecords,
@@ -87,7 +124,9 @@ async function collect(db: Database, actor: Researcher, volunteerId: string) {
     })),
     emails: emails.map((e) => ({
       ...e,
-      attachments: attachments.filter((a) => a.email_id === e.id).map((a) => ({ id: a.id, filename: a.filename, contentType: a.content_type, sizeBytes: a.size })),
+      attachments: attachments
+        .filter((a) => a.email_id === e.id)
+        .map((a) => ({ id: a.id, filename: a.filename, contentType: a.content_type, sizeBytes: a.size })),
     })),
     accessTokens,
     auditEvents: auditEvents.map(({ actorName: _name, ...event }) => event),
@@ -101,10 +140,20 @@ async function collect(db: Database, actor: Researcher, volunteerId: string) {
  * metadata (never the hashes) and the audit events about them. The export itself is audited. Any
  * signed-in researcher may export.
  */
-export async function exportVolunteerData(db: Database, actor: Researcher, volunteerId: string): Promise<VolunteerDataExport> {
+export async function exportVolunteerData(
+  db: Database,
+  actor: Researcher,
+  volunteerId: string,
+): Promise<VolunteerDataExport> {
   const data = await collect(db, actor, volunteerId);
   await db.$transaction((tx) =>
-    recordAuditEvent(tx, { actorType: "RESEARCHER", actorId: actor.id, action: "volunteer.exported", subjectType: "volunteer", subjectId: volunteerId }),
+    recordAuditEvent(tx, {
+      actorType: "RESEARCHER",
+      actorId: actor.id,
+      action: "volunteer.exported",
+      subjectType: "volunteer",
+      subjectId: volunteerId,
+    }),
   );
   return data;
 }

@@ -12,7 +12,10 @@ export const volunteerIdSchema = z.uuid();
 export type VolunteerFormState = { errors: Record<string, string>; values: Record<string, string> } | null;
 
 const optionalText = (max: number, message: string) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined), z.string().max(max, message).optional());
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined),
+    z.string().max(max, message).optional(),
+  );
 
 export const inviteFormSchema = z.object({
   volunteerId: z.uuid(),
@@ -46,12 +49,16 @@ export const withdrawalChannels = [
 
 export const recordWithdrawalFormSchema = z.object({
   volunteerId: z.uuid(),
-  from: z.union([z.literal("all"), z.uuid({ error: "Choose which study they are withdrawing from" })], { error: "Choose which study they are withdrawing from" }),
+  from: z.union([z.literal("all"), z.uuid({ error: "Choose which study they are withdrawing from" })], {
+    error: "Choose which study they are withdrawing from",
+  }),
   channel: z.enum(
     withdrawalChannels.map((c) => c.value),
     { error: "Choose how they told you" },
   ),
-  dataChoice: z.enum(["KEEP", "REMOVE"], { error: "Choose what should happen to the information they have already given" }),
+  dataChoice: z.enum(["KEEP", "REMOVE"], {
+    error: "Choose what should happen to the information they have already given",
+  }),
   reason: optionalText(1000, "The reason must be 1000 characters or fewer"),
 });
 
@@ -59,7 +66,10 @@ export const eraseFormSchema = z.object({
   volunteerId: z.uuid(),
   confirmEmail: z.preprocess(
     (v) => (typeof v === "string" ? v.trim() : v),
-    z.string({ error: "Type their email address to confirm" }).min(1, "Type their email address to confirm").max(254, "Type their email address to confirm"),
+    z
+      .string({ error: "Type their email address to confirm" })
+      .min(1, "Type their email address to confirm")
+      .max(254, "Type their email address to confirm"),
   ),
 });
 

@@ -33,7 +33,11 @@ export class StudyNotFoundError extends Error {}
  * the same person at once send one invitation, not two. Each invitation is audited by
  * inviteParticipantInTransaction, with the researcher as the actor. Any signed-in researcher may invite.
  */
-export async function inviteVolunteers(db: Database, actor: Researcher, input: BulkInviteInput): Promise<BulkInviteResult> {
+export async function inviteVolunteers(
+  db: Database,
+  actor: Researcher,
+  input: BulkInviteInput,
+): Promise<BulkInviteResult> {
   const study = await db.study.findUnique({ where: { id: input.studyId }, select: { id: true, shortTitle: true } });
   if (!study) throw new StudyNotFoundError("That study does not exist.");
   const ids = [...new Set(input.participationIds)];
@@ -47,10 +51,19 @@ export async function inviteVolunteers(db: Database, actor: Researcher, input: B
   for (const id of ids) {
     const participation = byId.get(id);
     if (!participation) {
-      result.notInvited.push({ participationId: id, volunteerId: null, fullName: null, reason: "There is no such volunteer registration." });
+      result.notInvited.push({
+        participationId: id,
+        volunteerId: null,
+        fullName: null,
+        reason: "There is no such volunteer registration.",
+      });
       continue;
     }
-    const who = { participationId: id, volunteerId: participation.volunteerId, fullName: participation.volunteer.fullName };
+    const who = {
+      participationId: id,
+      volunteerId: participation.volunteerId,
+      fullName: participation.volunteer.fullName,
+    };
     if (participation.studyId !== study.id) {
       result.notInvited.push({ ...who, reason: `This person has not registered for ${study.shortTitle}.` });
       continue;
@@ -73,7 +86,10 @@ export async function inviteVolunteers(db: Database, actor: Researcher, input: B
         // Those before were invited and those after still can be: say so, rather than fail the batch.
         // Logged without the error's text, which can quote the data it was handling.
         const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
-        logger.error({ participationId: id, error: error instanceof Error ? error.name : typeof error, code }, "bulk invitation of one participation failed");
+        logger.error(
+          { participationId: id, error: error instanceof Error ? error.name : typeof error, code },
+          "bulk invitation of one participation failed",
+        );
         result.notInvited.push({ ...who, reason: "Something went wrong, so this person was not invited. Try again." });
       }
     }

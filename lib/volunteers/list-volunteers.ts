@@ -1,10 +1,22 @@
 import "server-only";
 import type { Researcher } from "@/lib/auth/researcher-session";
 import type { Database } from "@/lib/db/prisma";
-import { Prisma, type EligibilityOutcome, type ParticipationStatus, type StudyKind } from "@/lib/generated/prisma/client";
+import {
+  Prisma,
+  type EligibilityOutcome,
+  type ParticipationStatus,
+  type StudyKind,
+} from "@/lib/generated/prisma/client";
 import { PAGE_SIZE, unknownStudyProblem, type Stage, type VolunteerListQuery } from "./volunteer-list-query";
 
-export type ListedStudy = { id: string; slug: string; title: string; shortTitle: string; kind: StudyKind; status: string };
+export type ListedStudy = {
+  id: string;
+  slug: string;
+  title: string;
+  shortTitle: string;
+  kind: StudyKind;
+  status: string;
+};
 
 export type ListedParticipation = {
   id: string;
@@ -50,7 +62,13 @@ type Row = {
   partnership_country: string | null;
   created_at: Date;
   erased_at: Date | null;
-  participations: { id: string; studyId: string; status: ParticipationStatus; eligibility: EligibilityOutcome; override: EligibilityOutcome | null }[];
+  participations: {
+    id: string;
+    studyId: string;
+    status: ParticipationStatus;
+    eligibility: EligibilityOutcome;
+    override: EligibilityOutcome | null;
+  }[];
 };
 
 const sql = Prisma.sql;
@@ -102,7 +120,11 @@ export async function listStudiesForFilters(db: Database, _actor: Researcher): P
  * A study filter joins that study's participation (at most one per volunteer); status, eligibility and
  * stage then apply to it. Without a study they apply to any one of the volunteer's participations.
  */
-export async function listVolunteers(db: Database, actor: Researcher, query: VolunteerListQuery): Promise<VolunteerList> {
+export async function listVolunteers(
+  db: Database,
+  actor: Researcher,
+  query: VolunteerListQuery,
+): Promise<VolunteerList> {
   const problems: string[] = [];
   const studies = await listStudiesForFilters(db, actor);
   let study: ListedStudy | null = null;
@@ -123,7 +145,10 @@ export async function listVolunteers(db: Database, actor: Researcher, query: Vol
 
   const participationConditions: Prisma.Sql[] = [];
   if (query.status) participationConditions.push(sql`p.status = ${query.status}::participation_status`);
-  if (query.eligibility) participationConditions.push(sql`coalesce(p.eligibility_override, p.eligibility) = ${query.eligibility}::eligibility_outcome`);
+  if (query.eligibility)
+    participationConditions.push(
+      sql`coalesce(p.eligibility_override, p.eligibility) = ${query.eligibility}::eligibility_outcome`,
+    );
   if (query.stage) participationConditions.push(stageCondition(query.stage));
 
   let from: Prisma.Sql;
@@ -134,7 +159,9 @@ export async function listVolunteers(db: Database, actor: Researcher, query: Vol
   } else {
     from = sql`volunteers v`;
     if (participationConditions.length > 0) {
-      where.push(sql`exists (select 1 from participations p where p.volunteer_id = v.id and ${Prisma.join(participationConditions, " and ")})`);
+      where.push(
+        sql`exists (select 1 from participations p where p.volunteer_id = v.id and ${Prisma.join(participationConditions, " and ")})`,
+      );
     }
   }
   const whereClause = where.length > 0 ? sql`where ${Prisma.join(where, " and ")}` : Prisma.empty;
@@ -161,8 +188,18 @@ export async function listVolunteers(db: Database, actor: Researcher, query: Vol
         return sql`${keys.status} ${direction} nulls last, ${keys.name} asc, ${keys.id} asc`;
     }
   };
-  const inner = orderBy({ name: sql`lower(v.full_name)`, status: sortStatus, registered: sql`v.created_at`, id: sql`v.id` });
-  const outer = orderBy({ name: sql`page.sort_name`, status: sql`page.sort_status`, registered: sql`page.created_at`, id: sql`page.id` });
+  const inner = orderBy({
+    name: sql`lower(v.full_name)`,
+    status: sortStatus,
+    registered: sql`v.created_at`,
+    id: sql`v.id`,
+  });
+  const outer = orderBy({
+    name: sql`page.sort_name`,
+    status: sql`page.sort_status`,
+    registered: sql`page.created_at`,
+    id: sql`page.id`,
+  });
 
   // With a study and nothing asked of the volunteer, the count needs the participations only (an index scan).
   const countQuery =
@@ -192,7 +229,9 @@ export async function listVolunteers(db: Database, actor: Researcher, query: Vol
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (page > pageCount) {
     // An address for a page beyond the end (the list has shrunk since the link was made): the last page.
-    problems.push(`There is no page ${page}: the list has ${pageCount} ${pageCount === 1 ? "page" : "pages"}, so the last one is shown.`);
+    problems.push(
+      `There is no page ${page}: the list has ${pageCount} ${pageCount === 1 ? "page" : "pages"}, so the last one is shown.`,
+    );
     page = pageCount;
     rows = await pageQuery(page);
   }

@@ -5,7 +5,11 @@ import type { Database } from "@/lib/db/prisma";
  * One participation of a volunteer's, for the override page: null unless it is this volunteer's, so
  * another person's participation id under this URL finds nothing.
  */
-export async function loadParticipationOfVolunteer(db: Database, _actor: Researcher, input: { volunteerId: string; participationId: string }) {
+export async function loadParticipationOfVolunteer(
+  db: Database,
+  _actor: Researcher,
+  input: { volunteerId: string; participationId: string },
+) {
   const p = await db.participation.findFirst({
     where: { id: input.participationId, volunteerId: input.volunteerId },
     include: {
@@ -24,7 +28,12 @@ export async function loadParticipationOfVolunteer(db: Database, _actor: Researc
     eligibility: p.eligibility,
     eligibilityReasons: Array.isArray(p.eligibilityReasons) ? (p.eligibilityReasons as unknown[]).map(String) : [],
     override: p.eligibilityOverride
-      ? { outcome: p.eligibilityOverride, reason: p.overrideReason ?? "", by: p.overriddenBy ? (p.overriddenBy.name ?? p.overriddenBy.email) : null, at: p.overriddenAt }
+      ? {
+          outcome: p.eligibilityOverride,
+          reason: p.overrideReason ?? "",
+          by: p.overriddenBy ? (p.overriddenBy.name ?? p.overriddenBy.email) : null,
+          at: p.overriddenAt,
+        }
       : null,
   };
 }

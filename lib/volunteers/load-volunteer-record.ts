@@ -23,7 +23,15 @@ export type VolunteerConsentRecord = {
 
 export type VolunteerParticipation = {
   id: string;
-  study: { id: string; slug: string; kind: "INTERVIEW" | "WORKSHOP"; title: string; shortTitle: string; status: string; consentRequired: boolean };
+  study: {
+    id: string;
+    slug: string;
+    kind: "INTERVIEW" | "WORKSHOP";
+    title: string;
+    shortTitle: string;
+    status: string;
+    consentRequired: boolean;
+  };
   status: string;
   eligibility: "ELIGIBLE" | "INELIGIBLE";
   eligibilityReasons: string[];
@@ -34,11 +42,29 @@ export type VolunteerParticipation = {
   completedAt: Date | null;
   withdrawnAt: Date | null;
   consentRecords: VolunteerConsentRecord[];
-  withdrawals: { id: string; method: string; channel: string | null; dataChoice: string; reason: string | null; recordedBy: string | null; withdrawnAt: Date }[];
+  withdrawals: {
+    id: string;
+    method: string;
+    channel: string | null;
+    dataChoice: string;
+    reason: string | null;
+    recordedBy: string | null;
+    withdrawnAt: Date;
+  }[];
   /** The interview still arranged, or else the latest one. */
   interview: { startsAt: Date; durationMinutes: number; meetingLink: string; status: string } | null;
   /** The workshop place held or waited for, or else the latest booking. */
-  workshopBooking: { status: string; session: { title: string; startsAt: Date; endsAt: Date; mode: string; location: string | null; onlineLink: string | null } } | null;
+  workshopBooking: {
+    status: string;
+    session: {
+      title: string;
+      startsAt: Date;
+      endsAt: Date;
+      mode: string;
+      location: string | null;
+      onlineLink: string | null;
+    };
+  } | null;
 };
 
 export type VolunteerRecord = {
@@ -57,9 +83,24 @@ export type VolunteerRecord = {
     updatedAt: Date;
   };
   /** Every submission, newest first, in words; an erased one has no answers left. */
-  submissions: { id: string; submittedAt: Date; privacyNoticeVersion: string; erased: boolean; sections: AnswerSection[] }[];
+  submissions: {
+    id: string;
+    submittedAt: Date;
+    privacyNoticeVersion: string;
+    erased: boolean;
+    sections: AnswerSection[];
+  }[];
   participations: VolunteerParticipation[];
-  emails: { id: string; subject: string; template: string; status: string; attempts: number; createdAt: Date; sentAt: Date | null; lastError: string | null }[];
+  emails: {
+    id: string;
+    subject: string;
+    template: string;
+    status: string;
+    attempts: number;
+    createdAt: Date;
+    sentAt: Date | null;
+    lastError: string | null;
+  }[];
   timeline: TimelineEvent[];
 };
 
@@ -69,7 +110,11 @@ const byName = (r: { name: string | null; email: string } | null) => (r ? (r.nam
  * Everything the study team may see about one volunteer, for their page. Any signed-in researcher may
  * read it. Null when there is no such volunteer.
  */
-export async function loadVolunteerRecord(db: Database, actor: Researcher, volunteerId: string): Promise<VolunteerRecord | null> {
+export async function loadVolunteerRecord(
+  db: Database,
+  actor: Researcher,
+  volunteerId: string,
+): Promise<VolunteerRecord | null> {
   const volunteer = await db.volunteer.findUnique({ where: { id: volunteerId } });
   if (!volunteer) return null;
   const [expressions, participations, emails, studies, timeline] = await Promise.all([
@@ -78,13 +123,29 @@ export async function loadVolunteerRecord(db: Database, actor: Researcher, volun
       where: { volunteerId },
       orderBy: [{ study: { displayOrder: "asc" } }, { createdAt: "asc" }],
       include: {
-        study: { select: { id: true, slug: true, kind: true, title: true, shortTitle: true, status: true, consentRequired: true } },
+        study: {
+          select: {
+            id: true,
+            slug: true,
+            kind: true,
+            title: true,
+            shortTitle: true,
+            status: true,
+            consentRequired: true,
+          },
+        },
         overriddenBy: { select: { name: true, email: true } },
         consentRecords: {
           orderBy: { signedAt: "asc" },
-          include: { consentForm: { select: { title: true } }, countersignature: { select: { signedName: true, signedAt: true } } },
+          include: {
+            consentForm: { select: { title: true } },
+            countersignature: { select: { signedName: true, signedAt: true } },
+          },
         },
-        withdrawals: { orderBy: { withdrawnAt: "asc" }, include: { recordedBy: { select: { name: true, email: true } } } },
+        withdrawals: {
+          orderBy: { withdrawnAt: "asc" },
+          include: { recordedBy: { select: { name: true, email: true } } },
+        },
         interviews: { orderBy: { createdAt: "desc" } },
         workshopBookings: { orderBy: { createdAt: "desc" }, include: { workshopSession: true } },
       },
@@ -92,7 +153,16 @@ export async function loadVolunteerRecord(db: Database, actor: Researcher, volun
     db.outgoingEmail.findMany({
       where: { volunteerId },
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      select: { id: true, subject: true, template: true, status: true, attempts: true, createdAt: true, sentAt: true, lastError: true },
+      select: {
+        id: true,
+        subject: true,
+        template: true,
+        status: true,
+        attempts: true,
+        createdAt: true,
+        sentAt: true,
+        lastError: true,
+      },
     }),
     db.study.findMany({ select: { slug: true, title: true } }),
     volunteerTimeline(db, actor, volunteerId),
@@ -116,11 +186,20 @@ export async function loadVolunteerRecord(db: Database, actor: Researcher, volun
     submissions: expressions.map((x) => {
       const answers = (x.answers ?? {}) as Record<string, unknown>;
       const erased = answers.erased === true;
-      return { id: x.id, submittedAt: x.submittedAt, privacyNoticeVersion: x.privacyNoticeVersion, erased, sections: erased ? [] : summariseAnswers(answers, studies) };
+      return {
+        id: x.id,
+        submittedAt: x.submittedAt,
+        privacyNoticeVersion: x.privacyNoticeVersion,
+        erased,
+        sections: erased ? [] : summariseAnswers(answers, studies),
+      };
     }),
     participations: participations.map((p) => {
       const interview = p.interviews.find((i) => i.status === "SCHEDULED") ?? p.interviews[0] ?? null;
-      const booking = p.workshopBookings.find((b) => b.status === "BOOKED" || b.status === "WAITLISTED") ?? p.workshopBookings[0] ?? null;
+      const booking =
+        p.workshopBookings.find((b) => b.status === "BOOKED" || b.status === "WAITLISTED") ??
+        p.workshopBookings[0] ??
+        null;
       return {
         id: p.id,
         study: p.study,
@@ -128,7 +207,12 @@ export async function loadVolunteerRecord(db: Database, actor: Researcher, volun
         eligibility: p.eligibility,
         eligibilityReasons: Array.isArray(p.eligibilityReasons) ? (p.eligibilityReasons as unknown[]).map(String) : [],
         override: p.eligibilityOverride
-          ? { outcome: p.eligibilityOverride, reason: p.overrideReason ?? "", by: byName(p.overriddenBy), at: p.overriddenAt }
+          ? {
+              outcome: p.eligibilityOverride,
+              reason: p.overrideReason ?? "",
+              by: byName(p.overriddenBy),
+              at: p.overriddenAt,
+            }
           : null,
         invitedAt: p.invitedAt,
         consentedAt: p.consentedAt,
@@ -144,7 +228,9 @@ export async function loadVolunteerRecord(db: Database, actor: Researcher, volun
           consentFormVersionDate: r.consentFormVersionDate,
           informationSheetVersion: r.informationSheetVersion,
           informationSheetVersionDate: r.informationSheetVersionDate,
-          statements: [...(r.statements as unknown as ConsentStatementAnswer[])].sort((a, b) => a.position - b.position),
+          statements: [...(r.statements as unknown as ConsentStatementAnswer[])].sort(
+            (a, b) => a.position - b.position,
+          ),
           signedName: r.signedName,
           signedAt: r.signedAt,
           contentHash: r.contentHash,
@@ -159,7 +245,14 @@ export async function loadVolunteerRecord(db: Database, actor: Researcher, volun
           recordedBy: byName(w.recordedBy),
           withdrawnAt: w.withdrawnAt,
         })),
-        interview: interview ? { startsAt: interview.startsAt, durationMinutes: interview.durationMinutes, meetingLink: interview.meetingLink, status: interview.status } : null,
+        interview: interview
+          ? {
+              startsAt: interview.startsAt,
+              durationMinutes: interview.durationMinutes,
+              meetingLink: interview.meetingLink,
+              status: interview.status,
+            }
+          : null,
         workshopBooking: booking
           ? {
               status: booking.status,

@@ -14,15 +14,29 @@ export type WithdrawalChannel = "phone" | "email" | "in-person" | "letter";
 export async function recordWithdrawal(
   db: Database,
   actor: Researcher,
-  input: { volunteerId: string; from: string | "all"; channel: WithdrawalChannel; dataChoice: "KEEP" | "REMOVE"; reason: string | null },
+  input: {
+    volunteerId: string;
+    from: string | "all";
+    channel: WithdrawalChannel;
+    dataChoice: "KEEP" | "REMOVE";
+    reason: string | null;
+  },
 ): Promise<{ withdrawn: string[] }> {
-  const volunteer = await db.volunteer.findUnique({ where: { id: input.volunteerId }, select: { id: true, erasedAt: true } });
+  const volunteer = await db.volunteer.findUnique({
+    where: { id: input.volunteerId },
+    select: { id: true, erasedAt: true },
+  });
   if (!volunteer) throw new RecordNotFoundError();
-  if (volunteer.erasedAt) throw new ParticipationError("This person's details have been erased, so a withdrawal cannot be recorded here.");
+  if (volunteer.erasedAt)
+    throw new ParticipationError("This person's details have been erased, so a withdrawal cannot be recorded here.");
   if (input.from !== "all") {
-    const participation = await db.participation.findFirst({ where: { id: input.from, volunteerId: volunteer.id }, select: { status: true } });
+    const participation = await db.participation.findFirst({
+      where: { id: input.from, volunteerId: volunteer.id },
+      select: { status: true },
+    });
     if (!participation) throw new RecordNotFoundError();
-    if (participation.status === "WITHDRAWN") throw new ParticipationError("They have already withdrawn from that study.");
+    if (participation.status === "WITHDRAWN")
+      throw new ParticipationError("They have already withdrawn from that study.");
   }
   return withdrawParticipation(db, {
     volunteerId: volunteer.id,

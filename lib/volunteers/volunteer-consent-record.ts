@@ -14,7 +14,11 @@ async function findRecordOfVolunteer(db: Database, input: RecordOfVolunteer) {
 }
 
 /** A volunteer's signed consent form as a PDF, for the study file. Null unless the record is theirs. */
-export async function consentRecordPdfForResearcher(db: Database, _actor: Researcher, input: RecordOfVolunteer): Promise<Uint8Array | null> {
+export async function consentRecordPdfForResearcher(
+  db: Database,
+  _actor: Researcher,
+  input: RecordOfVolunteer,
+): Promise<Uint8Array | null> {
   return storedConsentRecordPdf(db, input);
 }
 
@@ -22,7 +26,11 @@ export async function consentRecordPdfForResearcher(db: Database, _actor: Resear
  * Checks one of a volunteer's consent records as evidence (its hash, its signing event, the audit
  * chain). Reading it changes nothing. Null unless the record is theirs.
  */
-export async function verifyVolunteerConsentRecord(db: Database, _actor: Researcher, input: RecordOfVolunteer): Promise<ConsentEvidenceReport | null> {
+export async function verifyVolunteerConsentRecord(
+  db: Database,
+  _actor: Researcher,
+  input: RecordOfVolunteer,
+): Promise<ConsentEvidenceReport | null> {
   const record = await findRecordOfVolunteer(db, input);
   if (!record) return null;
   return verifyStoredConsentRecord(db, record.id);

@@ -29,7 +29,18 @@ export type StatusParam = (typeof participationStatuses)[number];
  * The overview's funnel stages (lib/recruitment/recruitment-overview.ts counts them the same way), plus
  * "active": consented and still taking part, which the target is about.
  */
-export const stages = ["registered", "eligible", "invited", "consented", "active", "scheduled", "completed", "withdrawn", "declined", "waitlisted"] as const;
+export const stages = [
+  "registered",
+  "eligible",
+  "invited",
+  "consented",
+  "active",
+  "scheduled",
+  "completed",
+  "withdrawn",
+  "declined",
+  "waitlisted",
+] as const;
 export type Stage = (typeof stages)[number];
 
 export const stageLabels: Record<Stage, string> = {
@@ -70,13 +81,19 @@ export type QueryParams = Record<string, string | string[] | undefined>;
 
 /** An empty parameter (an empty search box, "Any" in a select) means "not filtered". */
 const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : typeof value === "string" ? value.trim() : value), schema.optional());
+  z.preprocess(
+    (value) =>
+      typeof value === "string" && value.trim() === "" ? undefined : typeof value === "string" ? value.trim() : value,
+    schema.optional(),
+  );
 
 export const volunteerListParamsSchema = z.object({
   q: optional(z.string().max(SEARCH_MAX_LENGTH)),
   study: optional(z.string().regex(/^[a-z0-9-]{1,64}$/)),
   status: optional(z.enum(participationStatuses).transform((s) => s.toUpperCase() as ParticipationStatus)),
-  eligibility: optional(z.enum(["eligible", "ineligible"]).transform((e) => e.toUpperCase() as "ELIGIBLE" | "INELIGIBLE")),
+  eligibility: optional(
+    z.enum(["eligible", "ineligible"]).transform((e) => e.toUpperCase() as "ELIGIBLE" | "INELIGIBLE"),
+  ),
   staffGroup: optional(z.enum(staffGroups)),
   region: optional(z.enum(regions)),
   country: optional(z.string().max(100)),

@@ -19,9 +19,23 @@ export type TimelineEvent = {
  * expressions of interest, participations, consent records, interviews or workshop bookings. Each
  * subject is found through its index (subject_type, subject_id).
  */
-export async function volunteerTimeline(db: Database, _actor: Researcher, volunteerId: string): Promise<TimelineEvent[]> {
+export async function volunteerTimeline(
+  db: Database,
+  _actor: Researcher,
+  volunteerId: string,
+): Promise<TimelineEvent[]> {
   const rows = await db.$queryRaw<
-    { id: bigint; occurred_at: Date; action: string; actor_type: TimelineEvent["actorType"]; actor_id: string | null; actor_name: string | null; subject_type: string; subject_id: string | null; data: unknown }[]
+    {
+      id: bigint;
+      occurred_at: Date;
+      action: string;
+      actor_type: TimelineEvent["actorType"];
+      actor_id: string | null;
+      actor_name: string | null;
+      subject_type: string;
+      subject_id: string | null;
+      data: unknown;
+    }[]
   >`
     with subjects(subject_type, subject_id) as (
       select 'volunteer', ${volunteerId}::uuid

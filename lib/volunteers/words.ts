@@ -39,6 +39,11 @@ export const bookingStatusWords: Record<string, string> = {
   DID_NOT_ATTEND: "Did not attend",
 };
 
-export const channelWords: Record<string, string> = { phone: "by phone", email: "by email", "in-person": "in person", letter: "by letter" };
+export const channelWords: Record<string, string> = {
+  phone: "by phone",
+  email: "by email",
+  "in-person": "in person",
+  letter: "by letter",
+};
 
 export const actorWords = { VOLUNTEER: "the volunteer", PARTICIPANT: "the participant", SYSTEM: "the portal" } as const;

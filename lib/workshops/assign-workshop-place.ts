@@ -6,7 +6,13 @@ import type { Researcher } from "@/lib/auth/researcher-session";
 import type { Database } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { offerFreedSeats } from "@/lib/workshops/offer-freed-seats";
-import { emailWorkshopCancellation, emailWorkshopPlace, emailWorkshopWaitlisted, placeContext, placeInclude } from "@/lib/workshops/place-emails";
+import {
+  emailWorkshopCancellation,
+  emailWorkshopPlace,
+  emailWorkshopWaitlisted,
+  placeContext,
+  placeInclude,
+} from "@/lib/workshops/place-emails";
 import { activeBookingOf, lockWorkshopParticipation, waitlistPosition } from "./workshop-participation";
 
 /**
@@ -20,7 +26,9 @@ async function joiningTime(tx: Prisma.TransactionClient, sessionId: string, now:
     orderBy: { waitlistedAt: "desc" },
     select: { waitlistedAt: true },
   });
-  return last?.waitlistedAt && last.waitlistedAt.getTime() >= now.getTime() ? new Date(last.waitlistedAt.getTime() + 1) : now;
+  return last?.waitlistedAt && last.waitlistedAt.getTime() >= now.getTime()
+    ? new Date(last.waitlistedAt.getTime() + 1)
+    : now;
 }
 
 export type AssignOutcome = { bookingId: string; status: "BOOKED" | "WAITLISTED"; moved: boolean };
@@ -49,15 +57,23 @@ export async function assignWorkshopPlace(
     await lockWorkshopSessions(tx, [input.sessionId, ...(before ? [before.workshopSessionId] : [])]);
     const participation = await lockWorkshopParticipation(tx, input);
     const current = await activeBookingOf(tx, participation.id);
-    if (current?.id !== before?.id) throw new SchedulingError("This person's place changed while you were choosing. Check their page and try again.");
+    if (current?.id !== before?.id)
+      throw new SchedulingError("This person's place changed while you were choosing. Check their page and try again.");
     await assertSignedCurrentConsent(tx, participation, ["CONSENTED", "SCHEDULED", "WAITLISTED"]);
 
     const session = await tx.workshopSession.findUnique({ where: { id: input.sessionId } });
-    if (!session || session.studyId !== participation.studyId) throw new SchedulingNotFoundError("That workshop session");
+    if (!session || session.studyId !== participation.studyId)
+      throw new SchedulingNotFoundError("That workshop session");
     if (session.cancelledAt) throw new SchedulingError("That session has been cancelled. Choose another.", "sessionId");
-    if (session.startsAt.getTime() <= now.getTime()) throw new SchedulingError("That session has already started. Choose another.", "sessionId");
+    if (session.startsAt.getTime() <= now.getTime())
+      throw new SchedulingError("That session has already started. Choose another.", "sessionId");
     if (current?.workshopSessionId === session.id) {
-      throw new SchedulingError(current.status === "BOOKED" ? "This person already has a place at that session." : "This person is already on that session's waiting list.", "sessionId");
+      throw new SchedulingError(
+        current.status === "BOOKED"
+          ? "This person already has a place at that session."
+          : "This person is already on that session's waiting list.",
+        "sessionId",
+      );
     }
     if (current) {
       const from = await tx.workshopSession.findUniqueOrThrow({ where: { id: current.workshopSessionId } });
@@ -68,31 +84,68 @@ export async function assignWorkshopPlace(
 
     const booked = await tx.workshopBooking.count({ where: { workshopSessionId: session.id, status: "BOOKED" } });
     const status = booked < session.capacity ? ("BOOKED" as const) : ("WAITLISTED" as const);
-    const fields = status === "BOOKED" ? { status, waitlistedAt: null } : { status, waitlistedAt: await joiningTime(tx, session.id, now) };
+    const fields =
+      status === "BOOKED"
+        ? { status, waitlistedAt: null }
+        : { status, waitlistedAt: await joiningTime(tx, session.id, now) };
     // A person has one booking row per session: an earlier, cancelled one is used again.
-    const earlier = await tx.workshopBooking.findUnique({ where: { workshopSessionId_participationId: { workshopSessionId: session.id, participationId: participation.id } } });
+    const earlier = await tx.workshopBooking.findUnique({
+      where: {
+        workshopSessionId_participationId: { workshopSessionId: session.id, participationId: participation.id },
+      },
+    });
     const booking = earlier
-      ? await tx.workshopBooking.update({ where: { id: earlier.id }, data: { ...fields, calendarSequence: earlier.calendarSequence + 1 }, include: placeInclude })
-      : await tx.workshopBooking.create({ data: { workshopSessionId: session.id, participationId: participation.id, ...fields }, include: placeInclude });
+      ? await tx.workshopBooking.update({
+          where: { id: earlier.id },
+          data: { ...fields, calendarSequence: earlier.calendarSequence + 1 },
+          include: placeInclude,
+        })
+      : await tx.workshopBooking.create({
+          data: { workshopSessionId: session.id, participationId: participation.id, ...fields },
+          include: placeInclude,
+        });
 
     let previous: { place: ReturnType<typeof placeContext>; sequence: number } | undefined;
     if (current) {
       const sequence = current.status === "BOOKED" ? current.calendarSequence + 1 : current.calendarSequence;
-      const old = await tx.workshopBooking.update({ where: { id: current.id }, data: { status: "CANCELLED", calendarSequence: sequence }, include: placeInclude });
+      const old = await tx.workshopBooking.update({
+        where: { id: current.id },
+        data: { status: "CANCELLED", calendarSequence: sequence },
+        include: placeInclude,
+      });
       if (current.status === "BOOKED") previous = { place: placeContext(old), sequence };
     }
-    await tx.participation.update({ where: { id: participation.id }, data: { status: status === "BOOKED" ? "SCHEDULED" : "WAITLISTED" } });
+    await tx.participation.update({
+      where: { id: participation.id },
+      data: { status: status === "BOOKED" ? "SCHEDULED" : "WAITLISTED" },
+    });
 
     const place = placeContext(booking);
     if (status === "BOOKED") {
-      await emailWorkshopPlace(tx, place, { kind: current ? "moved" : "booked", sequence: booking.calendarSequence, now, ...(previous ? { previous } : {}) });
+      await emailWorkshopPlace(tx, place, {
+        kind: current ? "moved" : "booked",
+        sequence: booking.calendarSequence,
+        now,
+        ...(previous ? { previous } : {}),
+      });
     } else {
-      if (previous) await emailWorkshopCancellation(tx, previous.place, { reason: "PLACE_CANCELLED", wasWaitlisted: false, sequence: previous.sequence, now });
-      await emailWorkshopWaitlisted(tx, place, { position: await waitlistPosition(tx, booking), waitlistedAt: booking.waitlistedAt ?? now, now });
+      if (previous)
+        await emailWorkshopCancellation(tx, previous.place, {
+          reason: "PLACE_CANCELLED",
+          wasWaitlisted: false,
+          sequence: previous.sequence,
+          now,
+        });
+      await emailWorkshopWaitlisted(tx, place, {
+        position: await waitlistPosition(tx, booking),
+        waitlistedAt: booking.waitlistedAt ?? now,
+        now,
+      });
     }
 
     const researcher = { actorType: "RESEARCHER" as const, actorId: actor.id };
-    if (current?.status === "BOOKED") await offerFreedSeats(tx, { sessionId: current.workshopSessionId, actor: researcher, now });
+    if (current?.status === "BOOKED")
+      await offerFreedSeats(tx, { sessionId: current.workshopSessionId, actor: researcher, now });
     await recordAuditEvent(tx, {
       ...researcher,
       action: current ? "workshop.moved" : status === "BOOKED" ? "workshop.booked" : "workshop.waitlisted",
@@ -102,7 +155,9 @@ export async function assignWorkshopPlace(
         workshopSessionId: session.id,
         bookingId: booking.id,
         status,
-        ...(current ? { fromWorkshopSessionId: current.workshopSessionId, fromBookingId: current.id, fromStatus: current.status } : {}),
+        ...(current
+          ? { fromWorkshopSessionId: current.workshopSessionId, fromBookingId: current.id, fromStatus: current.status }
+          : {}),
       },
     });
     return { bookingId: booking.id, status, moved: current !== null };

@@ -19,21 +19,37 @@ export async function cancelWorkshopPlace(
   now = new Date(),
 ): Promise<void> {
   await inSchedulingTransaction(db, async (tx) => {
-    const found = await tx.workshopBooking.findUnique({ where: { id: input.bookingId }, select: { workshopSessionId: true, participationId: true } });
-    if (!found || found.participationId !== input.participationId) throw new SchedulingNotFoundError("That workshop place");
+    const found = await tx.workshopBooking.findUnique({
+      where: { id: input.bookingId },
+      select: { workshopSessionId: true, participationId: true },
+    });
+    if (!found || found.participationId !== input.participationId)
+      throw new SchedulingNotFoundError("That workshop place");
     await lockWorkshopSessions(tx, [found.workshopSessionId]);
     const participation = await lockWorkshopParticipation(tx, input);
-    const booking = await tx.workshopBooking.findUniqueOrThrow({ where: { id: input.bookingId }, include: placeInclude });
-    if (booking.status !== "BOOKED" && booking.status !== "WAITLISTED") throw new SchedulingError("That place is not booked, so there is nothing to cancel.");
+    const booking = await tx.workshopBooking.findUniqueOrThrow({
+      where: { id: input.bookingId },
+      include: placeInclude,
+    });
+    if (booking.status !== "BOOKED" && booking.status !== "WAITLISTED")
+      throw new SchedulingError("That place is not booked, so there is nothing to cancel.");
     if (booking.status === "BOOKED" && booking.workshopSession.startsAt.getTime() <= now.getTime()) {
       throw new SchedulingError("That session has already started: record whether they attended instead.");
     }
 
     const wasWaitlisted = booking.status === "WAITLISTED";
     const sequence = wasWaitlisted ? booking.calendarSequence : booking.calendarSequence + 1;
-    await tx.workshopBooking.update({ where: { id: booking.id }, data: { status: "CANCELLED", calendarSequence: sequence } });
+    await tx.workshopBooking.update({
+      where: { id: booking.id },
+      data: { status: "CANCELLED", calendarSequence: sequence },
+    });
     await tx.participation.update({ where: { id: participation.id }, data: { status: "CONSENTED" } });
-    await emailWorkshopCancellation(tx, placeContext(booking), { reason: "PLACE_CANCELLED", wasWaitlisted, sequence, now });
+    await emailWorkshopCancellation(tx, placeContext(booking), {
+      reason: "PLACE_CANCELLED",
+      wasWaitlisted,
+      sequence,
+      now,
+    });
 
     const researcher = { actorType: "RESEARCHER" as const, actorId: actor.id };
     if (!wasWaitlisted) await offerFreedSeats(tx, { sessionId: booking.workshopSessionId, actor: researcher, now });

@@ -25,7 +25,8 @@ export async function cancelWorkshopSession(
     const session = await tx.workshopSession.findUnique({ where: { id: input.sessionId } });
     if (!session || session.studyId !== study.id) throw new SchedulingNotFoundError("That workshop session");
     if (session.cancelledAt) throw new SchedulingError("This session has already been cancelled.");
-    if (session.startsAt.getTime() <= now.getTime()) throw new SchedulingError("This session has already started, so it cannot be cancelled.");
+    if (session.startsAt.getTime() <= now.getTime())
+      throw new SchedulingError("This session has already started, so it cannot be cancelled.");
 
     const bookings = await tx.workshopBooking.findMany({
       where: { workshopSessionId: session.id, status: { in: ["BOOKED", "WAITLISTED"] } },
@@ -36,9 +37,20 @@ export async function cancelWorkshopSession(
     for (const booking of bookings) {
       const wasWaitlisted = booking.status === "WAITLISTED";
       const sequence = wasWaitlisted ? booking.calendarSequence : booking.calendarSequence + 1;
-      await tx.workshopBooking.update({ where: { id: booking.id }, data: { status: "CANCELLED", calendarSequence: sequence } });
-      await tx.participation.updateMany({ where: { id: booking.participationId, status: { in: ["SCHEDULED", "WAITLISTED"] } }, data: { status: "CONSENTED" } });
-      await emailWorkshopCancellation(tx, placeContext(booking), { reason: "SESSION_CANCELLED", wasWaitlisted, sequence, now });
+      await tx.workshopBooking.update({
+        where: { id: booking.id },
+        data: { status: "CANCELLED", calendarSequence: sequence },
+      });
+      await tx.participation.updateMany({
+        where: { id: booking.participationId, status: { in: ["SCHEDULED", "WAITLISTED"] } },
+        data: { status: "CONSENTED" },
+      });
+      await emailWorkshopCancellation(tx, placeContext(booking), {
+        reason: "SESSION_CANCELLED",
+        wasWaitlisted,
+        sequence,
+        now,
+      });
     }
     const researcher = { actorType: "RESEARCHER" as const, actorId: actor.id };
     for (const booking of bookings) {
@@ -47,7 +59,12 @@ export async function cancelWorkshopSession(
         action: "workshop.cancelled",
         subjectType: "participation",
         subjectId: booking.participationId,
-        data: { workshopSessionId: session.id, bookingId: booking.id, fromStatus: booking.status, reason: "SESSION_CANCELLED" },
+        data: {
+          workshopSessionId: session.id,
+          bookingId: booking.id,
+          fromStatus: booking.status,
+          reason: "SESSION_CANCELLED",
+        },
       });
     }
     await recordAuditEvent(tx, {

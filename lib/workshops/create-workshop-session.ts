@@ -7,10 +7,14 @@ import type { SessionForm } from "./session-form";
 
 /** The rules the form checks, checked again here (the data layer never trusts the page). */
 export function assertSessionDetails(input: SessionForm): void {
-  if (input.endsAt.getTime() <= input.startsAt.getTime()) throw new SchedulingError("The end time must be after the start time", "endTime");
-  if (!Number.isInteger(input.capacity) || input.capacity < 1) throw new SchedulingError("The capacity must be at least 1", "capacity");
-  if (input.mode === "ONLINE" && !input.onlineLink?.startsWith("https://")) throw new SchedulingError("Enter the online link as a full address starting with https://", "onlineLink");
-  if (input.mode === "IN_PERSON" && !input.location) throw new SchedulingError("Enter where the session takes place", "location");
+  if (input.endsAt.getTime() <= input.startsAt.getTime())
+    throw new SchedulingError("The end time must be after the start time", "endTime");
+  if (!Number.isInteger(input.capacity) || input.capacity < 1)
+    throw new SchedulingError("The capacity must be at least 1", "capacity");
+  if (input.mode === "ONLINE" && !input.onlineLink?.startsWith("https://"))
+    throw new SchedulingError("Enter the online link as a full address starting with https://", "onlineLink");
+  if (input.mode === "IN_PERSON" && !input.location)
+    throw new SchedulingError("Enter where the session takes place", "location");
 }
 
 /** The study of workshops with this slug (sessions belong to one); a 404 for any other. */

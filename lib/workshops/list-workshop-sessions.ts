@@ -18,21 +18,36 @@ export type SessionSummary = {
   attended: number;
 };
 
-export type SessionsView = { study: { id: string; slug: string; title: string; shortTitle: string }; sessions: SessionSummary[] };
+export type SessionsView = {
+  study: { id: string; slug: string; title: string; shortTitle: string };
+  sessions: SessionSummary[];
+};
 
 /**
  * A study of workshops and its sessions in time order, each with its places booked, its waiting list and
  * attendance, counted in one query. Any signed-in researcher may see it. Null for a study that does not
  * exist or is not one of workshops (a 404).
  */
-export async function listWorkshopSessions(db: Database, _actor: Researcher, input: { studySlug: string }): Promise<SessionsView | null> {
-  const study = await db.study.findUnique({ where: { slug: input.studySlug }, select: { id: true, slug: true, title: true, shortTitle: true, kind: true } });
+export async function listWorkshopSessions(
+  db: Database,
+  _actor: Researcher,
+  input: { studySlug: string },
+): Promise<SessionsView | null> {
+  const study = await db.study.findUnique({
+    where: { slug: input.studySlug },
+    select: { id: true, slug: true, title: true, shortTitle: true, kind: true },
+  });
   if (!study || study.kind !== "WORKSHOP") return null;
   const [sessions, counts] = await Promise.all([
     db.workshopSession.findMany({ where: { studyId: study.id }, orderBy: [{ startsAt: "asc" }, { createdAt: "asc" }] }),
-    db.workshopBooking.groupBy({ by: ["workshopSessionId", "status"], where: { workshopSession: { studyId: study.id } }, _count: { _all: true } }),
+    db.workshopBooking.groupBy({
+      by: ["workshopSessionId", "status"],
+      where: { workshopSession: { studyId: study.id } },
+      _count: { _all: true },
+    }),
   ]);
-  const count = (sessionId: string, status: string) => counts.find((c) => c.workshopSessionId === sessionId && c.status === status)?._count._all ?? 0;
+  const count = (sessionId: string, status: string) =>
+    counts.find((c) => c.workshopSessionId === sessionId && c.status === status)?._count._all ?? 0;
   return {
     study: { id: study.id, slug: study.slug, title: study.title, shortTitle: study.shortTitle },
     sessions: sessions.map((s) => ({

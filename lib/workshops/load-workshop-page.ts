@@ -50,26 +50,48 @@ export async function loadWorkshopPage(
   const volunteer = await db.volunteer.findUnique({
     where: { id: input.volunteerId },
     include: {
-      participations: { where: { study: { kind: "WORKSHOP" } }, include: { study: true }, orderBy: [{ study: { displayOrder: "asc" } }, { createdAt: "asc" }] },
+      participations: {
+        where: { study: { kind: "WORKSHOP" } },
+        include: { study: true },
+        orderBy: [{ study: { displayOrder: "asc" } }, { createdAt: "asc" }],
+      },
       expressionsOfInterest: { orderBy: { submittedAt: "desc" }, take: 1, select: { answers: true } },
     },
   });
   if (!volunteer) return null;
-  const chosen = volunteer.participations.find((p) => p.study.slug === input.studySlug) ?? volunteer.participations[0] ?? null;
+  const chosen =
+    volunteer.participations.find((p) => p.study.slug === input.studySlug) ?? volunteer.participations[0] ?? null;
   const answers = (volunteer.expressionsOfInterest[0]?.answers ?? {}) as Record<string, unknown>;
   const base = {
-    volunteer: { id: volunteer.id, fullName: volunteer.fullName, email: volunteer.email, erased: volunteer.erasedAt !== null },
+    volunteer: {
+      id: volunteer.id,
+      fullName: volunteer.fullName,
+      email: volunteer.email,
+      erased: volunteer.erasedAt !== null,
+    },
     studies: volunteer.participations.map((p) => ({ slug: p.study.slug, shortTitle: p.study.shortTitle })),
     preference: { format: str(answers.workshopFormat), region: str(answers.workshopRegion) },
   };
   if (!chosen) return { ...base, participation: null, current: null, history: [], open: [] };
 
   const [bookings, sessions, counts] = await Promise.all([
-    db.workshopBooking.findMany({ where: { participationId: chosen.id }, include: { workshopSession: true }, orderBy: { updatedAt: "desc" } }),
-    db.workshopSession.findMany({ where: { studyId: chosen.studyId, cancelledAt: null, startsAt: { gt: now } }, orderBy: [{ startsAt: "asc" }, { createdAt: "asc" }] }),
-    db.workshopBooking.groupBy({ by: ["workshopSessionId", "status"], where: { workshopSession: { studyId: chosen.studyId } }, _count: { _all: true } }),
+    db.workshopBooking.findMany({
+      where: { participationId: chosen.id },
+      include: { workshopSession: true },
+      orderBy: { updatedAt: "desc" },
+    }),
+    db.workshopSession.findMany({
+      where: { studyId: chosen.studyId, cancelledAt: null, startsAt: { gt: now } },
+      orderBy: [{ startsAt: "asc" }, { createdAt: "asc" }],
+    }),
+    db.workshopBooking.groupBy({
+      by: ["workshopSessionId", "status"],
+      where: { workshopSession: { studyId: chosen.studyId } },
+      _count: { _all: true },
+    }),
   ]);
-  const count = (sessionId: string, status: string) => counts.find((c) => c.workshopSessionId === sessionId && c.status === status)?._count._all ?? 0;
+  const count = (sessionId: string, status: string) =>
+    counts.find((c) => c.workshopSessionId === sessionId && c.status === status)?._count._all ?? 0;
   const summary = (s: (typeof sessions)[number]): SessionSummary => ({
     id: s.id,
     title: s.title,
@@ -87,7 +109,12 @@ export async function loadWorkshopPage(
   });
   const history: BookingRow[] = [];
   for (const b of bookings) {
-    history.push({ id: b.id, status: b.status, session: summary(b.workshopSession), position: b.status === "WAITLISTED" ? await waitlistPosition(db, b) : null });
+    history.push({
+      id: b.id,
+      status: b.status,
+      session: summary(b.workshopSession),
+      position: b.status === "WAITLISTED" ? await waitlistPosition(db, b) : null,
+    });
   }
   return {
     ...base,

@@ -3,7 +3,13 @@ import type { Database } from "@/lib/db/prisma";
 import type { BookingStatus } from "@/lib/generated/prisma/client";
 import type { SessionSummary } from "./list-workshop-sessions";
 
-export type SessionPerson = { bookingId: string; volunteerId: string; fullName: string; status: BookingStatus; waitlistedAt: Date | null };
+export type SessionPerson = {
+  bookingId: string;
+  volunteerId: string;
+  fullName: string;
+  status: BookingStatus;
+  waitlistedAt: Date | null;
+};
 
 export type SessionView = {
   study: { slug: string; title: string; shortTitle: string };
@@ -18,7 +24,11 @@ export type SessionView = {
  * One session of a study of workshops, with who has a place and who is waiting, in order. Any signed-in
  * researcher may see it. Null when the session does not exist or is not this study's (a 404).
  */
-export async function loadWorkshopSession(db: Database, _actor: Researcher, input: { studySlug: string; sessionId: string }): Promise<SessionView | null> {
+export async function loadWorkshopSession(
+  db: Database,
+  _actor: Researcher,
+  input: { studySlug: string; sessionId: string },
+): Promise<SessionView | null> {
   const session = await db.workshopSession.findUnique({
     where: { id: input.sessionId },
     include: {
@@ -56,7 +66,10 @@ export async function loadWorkshopSession(db: Database, _actor: Researcher, inpu
       waitlisted: count("WAITLISTED"),
       attended: count("ATTENDED"),
     },
-    places: session.bookings.filter((b) => b.status !== "WAITLISTED").map(person).sort((a, b) => a.fullName.localeCompare(b.fullName, "en-GB")),
+    places: session.bookings
+      .filter((b) => b.status !== "WAITLISTED")
+      .map(person)
+      .sort((a, b) => a.fullName.localeCompare(b.fullName, "en-GB")),
     waitlist: session.bookings.filter((b) => b.status === "WAITLISTED").map(person),
   };
 }

@@ -17,7 +17,10 @@ export type SeatActor = { actorType: AuditActorType; actorId: string | null };
  * the same place; callers that lock sessions before people (the order used throughout) already hold it.
  * A cancelled session, or one that has started, offers nothing. Returns the bookings promoted.
  */
-export async function offerFreedSeats(tx: Tx, input: { sessionId: string; actor: SeatActor; now?: Date }): Promise<string[]> {
+export async function offerFreedSeats(
+  tx: Tx,
+  input: { sessionId: string; actor: SeatActor; now?: Date },
+): Promise<string[]> {
   const now = input.now ?? new Date();
   const [session] = await tx.$queryRaw<{ capacity: number; starts_at: Date; cancelled_at: Date | null }[]>`
     select capacity, starts_at, cancelled_at from workshop_sessions where id = ${input.sessionId}::uuid for update`;
@@ -35,7 +38,10 @@ export async function offerFreedSeats(tx: Tx, input: { sessionId: string; actor:
   const promoted: string[] = [];
   for (const booking of waiting) {
     const sequence = booking.calendarSequence + 1;
-    await tx.workshopBooking.update({ where: { id: booking.id }, data: { status: "BOOKED", calendarSequence: sequence } });
+    await tx.workshopBooking.update({
+      where: { id: booking.id },
+      data: { status: "BOOKED", calendarSequence: sequence },
+    });
     await tx.participation.update({ where: { id: booking.participationId }, data: { status: "SCHEDULED" } });
     await emailWorkshopPlace(tx, placeContext(booking), { kind: "offered", sequence, now });
     promoted.push(booking.id);

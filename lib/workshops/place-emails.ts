@@ -1,4 +1,9 @@
-import { calendarAttachment, calendarUid, type CalendarAttachment, type CalendarEvent } from "@/lib/calendar/calendar-file";
+import {
+  calendarAttachment,
+  calendarUid,
+  type CalendarAttachment,
+  type CalendarEvent,
+} from "@/lib/calendar/calendar-file";
 import { readEnv } from "@/lib/config/env";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { ukTimeSpan } from "@/lib/email/templates/interview-emails";
@@ -27,9 +32,16 @@ export type PlaceContext = {
 };
 
 /** The workshop as a calendar event, updated in place: the booking's UID, this SEQUENCE. */
-export function workshopCalendarEvent(place: PlaceContext, method: "REQUEST" | "CANCEL", sequence: number): CalendarEvent {
+export function workshopCalendarEvent(
+  place: PlaceContext,
+  method: "REQUEST" | "CANCEL",
+  sequence: number,
+): CalendarEvent {
   const { session, study } = place;
-  const where = session.mode === "ONLINE" ? `Online: ${session.onlineLink ?? "the link will follow"}` : (session.location ?? "To be confirmed");
+  const where =
+    session.mode === "ONLINE"
+      ? `Online: ${session.onlineLink ?? "the link will follow"}`
+      : (session.location ?? "To be confirmed");
   return {
     method,
     uid: calendarUid("workshop-place", place.bookingId, readEnv().publicUrl),
@@ -52,7 +64,12 @@ export function workshopCalendarEvent(place: PlaceContext, method: "REQUEST" | "
 
 async function common(tx: Tx, place: PlaceContext, now: Date) {
   const { publicUrl, MANAGE_LINK_DAYS } = readEnv();
-  const manageUrl = await createManageLink(tx, { volunteerId: place.volunteer.id, publicUrl, days: MANAGE_LINK_DAYS, now });
+  const manageUrl = await createManageLink(tx, {
+    volunteerId: place.volunteer.id,
+    publicUrl,
+    days: MANAGE_LINK_DAYS,
+    now,
+  });
   return {
     fullName: place.volunteer.fullName,
     studyTitle: place.study.title,
@@ -76,18 +93,34 @@ export async function emailWorkshopPlace(
   place: PlaceContext,
   input: { kind: WorkshopPlaceKind; sequence: number; now: Date; previous?: { place: PlaceContext; sequence: number } },
 ): Promise<void> {
-  const attachments: CalendarAttachment[] = [calendarAttachment(workshopCalendarEvent(place, "REQUEST", input.sequence), "invitation.ics")];
-  if (input.previous) attachments.push(calendarAttachment(workshopCalendarEvent(input.previous.place, "CANCEL", input.previous.sequence), "cancellation.ics"));
+  const attachments: CalendarAttachment[] = [
+    calendarAttachment(workshopCalendarEvent(place, "REQUEST", input.sequence), "invitation.ics"),
+  ];
+  if (input.previous)
+    attachments.push(
+      calendarAttachment(
+        workshopCalendarEvent(input.previous.place, "CANCEL", input.previous.sequence),
+        "cancellation.ics",
+      ),
+    );
   await enqueueEmail(tx, {
     dedupeKey: `workshop-place:${place.bookingId}:${input.sequence}`,
     template: `workshop-place-${input.kind}`,
     ...addressing(place),
-    ...renderWorkshopPlace({ ...(await common(tx, place, input.now)), kind: input.kind, ...(input.previous ? { previous: input.previous.place.session } : {}) }),
+    ...renderWorkshopPlace({
+      ...(await common(tx, place, input.now)),
+      kind: input.kind,
+      ...(input.previous ? { previous: input.previous.place.session } : {}),
+    }),
     attachments,
   });
 }
 
-export async function emailWorkshopWaitlisted(tx: Tx, place: PlaceContext, input: { position: number; waitlistedAt: Date; now: Date }): Promise<void> {
+export async function emailWorkshopWaitlisted(
+  tx: Tx,
+  place: PlaceContext,
+  input: { position: number; waitlistedAt: Date; now: Date },
+): Promise<void> {
   await enqueueEmail(tx, {
     dedupeKey: `workshop-waitlisted:${place.bookingId}:${input.waitlistedAt.toISOString()}`,
     template: "workshop-waitlisted",
@@ -115,12 +148,22 @@ export async function emailWorkshopCancellation(
     dedupeKey: `workshop-cancellation:${place.bookingId}:${input.now.toISOString()}`,
     template: input.reason === "SESSION_CANCELLED" ? "workshop-session-cancelled" : "workshop-place-cancelled",
     ...addressing(place),
-    ...renderWorkshopCancellation({ ...(await common(tx, place, input.now)), reason: input.reason, wasWaitlisted: input.wasWaitlisted }),
-    ...(input.wasWaitlisted ? {} : { attachments: [calendarAttachment(workshopCalendarEvent(place, "CANCEL", input.sequence))] }),
+    ...renderWorkshopCancellation({
+      ...(await common(tx, place, input.now)),
+      reason: input.reason,
+      wasWaitlisted: input.wasWaitlisted,
+    }),
+    ...(input.wasWaitlisted
+      ? {}
+      : { attachments: [calendarAttachment(workshopCalendarEvent(place, "CANCEL", input.sequence))] }),
   });
 }
 
-export async function emailWorkshopAttendance(tx: Tx, place: PlaceContext, input: { attended: boolean; now: Date }): Promise<void> {
+export async function emailWorkshopAttendance(
+  tx: Tx,
+  place: PlaceContext,
+  input: { attended: boolean; now: Date },
+): Promise<void> {
   await enqueueEmail(tx, {
     dedupeKey: `workshop-attendance:${place.bookingId}`,
     template: input.attended ? "workshop-attended" : "workshop-did-not-attend",
@@ -142,8 +185,19 @@ export function placeContext(booking: BookingWithPlace): PlaceContext {
   return {
     bookingId: booking.id,
     participationId: booking.participationId,
-    volunteer: { id: booking.participation.volunteer.id, email: booking.participation.volunteer.email, fullName: booking.participation.volunteer.fullName },
+    volunteer: {
+      id: booking.participation.volunteer.id,
+      email: booking.participation.volunteer.email,
+      fullName: booking.participation.volunteer.fullName,
+    },
     study: { title: s.study.title, contactName: s.study.contactName, contactEmail: s.study.contactEmail },
-    session: { title: s.title, startsAt: s.startsAt, endsAt: s.endsAt, mode: s.mode, location: s.location, onlineLink: s.onlineLink },
+    session: {
+      title: s.title,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      mode: s.mode,
+      location: s.location,
+      onlineLink: s.onlineLink,
+    },
   };
 }

@@ -20,16 +20,29 @@ export async function recordWorkshopAttendance(
   now = new Date(),
 ): Promise<void> {
   await inSchedulingTransaction(db, async (tx) => {
-    const found = await tx.workshopBooking.findUnique({ where: { id: input.bookingId }, select: { workshopSessionId: true, participationId: true } });
-    if (!found || found.participationId !== input.participationId) throw new SchedulingNotFoundError("That workshop place");
+    const found = await tx.workshopBooking.findUnique({
+      where: { id: input.bookingId },
+      select: { workshopSessionId: true, participationId: true },
+    });
+    if (!found || found.participationId !== input.participationId)
+      throw new SchedulingNotFoundError("That workshop place");
     await lockWorkshopSessions(tx, [found.workshopSessionId]);
     const participation = await lockWorkshopParticipation(tx, input);
-    const booking = await tx.workshopBooking.findUniqueOrThrow({ where: { id: input.bookingId }, include: placeInclude });
-    if (booking.status !== "BOOKED") throw new SchedulingError("Attendance can only be recorded for a booked place that has not been recorded yet.");
-    if (booking.workshopSession.startsAt.getTime() > now.getTime()) throw new SchedulingError("You can record attendance once the session has started.");
-    if (participation.status !== "SCHEDULED") throw new SchedulingError("This person is no longer taking part, so attendance cannot be recorded.");
+    const booking = await tx.workshopBooking.findUniqueOrThrow({
+      where: { id: input.bookingId },
+      include: placeInclude,
+    });
+    if (booking.status !== "BOOKED")
+      throw new SchedulingError("Attendance can only be recorded for a booked place that has not been recorded yet.");
+    if (booking.workshopSession.startsAt.getTime() > now.getTime())
+      throw new SchedulingError("You can record attendance once the session has started.");
+    if (participation.status !== "SCHEDULED")
+      throw new SchedulingError("This person is no longer taking part, so attendance cannot be recorded.");
 
-    await tx.workshopBooking.update({ where: { id: booking.id }, data: { status: input.attended ? "ATTENDED" : "DID_NOT_ATTEND" } });
+    await tx.workshopBooking.update({
+      where: { id: booking.id },
+      data: { status: input.attended ? "ATTENDED" : "DID_NOT_ATTEND" },
+    });
     await tx.participation.update({
       where: { id: participation.id },
       data: input.attended ? { status: "COMPLETED", completedAt: now } : { status: "CONSENTED" },

@@ -4,7 +4,19 @@ import { onlineLinkProblem } from "@/lib/scheduling/links";
 import { regionOptions } from "@/lib/registration/questions";
 import { londonTimeToInstant, londonWallClock, parseWallTime } from "@/lib/text/london-time";
 
-export const sessionFormFields = ["title", "day", "month", "year", "startTime", "endTime", "mode", "location", "onlineLink", "region", "capacity"] as const;
+export const sessionFormFields = [
+  "title",
+  "day",
+  "month",
+  "year",
+  "startTime",
+  "endTime",
+  "mode",
+  "location",
+  "onlineLink",
+  "region",
+  "capacity",
+] as const;
 
 export const MAX_CAPACITY = 1000;
 
@@ -41,11 +53,16 @@ export const sessionFormSchema = z
     });
     let endsAt: Date | null = null;
     const end = parseWallTime(v.endTime);
-    if (!end) issue("endTime", v.endTime ? "Enter the end time in 24-hour time, for example 16:30" : "Enter the end time");
+    if (!end)
+      issue("endTime", v.endTime ? "Enter the end time in 24-hour time, for example 16:30" : "Enter the end time");
     else if (startsAt) {
       const day = londonWallClock(startsAt);
       endsAt = londonTimeToInstant(day, end);
-      if (!endsAt) issue("endTime", "That time does not exist in the UK: the clocks go forward from 1am to 2am that night. Choose another time");
+      if (!endsAt)
+        issue(
+          "endTime",
+          "That time does not exist in the UK: the clocks go forward from 1am to 2am that night. Choose another time",
+        );
       else if (endsAt.getTime() <= startsAt.getTime()) issue("endTime", "The end time must be after the start time");
     }
 
@@ -63,7 +80,8 @@ export const sessionFormSchema = z
 
     const capacity = /^\d{1,4}$/.test(v.capacity) ? Number(v.capacity) : Number.NaN;
     if (v.capacity === "") issue("capacity", "Enter how many people can come");
-    else if (!Number.isInteger(capacity)) issue("capacity", "Enter how many people can come as a whole number, for example 12");
+    else if (!Number.isInteger(capacity))
+      issue("capacity", "Enter how many people can come as a whole number, for example 12");
     else if (capacity < 1) issue("capacity", "The capacity must be at least 1");
     else if (capacity > MAX_CAPACITY) issue("capacity", `The capacity must be ${MAX_CAPACITY} or fewer`);
 

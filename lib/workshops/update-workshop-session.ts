@@ -5,7 +5,12 @@ import { assertAdmin } from "@/lib/auth/permissions";
 import type { Researcher } from "@/lib/auth/researcher-session";
 import type { Database } from "@/lib/db/prisma";
 import { offerFreedSeats } from "@/lib/workshops/offer-freed-seats";
-import { emailWorkshopPlace, emailWorkshopWaitlistChanged, placeContext, placeInclude } from "@/lib/workshops/place-emails";
+import {
+  emailWorkshopPlace,
+  emailWorkshopWaitlistChanged,
+  placeContext,
+  placeInclude,
+} from "@/lib/workshops/place-emails";
 import { assertSessionDetails, workshopStudyBySlug } from "./create-workshop-session";
 import type { SessionForm } from "./session-form";
 
@@ -43,19 +48,28 @@ export async function updateWorkshopSession(
       region: input.region,
       capacity: input.capacity,
     };
-    const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
+    const same = (a: unknown, b: unknown) =>
+      a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => !same(session[k], next[k]));
     const timeChanged = changed.includes("startsAt") || changed.includes("endsAt");
-    if (timeChanged && input.startsAt.getTime() <= now.getTime()) throw new SchedulingError("The session must be in the future", "date");
+    if (timeChanged && input.startsAt.getTime() <= now.getTime())
+      throw new SchedulingError("The session must be in the future", "date");
     const booked = await tx.workshopBooking.count({ where: { workshopSessionId: session.id, status: "BOOKED" } });
     if (input.capacity < booked) {
-      throw new SchedulingError(`The capacity cannot be less than the ${booked} ${booked === 1 ? "place" : "places"} already booked`, "capacity");
+      throw new SchedulingError(
+        `The capacity cannot be less than the ${booked} ${booked === 1 ? "place" : "places"} already booked`,
+        "capacity",
+      );
     }
     if (changed.length === 0) return { changed, offered: 0 };
 
     await tx.workshopSession.update({ where: { id: session.id }, data: next });
     if (NOTIFIED_FIELDS.some((f) => changed.includes(f))) {
-      const people = await tx.workshopBooking.findMany({ where: { workshopSessionId: session.id, status: { in: ["BOOKED", "WAITLISTED"] } }, include: placeInclude, orderBy: { createdAt: "asc" } });
+      const people = await tx.workshopBooking.findMany({
+        where: { workshopSessionId: session.id, status: { in: ["BOOKED", "WAITLISTED"] } },
+        include: placeInclude,
+        orderBy: { createdAt: "asc" },
+      });
       for (const booking of people) {
         if (booking.status === "BOOKED") {
           const sequence = booking.calendarSequence + 1;
@@ -67,7 +81,10 @@ export async function updateWorkshopSession(
       }
     }
     const researcher = { actorType: "RESEARCHER" as const, actorId: actor.id };
-    const offered = input.capacity > session.capacity ? await offerFreedSeats(tx, { sessionId: session.id, actor: researcher, now }) : [];
+    const offered =
+      input.capacity > session.capacity
+        ? await offerFreedSeats(tx, { sessionId: session.id, actor: researcher, now })
+        : [];
     await recordAuditEvent(tx, {
       ...researcher,
       action: "workshop_session.updated",

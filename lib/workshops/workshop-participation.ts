@@ -8,7 +8,10 @@ type Tx = Prisma.TransactionClient;
 export const ACTIVE_BOOKING = ["BOOKED", "WAITLISTED"] as const;
 
 export async function activeBookingOf(tx: Tx, participationId: string) {
-  return tx.workshopBooking.findFirst({ where: { participationId, status: { in: [...ACTIVE_BOOKING] } }, orderBy: { createdAt: "desc" } });
+  return tx.workshopBooking.findFirst({
+    where: { participationId, status: { in: [...ACTIVE_BOOKING] } },
+    orderBy: { createdAt: "desc" },
+  });
 }
 
 /**
@@ -18,11 +21,15 @@ export async function activeBookingOf(tx: Tx, participationId: string) {
  */
 export async function lockWorkshopParticipation(tx: Tx, input: { volunteerId: string; participationId: string }) {
   if (!(await lockParticipation(tx, input.participationId))) throw new SchedulingNotFoundError("That participation");
-  const participation = await tx.participation.findUnique({ where: { id: input.participationId }, include: { volunteer: true, study: true } });
+  const participation = await tx.participation.findUnique({
+    where: { id: input.participationId },
+    include: { volunteer: true, study: true },
+  });
   if (!participation || participation.volunteerId !== input.volunteerId || participation.study.kind !== "WORKSHOP") {
     throw new SchedulingNotFoundError("That participation");
   }
-  if (participation.volunteer.erasedAt) throw new SchedulingError("This person's details have been erased, so nothing can be arranged for them.");
+  if (participation.volunteer.erasedAt)
+    throw new SchedulingError("This person's details have been erased, so nothing can be arranged for them.");
   return participation;
 }
 

@@ -24,7 +24,13 @@ function entries(dir: string, prefix = "/admin"): Entry[] {
     if (e.isDirectory()) return entries(full, `${prefix}/${e.name}`);
     if (e.name !== "page.tsx" && e.name !== "route.ts") return [];
     const source = readFileSync(full, "utf8");
-    return [{ template: prefix, kind: e.name === "page.tsx" ? "page" : "route", adminOnly: /require(Researcher|ForRoute)\("ADMIN"\)|researcherForRoute\("ADMIN"\)/.test(source) } as Entry];
+    return [
+      {
+        template: prefix,
+        kind: e.name === "page.tsx" ? "page" : "route",
+        adminOnly: /require(Researcher|ForRoute)\("ADMIN"\)|researcherForRoute\("ADMIN"\)/.test(source),
+      } as Entry,
+    ];
   });
 }
 
@@ -34,9 +40,20 @@ async function parameters(db: Database, researcherId: string): Promise<Record<st
   const recordId = await consentToInterview(db, volunteer);
   const workshops = await db.study.findUniqueOrThrow({ where: { slug: "workshops" } });
   const session = await db.workshopSession.create({
-    data: { studyId: workshops.id, title: "Access control", startsAt: new Date(Date.now() + 7 * 86_400_000), endsAt: new Date(Date.now() + 7 * 86_400_000 + 7_200_000), mode: "ONLINE", onlineLink: "https://teams.microsoft.com/l/x", capacity: 5 },
+    data: {
+      studyId: workshops.id,
+      title: "Access control",
+      startsAt: new Date(Date.now() + 7 * 86_400_000),
+      endsAt: new Date(Date.now() + 7 * 86_400_000 + 7_200_000),
+      mode: "ONLINE",
+      onlineLink: "https://teams.microsoft.com/l/x",
+      capacity: 5,
+    },
   });
-  const interview = await db.study.findUniqueOrThrow({ where: { slug: "interview-study" }, include: { informationSheets: true, consentForms: true } });
+  const interview = await db.study.findUniqueOrThrow({
+    where: { slug: "interview-study" },
+    include: { informationSheets: true, consentForms: true },
+  });
   const email = await db.outgoingEmail.findFirstOrThrow({ where: { volunteerId: volunteer.volunteerId } });
   return {
     "[id]": volunteer.volunteerId,
@@ -54,22 +71,42 @@ async function parameters(db: Database, researcherId: string): Promise<Record<st
 function concrete(template: string, params: Record<string, string>): string {
   let url = template.replace(/\[[A-Za-z]+\]/g, (p) => params[p] ?? p);
   // Sheets and forms belong to the interview study.
-  if (/\/(information-sheets|consent-forms)\//.test(template)) url = url.replace("/studies/workshops/", "/studies/interview-study/");
+  if (/\/(information-sheets|consent-forms)\//.test(template))
+    url = url.replace("/studies/workshops/", "/studies/interview-study/");
   return url;
 }
 
 /** A client holding the session cookie as a browser would, so it is still sent after a redirect. */
 async function client(sessionToken?: string): Promise<APIRequestContext> {
   const { hostname } = new URL(baseURL);
-  const cookies = sessionToken ? [{ name: "authjs.session-token", value: sessionToken, domain: hostname, path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" as const }] : [];
+  const cookies = sessionToken
+    ? [
+        {
+          name: "authjs.session-token",
+          value: sessionToken,
+          domain: hostname,
+          path: "/",
+          expires: -1,
+          httpOnly: true,
+          secure: false,
+          sameSite: "Lax" as const,
+        },
+      ]
+    : [];
   return playwrightRequest.newContext({ baseURL, storageState: { cookies, origins: [] } });
 }
 
 function isRefusedAsSignedOut(status: number, location: string | undefined, kind: Entry["kind"]): boolean {
-  return kind === "route" ? status === 401 : status >= 300 && status < 400 && /\/sign-in(\/two-factor)?$/.test(new URL(location ?? "/", baseURL).pathname);
+  return kind === "route"
+    ? status === 401
+    : status >= 300 && status < 400 && /\/sign-in(\/two-factor)?$/.test(new URL(location ?? "/", baseURL).pathname);
 }
 
-test("every dashboard page and route refuses a visitor with no session, a participant's token, and a researcher without the role", async ({ browser, portalDb, authSecret }) => {
+test("every dashboard page and route refuses a visitor with no session, a participant's token, and a researcher without the role", async ({
+  browser,
+  portalDb,
+  authSecret,
+}) => {
   test.setTimeout(180_000);
   const all = entries(adminDir);
   expect(all.length).toBeGreaterThan(35);
@@ -79,7 +116,9 @@ test("every dashboard page and route refuses a visitor with no session, a partic
   const researcherContext = await browser.newContext();
   const researcher = await signInAs(researcherContext, portalDb, authSecret, { role: "RESEARCHER" });
   const params = await parameters(portalDb, admin.id);
-  const manage = await portalDb.outgoingEmail.findFirstOrThrow({ where: { volunteerId: params["[id]"], template: "consent-confirmation" } });
+  const manage = await portalDb.outgoingEmail.findFirstOrThrow({
+    where: { volunteerId: params["[id]"], template: "consent-confirmation" },
+  });
   const participantToken = /\/manage\/([A-Za-z0-9_-]{43})/.exec(manage.textBody)![1]!;
 
   const anonymous = await client();
@@ -89,17 +128,31 @@ test("every dashboard page and route refuses a visitor with no session, a partic
 
   for (const entry of all) {
     const url = concrete(entry.template, params);
-    for (const [who, api] of [["no session", anonymous], ["a participant's token", participant]] as const) {
+    for (const [who, api] of [
+      ["no session", anonymous],
+      ["a participant's token", participant],
+    ] as const) {
       const response = await api.get(url, { maxRedirects: 0 });
-      expect(isRefusedAsSignedOut(response.status(), response.headers().location, entry.kind), `${url} with ${who}: ${response.status()}`).toBe(true);
+      expect(
+        isRefusedAsSignedOut(response.status(), response.headers().location, entry.kind),
+        `${url} with ${who}: ${response.status()}`,
+      ).toBe(true);
       // A participant's link, whatever it is named, is not a way in either.
-      const withToken = await api.get(`${url}${url.includes("?") ? "&" : "?"}token=${participantToken}`, { maxRedirects: 0 });
-      expect(isRefusedAsSignedOut(withToken.status(), withToken.headers().location, entry.kind), `${url}?token with ${who}`).toBe(true);
+      const withToken = await api.get(`${url}${url.includes("?") ? "&" : "?"}token=${participantToken}`, {
+        maxRedirects: 0,
+      });
+      expect(
+        isRefusedAsSignedOut(withToken.status(), withToken.headers().location, entry.kind),
+        `${url}?token with ${who}`,
+      ).toBe(true);
     }
     // With the right role the address leads somewhere real: the page itself, or where it sends an admin
     // (publishing a document that is already published leads back to the study, for example).
     const asTheRightRole = await asAdmin.get(url, { maxRedirects: 0 });
-    const allowedThrough = asTheRightRole.status() === 200 || (asTheRightRole.status() < 400 && !isRefusedAsSignedOut(asTheRightRole.status(), asTheRightRole.headers().location, entry.kind));
+    const allowedThrough =
+      asTheRightRole.status() === 200 ||
+      (asTheRightRole.status() < 400 &&
+        !isRefusedAsSignedOut(asTheRightRole.status(), asTheRightRole.headers().location, entry.kind));
     expect(allowedThrough, `${url} as an admin: ${asTheRightRole.status()}`).toBe(true);
     if (entry.adminOnly) {
       const refused = await asResearcher.get(url, { maxRedirects: 0 });
@@ -120,10 +173,18 @@ function actionIds(html: string): string[] {
 }
 
 async function callAction(api: APIRequestContext, url: string, id: string) {
-  return api.post(url, { headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Origin: baseURL }, data: "[]", maxRedirects: 0 });
+  return api.post(url, {
+    headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Origin: baseURL },
+    data: "[]",
+    maxRedirects: 0,
+  });
 }
 
-test("every dashboard server action refuses a visitor with no session, and admin-only ones a researcher without the role", async ({ browser, portalDb, authSecret }) => {
+test("every dashboard server action refuses a visitor with no session, and admin-only ones a researcher without the role", async ({
+  browser,
+  portalDb,
+  authSecret,
+}) => {
   test.setTimeout(180_000);
   const adminContext = await browser.newContext();
   const admin = await signInAs(adminContext, portalDb, authSecret, { role: "ADMIN" });
@@ -147,7 +208,9 @@ test("every dashboard server action refuses a visitor with no session, and admin
     for (const id of ids) {
       const signedOut = await callAction(anonymous, url, id);
       const redirect = signedOut.headers()["x-action-redirect"] ?? signedOut.headers().location ?? "";
-      expect(redirect, `action ${id.slice(0, 8)} on ${url} with no session: ${signedOut.status()}`).toMatch(/^\/sign-in/);
+      expect(redirect, `action ${id.slice(0, 8)} on ${url} with no session: ${signedOut.status()}`).toMatch(
+        /^\/sign-in/,
+      );
       if (adminOnly) {
         const refused = await callAction(asResearcher, url, id);
         expect(refused.status(), `action ${id.slice(0, 8)} on ${url} as a researcher without the admin role`).toBe(403);

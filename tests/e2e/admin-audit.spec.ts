@@ -8,7 +8,12 @@ import { expectNoAccessibilityViolationsWithoutJavaScript } from "./consent-jour
 
 /** The audit log: reading, filtering, paging and verifying the chain. */
 
-test("the audit log lists events newest first, filters them, and verifies the chain @phone", async ({ page, context, portalDb, authSecret }) => {
+test("the audit log lists events newest first, filters them, and verifies the chain @phone", async ({
+  page,
+  context,
+  portalDb,
+  authSecret,
+}) => {
   const researcher = await signInAs(context, portalDb, authSecret, { role: "RESEARCHER" });
   // Something this researcher did, so there is an event to find by its actor.
   await page.request.get("/admin/exports/consent-register.csv");
@@ -30,11 +35,18 @@ test("the audit log lists events newest first, filters them, and verifies the ch
   await page.getByRole("button", { name: "Verify the audit chain" }).click();
   await expect(page.getByText(/^The chain is intact: \d+ events? checked$/)).toBeVisible();
   await expectNoAccessibilityViolations(page);
-  const verified = await portalDb.auditEvent.findFirstOrThrow({ where: { action: "audit.verified", actorId: researcher.id } });
+  const verified = await portalDb.auditEvent.findFirstOrThrow({
+    where: { action: "audit.verified", actorId: researcher.id },
+  });
   expect(verified.data).toMatchObject({ intact: true });
 });
 
-test("a range of UK days that ends before it starts is pointed out", async ({ page, context, portalDb, authSecret }) => {
+test("a range of UK days that ends before it starts is pointed out", async ({
+  page,
+  context,
+  portalDb,
+  authSecret,
+}) => {
   await signInAs(context, portalDb, authSecret, { role: "RESEARCHER" });
   await page.goto("/admin/audit?from=2026-07-02&to=2026-07-01");
   await expect(page.locator(".nhsuk-error-summary__list li")).toHaveText(["“To” must be the same as or after “From”"]);
@@ -42,12 +54,20 @@ test("a range of UK days that ends before it starts is pointed out", async ({ pa
   await expectNoAccessibilityViolations(page);
 });
 
-test("the audit log pages back and forth by keyset, keeping the filters", async ({ page, context, portalDb, authSecret }) => {
+test("the audit log pages back and forth by keyset, keeping the filters", async ({
+  page,
+  context,
+  portalDb,
+  authSecret,
+}) => {
   await signInAs(context, portalDb, authSecret, { role: "RESEARCHER" });
   // More than a page (50) of events of a kind of their own, appended to the real chain.
   const action = `e2e.paging_${randomBytes(4).toString("hex")}`;
-  for (let i = 0; i < 55; i++) await portalDb.$transaction((tx) => recordAuditEvent(tx, { actorType: "SYSTEM", action, subjectType: "test" }));
-  const ids = (await portalDb.auditEvent.findMany({ where: { action }, orderBy: { id: "desc" }, select: { id: true } })).map((e) => e.id.toString());
+  for (let i = 0; i < 55; i++)
+    await portalDb.$transaction((tx) => recordAuditEvent(tx, { actorType: "SYSTEM", action, subjectType: "test" }));
+  const ids = (
+    await portalDb.auditEvent.findMany({ where: { action }, orderBy: { id: "desc" }, select: { id: true } })
+  ).map((e) => e.id.toString());
 
   await page.goto(`/admin/audit?action=${action}`);
   const eventIds = () => page.getByRole("table").locator("tbody tr td:first-child .app-cell-content").allInnerTexts();

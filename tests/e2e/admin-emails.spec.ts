@@ -27,7 +27,13 @@ async function aFailedEmail(db: Database) {
   return { ...email, to, subject };
 }
 
-test("the outbox lists emails with their status, and a failed one is retried and sent @phone", async ({ page, context, request, portalDb, authSecret }) => {
+test("the outbox lists emails with their status, and a failed one is retried and sent @phone", async ({
+  page,
+  context,
+  request,
+  portalDb,
+  authSecret,
+}) => {
   const failed = await aFailedEmail(portalDb);
   const researcher = await signInAs(context, portalDb, authSecret, { role: "RESEARCHER" });
   await page.goto("/admin/emails");
@@ -57,24 +63,40 @@ test("the outbox lists emails with their status, and a failed one is retried and
   await expectSuccess(page, "The email is being sent again now");
   await waitForEmail(request, failed.to, failed.subject);
   await expect
-    .poll(async () => (await portalDb.outgoingEmail.findUniqueOrThrow({ where: { id: failed.id } })).status, { timeout: 15_000 })
+    .poll(async () => (await portalDb.outgoingEmail.findUniqueOrThrow({ where: { id: failed.id } })).status, {
+      timeout: 15_000,
+    })
     .toBe("SENT");
   await page.reload();
   await expect(summaryRow(page, "Status")).toHaveText("Sent");
   await expect(page.getByRole("button", { name: "Retry sending this email" })).toHaveCount(0);
-  const event = await portalDb.auditEvent.findFirstOrThrow({ where: { action: "email.retried", subjectId: failed.id } });
+  const event = await portalDb.auditEvent.findFirstOrThrow({
+    where: { action: "email.retried", subjectId: failed.id },
+  });
   expect(event).toMatchObject({ actorId: researcher.id, data: { previousStatus: "FAILED", previousAttempts: 20 } });
 });
 
-test("an email that is not there, or an address that is not an id, is a 404", async ({ page, context, portalDb, authSecret, pageErrors }) => {
+test("an email that is not there, or an address that is not an id, is a 404", async ({
+  page,
+  context,
+  portalDb,
+  authSecret,
+  pageErrors,
+}) => {
   await signInAs(context, portalDb, authSecret, { role: "RESEARCHER" });
   expect((await page.goto(`/admin/emails/${randomUUID()}`))?.status()).toBe(404);
   expect((await page.goto("/admin/emails/1%20or%201=1"))?.status()).toBe(404);
   pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !/status of 404/.test(e)));
 });
 
-test("every page of this part of the dashboard sends a visitor without a session to sign in", async ({ page, portalDb }) => {
-  const study = await portalDb.study.findFirstOrThrow({ where: { slug: "interview-study" }, include: { consentForms: true, informationSheets: true } });
+test("every page of this part of the dashboard sends a visitor without a session to sign in", async ({
+  page,
+  portalDb,
+}) => {
+  const study = await portalDb.study.findFirstOrThrow({
+    where: { slug: "interview-study" },
+    include: { consentForms: true, informationSheets: true },
+  });
   const researcher = await portalDb.researcher.findFirstOrThrow();
   for (const path of [
     "/admin/studies",
@@ -99,9 +121,21 @@ test("every page of this part of the dashboard sends a visitor without a session
   }
 });
 
-test("a session whose second factor is not done reaches none of them", async ({ page, context, portalDb, authSecret }) => {
+test("a session whose second factor is not done reaches none of them", async ({
+  page,
+  context,
+  portalDb,
+  authSecret,
+}) => {
   await signInAs(context, portalDb, authSecret, { role: "ADMIN", secondFactorDone: false });
-  for (const path of ["/admin/studies", "/admin/researchers", "/admin/audit", "/admin/emails", "/admin/exports", "/admin/account"]) {
+  for (const path of [
+    "/admin/studies",
+    "/admin/researchers",
+    "/admin/audit",
+    "/admin/emails",
+    "/admin/exports",
+    "/admin/account",
+  ]) {
     await page.goto(path);
     await expect(page, path).toHaveURL(/\/sign-in\/two-factor$/);
   }

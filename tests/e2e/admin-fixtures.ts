@@ -14,7 +14,14 @@ export const test = portalTest;
  * changing the seeded ones, and people and emails with addresses no other test uses.
  */
 
-export type TestStudy = { id: string; slug: string; title: string; shortTitle: string; sheetId: string; formId: string };
+export type TestStudy = {
+  id: string;
+  slug: string;
+  title: string;
+  shortTitle: string;
+  sheetId: string;
+  formId: string;
+};
 
 export async function aTestStudy(db: Database, kind: "INTERVIEW" | "WORKSHOP" = "INTERVIEW"): Promise<TestStudy> {
   const seed = seedStudies.find((s) => s.kind === kind)!;
@@ -38,7 +45,14 @@ export async function aTestStudy(db: Database, kind: "INTERVIEW" | "WORKSHOP" = 
     },
   });
   const sheet = await db.informationSheet.create({
-    data: { studyId: study.id, version: "1.0", versionDate: new Date("2026-11-01T00:00:00Z"), title: "Participant information sheet", content: "## What is the study?\n\nA test study.", publishedAt },
+    data: {
+      studyId: study.id,
+      version: "1.0",
+      versionDate: new Date("2026-11-01T00:00:00Z"),
+      title: "Participant information sheet",
+      content: "## What is the study?\n\nA test study.",
+      publishedAt,
+    },
   });
   const form = await db.consentForm.create({
     data: {
@@ -57,18 +71,36 @@ export async function aTestStudy(db: Database, kind: "INTERVIEW" | "WORKSHOP" = 
     },
   });
   await db.consentForm.update({ where: { id: form.id }, data: { publishedAt } });
-  return { id: study.id, slug: study.slug, title: study.title, shortTitle: study.shortTitle, sheetId: sheet.id, formId: form.id };
+  return {
+    id: study.id,
+    slug: study.slug,
+    title: study.title,
+    shortTitle: study.shortTitle,
+    sheetId: sheet.id,
+    formId: form.id,
+  };
 }
 
 /** People who signed the study's current form and are taking part, as signing would leave them. */
-export async function consentedIn(db: Database, study: TestStudy, count: number): Promise<{ email: string; fullName: string }[]> {
+export async function consentedIn(
+  db: Database,
+  study: TestStudy,
+  count: number,
+): Promise<{ email: string; fullName: string }[]> {
   const people = [];
   for (let i = 0; i < count; i++) {
     const email = uniqueEmail("signed");
     const fullName = `Signed Person ${randomBytes(2).toString("hex")}`;
     const volunteer = await db.volunteer.create({ data: { email, emailNormalised: email, fullName } });
     const participation = await db.participation.create({
-      data: { volunteerId: volunteer.id, studyId: study.id, eligibility: "ELIGIBLE", status: "CONSENTED", consentedAt: new Date(), invitedAt: new Date() },
+      data: {
+        volunteerId: volunteer.id,
+        studyId: study.id,
+        eligibility: "ELIGIBLE",
+        status: "CONSENTED",
+        consentedAt: new Date(),
+        invitedAt: new Date(),
+      },
     });
     await db.consentRecord.create({
       data: {
@@ -80,7 +112,15 @@ export async function consentedIn(db: Database, study: TestStudy, count: number)
         consentFormVersionDate: new Date("2026-11-01T00:00:00Z"),
         informationSheetVersion: "1.0",
         informationSheetVersionDate: new Date("2026-11-01T00:00:00Z"),
-        statements: [{ key: "quotes", position: 3, text: "I agree to anonymised quotes being used.", required: false, agreed: true }],
+        statements: [
+          {
+            key: "quotes",
+            position: 3,
+            text: "I agree to anonymised quotes being used.",
+            required: false,
+            agreed: true,
+          },
+        ],
         signedName: fullName,
         signedAt: new Date(),
         contentHash: randomBytes(32).toString("hex"),
@@ -101,7 +141,9 @@ export function summaryRow(page: Page, key: string) {
 
 /** The success banner an action ends with. */
 export async function expectSuccess(page: Page, heading: string | RegExp): Promise<void> {
-  await expect(page.locator(".nhsuk-notification-banner--success .nhsuk-notification-banner__heading")).toHaveText(heading);
+  await expect(page.locator(".nhsuk-notification-banner--success .nhsuk-notification-banner__heading")).toHaveText(
+    heading,
+  );
 }
 
 /** The error summary's items, in order. */

@@ -7,7 +7,13 @@ import { expect, expectNoAccessibilityViolations, expectNoHorizontalScroll } fro
 
 /** Researcher accounts (admins only) and a researcher's own account page. */
 
-test("an admin adds a researcher, who is emailed how to sign in and listed as not yet set up @phone", async ({ page, context, request, portalDb, authSecret }) => {
+test("an admin adds a researcher, who is emailed how to sign in and listed as not yet set up @phone", async ({
+  page,
+  context,
+  request,
+  portalDb,
+  authSecret,
+}) => {
   await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
   await page.goto("/admin/researchers");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Researchers");
@@ -28,7 +34,9 @@ test("an admin adds a researcher, who is emailed how to sign in and listed as no
   await expectSuccess(page, "The account has been added, and they have been emailed how to sign in");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Grace Hopper");
   await expect(summaryRow(page, "Email")).toHaveText(email);
-  await expect(summaryRow(page, "Authenticator app")).toHaveText("Not set up yet: they will set it up the next time they sign in");
+  await expect(summaryRow(page, "Authenticator app")).toHaveText(
+    "Not set up yet: they will set it up the next time they sign in",
+  );
   await expectNoAccessibilityViolations(page);
   await expectNoHorizontalScroll(page);
 
@@ -48,7 +56,13 @@ test("an admin adds a researcher, who is emailed how to sign in and listed as no
   await expect(row).toContainText("Never");
 });
 
-test("an admin changes a researcher's role, disables the account (ending its sessions), enables it and resets the authenticator", async ({ page, browser, context, portalDb, authSecret }) => {
+test("an admin changes a researcher's role, disables the account (ending its sessions), enables it and resets the authenticator", async ({
+  page,
+  browser,
+  context,
+  portalDb,
+  authSecret,
+}) => {
   await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
   const otherContext = await browser.newContext();
   const other = await signInAs(otherContext, portalDb, authSecret, { role: "RESEARCHER" });
@@ -79,11 +93,26 @@ test("an admin changes a researcher's role, disables the account (ending its ses
   await page.getByRole("link", { name: "Reset their authenticator app" }).click();
   await page.getByRole("button", { name: "Yes, reset their authenticator app" }).click();
   await expectSuccess(page, "Their authenticator app has been reset: they will set one up the next time they sign in");
-  await expect(summaryRow(page, "Authenticator app")).toHaveText("Not set up yet: they will set it up the next time they sign in");
-  expect(await portalDb.researcher.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ totpSecret: null, totpEnabledAt: null });
+  await expect(summaryRow(page, "Authenticator app")).toHaveText(
+    "Not set up yet: they will set it up the next time they sign in",
+  );
+  expect(await portalDb.researcher.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({
+    totpSecret: null,
+    totpEnabledAt: null,
+  });
 
-  const actions = (await portalDb.auditEvent.findMany({ where: { subjectId: other.id, actorType: "RESEARCHER" }, orderBy: { id: "asc" } })).map((e) => e.action);
-  expect(actions).toEqual(["researcher.role_changed", "researcher.disabled", "researcher.enabled", "researcher.authenticator_reset"]);
+  const actions = (
+    await portalDb.auditEvent.findMany({
+      where: { subjectId: other.id, actorType: "RESEARCHER" },
+      orderBy: { id: "asc" },
+    })
+  ).map((e) => e.action);
+  expect(actions).toEqual([
+    "researcher.role_changed",
+    "researcher.disabled",
+    "researcher.enabled",
+    "researcher.authenticator_reset",
+  ]);
   await otherContext.close();
 });
 
@@ -100,7 +129,12 @@ test("an admin signs another researcher out everywhere", async ({ page, browser,
   await otherContext.close();
 });
 
-test("an admin cannot remove their own admin role or disable themselves", async ({ page, context, portalDb, authSecret }) => {
+test("an admin cannot remove their own admin role or disable themselves", async ({
+  page,
+  context,
+  portalDb,
+  authSecret,
+}) => {
   const me = await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
   await page.goto(`/admin/researchers/${me.id}`);
   await expect(page.getByText("You cannot change your own role. Another admin can.")).toBeVisible();
@@ -113,17 +147,36 @@ test("an admin cannot remove their own admin role or disable themselves", async 
   await expectNoAccessibilityViolations(page);
 });
 
-test("a researcher who is not an admin is refused every researcher-account page with 403", async ({ page, context, portalDb, authSecret }) => {
+test("a researcher who is not an admin is refused every researcher-account page with 403", async ({
+  page,
+  context,
+  portalDb,
+  authSecret,
+}) => {
   const me = await signInAs(context, portalDb, authSecret, { role: "RESEARCHER" });
   await page.goto("/admin");
-  await expect(page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Researchers" })).toHaveCount(0);
-  for (const path of ["/admin/researchers", "/admin/researchers/new", `/admin/researchers/${me.id}`, `/admin/researchers/${randomUUID()}`]) {
+  await expect(
+    page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Researchers" }),
+  ).toHaveCount(0);
+  for (const path of [
+    "/admin/researchers",
+    "/admin/researchers/new",
+    `/admin/researchers/${me.id}`,
+    `/admin/researchers/${randomUUID()}`,
+  ]) {
     const response = await page.request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(403);
   }
 });
 
-test("an admin's role form sent by a researcher who is not an admin is refused with 403", async ({ page, browser, context, portalDb, authSecret, pageErrors }) => {
+test("an admin's role form sent by a researcher who is not an admin is refused with 403", async ({
+  page,
+  browser,
+  context,
+  portalDb,
+  authSecret,
+  pageErrors,
+}) => {
   await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
   const otherContext = await browser.newContext();
   const other = await signInAs(otherContext, portalDb, authSecret, { role: "RESEARCHER" });
@@ -132,18 +185,35 @@ test("an admin's role form sent by a researcher who is not an admin is refused w
   await untilInteractive(page);
   // The researcher, signed in in this browser, tries to make themselves an admin with the admin's form.
   await context.clearCookies();
-  await context.addCookies([{ name: "authjs.session-token", value: other.sessionToken, url: page.url(), httpOnly: true, sameSite: "Lax" }]);
+  await context.addCookies([
+    { name: "authjs.session-token", value: other.sessionToken, url: page.url(), httpOnly: true, sameSite: "Lax" },
+  ]);
   await page.getByRole("radio", { name: "Admin" }).check();
-  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Change role" }).click()]);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST"),
+    page.getByRole("button", { name: "Change role" }).click(),
+  ]);
   expect(response.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have permission to do this");
   expect((await portalDb.researcher.findUniqueOrThrow({ where: { id: other.id } })).role).toBe("RESEARCHER");
   pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !/status of 403/.test(e)));
 });
 
-test("a researcher sees their own account and signs out everywhere", async ({ page, context, portalDb, authSecret }) => {
+test("a researcher sees their own account and signs out everywhere", async ({
+  page,
+  context,
+  portalDb,
+  authSecret,
+}) => {
   const me = await signInAs(context, portalDb, authSecret, { role: "RESEARCHER" });
-  await portalDb.researcherSession.create({ data: { sessionToken: randomUUID(), userId: me.id, expires: new Date(Date.now() + 3_600_000), secondFactorAt: new Date() } });
+  await portalDb.researcherSession.create({
+    data: {
+      sessionToken: randomUUID(),
+      userId: me.id,
+      expires: new Date(Date.now() + 3_600_000),
+      secondFactorAt: new Date(),
+    },
+  });
   await page.goto("/admin/account");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
   await expect(summaryRow(page, "Email")).toHaveText(me.email);

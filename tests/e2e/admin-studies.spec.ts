@@ -9,7 +9,12 @@ import { expect, expectNoAccessibilityViolations, expectNoHorizontalScroll } fro
  * works on a study of its own (see admin-fixtures.ts).
  */
 
-test("the studies list and a study's page show settings, rules in words and document versions @phone", async ({ page, context, portalDb, authSecret }) => {
+test("the studies list and a study's page show settings, rules in words and document versions @phone", async ({
+  page,
+  context,
+  portalDb,
+  authSecret,
+}) => {
   const study = await aTestStudy(portalDb);
   await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
   await page.goto("/admin/studies");
@@ -22,7 +27,9 @@ test("the studies list and a study's page show settings, rules in words and docu
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(study.title);
   await expect(summaryRow(page, "Target")).toHaveText("12 to 15 participants");
   await expect(page.getByText("The answer to “Do you work in the NHS now?” is “Yes”")).toBeVisible();
-  await expect(page.getByRole("table", { name: "Versions of the consent form, newest first" }).getByRole("row")).toHaveCount(2);
+  await expect(
+    page.getByRole("table", { name: "Versions of the consent form, newest first" }).getByRole("row"),
+  ).toHaveCount(2);
   await expect(page.getByRole("link", { name: "Workshop sessions for this study" })).toHaveCount(0);
   await expectNoAccessibilityViolations(page);
   await expectNoHorizontalScroll(page);
@@ -32,10 +39,18 @@ test("a workshop study links to its sessions", async ({ page, context, portalDb,
   const study = await aTestStudy(portalDb, "WORKSHOP");
   await signInAs(context, portalDb, authSecret, { role: "RESEARCHER" });
   await page.goto(`/admin/studies/${study.slug}`);
-  await expect(page.getByRole("link", { name: "Workshop sessions for this study" })).toHaveAttribute("href", `/admin/studies/${study.slug}/sessions`);
+  await expect(page.getByRole("link", { name: "Workshop sessions for this study" })).toHaveAttribute(
+    "href",
+    `/admin/studies/${study.slug}/sessions`,
+  );
 });
 
-test("an admin changes the settings, is told what is wrong, and sees them saved", async ({ page, context, portalDb, authSecret }) => {
+test("an admin changes the settings, is told what is wrong, and sees them saved", async ({
+  page,
+  context,
+  portalDb,
+  authSecret,
+}) => {
   const study = await aTestStudy(portalDb);
   await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
   await page.goto(`/admin/studies/${study.slug}`);
@@ -70,11 +85,25 @@ test("an admin changes the settings, is told what is wrong, and sees them saved"
   await expect(summaryRow(page, "Target")).toHaveText("10 to 20 participants");
   await expect(summaryRow(page, "Invitations")).toHaveText("Automatically, as soon as they register");
   await expect(summaryRow(page, "Time to consider")).toHaveText("2 days (48 hours)");
-  await expect(summaryRow(page, "Remind people who have not answered")).toHaveText("After 5 days, and again 5 days later if there is still no answer (two reminders at most)");
-  await expect(summaryRow(page, "Keep records of people who do not take part for")).toHaveText("Not set: kept until someone erases them");
+  await expect(summaryRow(page, "Remind people who have not answered")).toHaveText(
+    "After 5 days, and again 5 days later if there is still no answer (two reminders at most)",
+  );
+  await expect(summaryRow(page, "Keep records of people who do not take part for")).toHaveText(
+    "Not set: kept until someone erases them",
+  );
   await expectNoAccessibilityViolations(page);
-  const event = await portalDb.auditEvent.findFirstOrThrow({ where: { action: "study.settings_changed", subjectId: study.id } });
-  expect((event.data as { changed: string[] }).changed.sort()).toEqual(["considerationPeriodHours", "contactEmail", "invitationMode", "reminderAfterDays", "retentionDays", "targetMax", "targetMin"]);
+  const event = await portalDb.auditEvent.findFirstOrThrow({
+    where: { action: "study.settings_changed", subjectId: study.id },
+  });
+  expect((event.data as { changed: string[] }).changed.sort()).toEqual([
+    "considerationPeriodHours",
+    "contactEmail",
+    "invitationMode",
+    "reminderAfterDays",
+    "retentionDays",
+    "targetMax",
+    "targetMin",
+  ]);
 });
 
 test.describe("without JavaScript", () => {
@@ -93,7 +122,12 @@ test.describe("without JavaScript", () => {
     await expect(summaryRow(page, "Target")).toHaveText("12 to 30 participants");
   });
 
-  test("a consent form is drafted and a statement's error shows, its form opened", async ({ page, context, portalDb, authSecret }) => {
+  test("a consent form is drafted and a statement's error shows, its form opened", async ({
+    page,
+    context,
+    portalDb,
+    authSecret,
+  }) => {
     const study = await aTestStudy(portalDb);
     await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
     await page.goto(`/admin/studies/${study.slug}/consent-forms/new`);
@@ -103,14 +137,24 @@ test.describe("without JavaScript", () => {
     await page.getByText("Change statement 2").click();
     await page.getByLabel("Key").nth(1).fill("Not A Key");
     await page.getByRole("button", { name: "Save statement 2" }).click();
-    const error = page.getByText("The key can only use lower-case letters, numbers and hyphens, and must start with a letter, like recording", { exact: false }).first();
+    const error = page
+      .getByText(
+        "The key can only use lower-case letters, numbers and hyphens, and must start with a letter, like recording",
+        { exact: false },
+      )
+      .first();
     await expect(error).toBeVisible();
     await expect(page.getByLabel("Key").nth(1)).toHaveValue("Not A Key");
     await expectNoAccessibilityViolationsWithoutJavaScript(page);
   });
 });
 
-test("an admin edits the eligibility rules: errors say where, the preview reads as words, and saving applies them", async ({ page, context, portalDb, authSecret }) => {
+test("an admin edits the eligibility rules: errors say where, the preview reads as words, and saving applies them", async ({
+  page,
+  context,
+  portalDb,
+  authSecret,
+}) => {
   const study = await aTestStudy(portalDb);
   await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
   await page.goto(`/admin/studies/${study.slug}/eligibility`);
@@ -120,20 +164,47 @@ test("an admin edits the eligibility rules: errors say where, the preview reads 
 
   await rules.fill('{\n  "criteria": [\n    { "id": "nhs", }\n  ]\n}');
   await page.getByRole("button", { name: "Preview" }).click();
-  await expectErrors(page, ["The rules are not valid JSON: line 3, column 20: expected another field (remove the comma before “}”) but found “}”"]);
+  await expectErrors(page, [
+    "The rules are not valid JSON: line 3, column 20: expected another field (remove the comma before “}”) but found “}”",
+  ]);
 
-  const criterion = (condition: unknown) => JSON.stringify({ criteria: [{ id: "nhs-staff", description: "You work in the NHS", unmetReason: "You told us you do not work in the NHS.", condition }] }, null, 2);
+  const criterion = (condition: unknown) =>
+    JSON.stringify(
+      {
+        criteria: [
+          {
+            id: "nhs-staff",
+            description: "You work in the NHS",
+            unmetReason: "You told us you do not work in the NHS.",
+            condition,
+          },
+        ],
+      },
+      null,
+      2,
+    );
   await rules.fill(criterion({ answer: "worksInNhsNow", oneOf: ["sometimes"] }));
   await page.getByRole("button", { name: "Save the rules" }).click();
-  await expectErrors(page, ["Criterion 1 (“nhs-staff”), condition.oneOf: “sometimes” is not an answer to “worksInNhsNow”. Use “yes”, “no”"]);
+  await expectErrors(page, [
+    "Criterion 1 (“nhs-staff”), condition.oneOf: “sometimes” is not an answer to “worksInNhsNow”. Use “yes”, “no”",
+  ]);
   await expectNoAccessibilityViolations(page);
 
-  await rules.fill(criterion({ anyOf: [{ answer: "worksInNhsNow", oneOf: ["yes"] }, { answer: "otherVolunteering", oneOf: ["current", "past"] }] }));
+  await rules.fill(
+    criterion({
+      anyOf: [
+        { answer: "worksInNhsNow", oneOf: ["yes"] },
+        { answer: "otherVolunteering", oneOf: ["current", "past"] },
+      ],
+    }),
+  );
   await page.getByRole("button", { name: "Preview" }).click();
   const preview = page.getByRole("region", { name: "Preview: the rules in words" });
   await expect(preview.getByRole("heading", { name: "You work in the NHS" })).toBeVisible();
   await expect(preview).toContainText("At least one of these:");
-  await expect(preview).toContainText("The answer to “Have you done other international volunteering?” is “Yes, I am taking part now” or “Yes, I have taken part in the past”");
+  await expect(preview).toContainText(
+    "The answer to “Have you done other international volunteering?” is “Yes, I am taking part now” or “Yes, I have taken part in the past”",
+  );
   await expectNoAccessibilityViolations(page);
 
   await page.getByRole("button", { name: "Save the rules" }).click();
@@ -143,7 +214,12 @@ test("an admin edits the eligibility rules: errors say where, the preview reads 
   expect(saved.eligibilityRules).toMatchObject({ criteria: [{ id: "nhs-staff" }] });
 });
 
-test("an admin drafts, previews, edits and publishes a new information sheet, which then cannot be changed", async ({ page, context, portalDb, authSecret }) => {
+test("an admin drafts, previews, edits and publishes a new information sheet, which then cannot be changed", async ({
+  page,
+  context,
+  portalDb,
+  authSecret,
+}) => {
   const study = await aTestStudy(portalDb);
   await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
   await page.goto(`/admin/studies/${study.slug}`);
@@ -153,7 +229,9 @@ test("an admin drafts, previews, edits and publishes a new information sheet, wh
   await expectNoAccessibilityViolations(page);
 
   await page.getByLabel("Version", { exact: true }).fill("1.0");
-  await page.getByLabel("Text").fill("## Why are we doing this?\n\nTo learn.\n\n- One\n- Two\n\n<script>alert(1)</script>");
+  await page
+    .getByLabel("Text")
+    .fill("## Why are we doing this?\n\nTo learn.\n\n- One\n- Two\n\n<script>alert(1)</script>");
   await page.getByRole("button", { name: "Preview" }).click();
   const preview = page.getByRole("region", { name: /^Preview:/ });
   await expect(preview.getByRole("heading", { name: "Why are we doing this?" })).toBeVisible();
@@ -195,7 +273,13 @@ test("an admin drafts, previews, edits and publishes a new information sheet, wh
   await expect(page).toHaveURL(sheetUrl);
 });
 
-test("an admin drafts a consent form, reorders and changes its statements, publishes it and sees how many were asked to re-consent @phone", async ({ page, context, request, portalDb, authSecret }) => {
+test("an admin drafts a consent form, reorders and changes its statements, publishes it and sees how many were asked to re-consent @phone", async ({
+  page,
+  context,
+  request,
+  portalDb,
+  authSecret,
+}) => {
   test.setTimeout(90_000);
   const study = await aTestStudy(portalDb);
   const signed = await consentedIn(portalDb, study, 2);
@@ -252,7 +336,9 @@ test("an admin drafts a consent form, reorders and changes its statements, publi
   await page.getByRole("button", { name: "Yes, publish version 2.0" }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/studies/${study.slug}\\?done=consent-form-published&form=`));
   await expectSuccess(page, "Consent form version 2.0 has been published");
-  await expect(page.getByText("2 people were asked to re-consent: each has been sent a link to the new version.")).toBeVisible();
+  await expect(
+    page.getByText("2 people were asked to re-consent: each has been sent a link to the new version."),
+  ).toBeVisible();
   await expectNoAccessibilityViolations(page);
   const forms = page.getByRole("table", { name: "Versions of the consent form, newest first" });
   await expect(forms.getByRole("row").nth(1)).toContainText("Current");
@@ -271,7 +357,12 @@ test("an admin drafts a consent form, reorders and changes its statements, publi
   await expect(page).toHaveURL(formUrl);
 });
 
-test("a researcher who is not an admin can read a study but is offered no changes, and is refused the pages that make them", async ({ page, context, portalDb, authSecret }) => {
+test("a researcher who is not an admin can read a study but is offered no changes, and is refused the pages that make them", async ({
+  page,
+  context,
+  portalDb,
+  authSecret,
+}) => {
   const study = await aTestStudy(portalDb);
   await signInAs(context, portalDb, authSecret, { role: "RESEARCHER" });
   await page.goto(`/admin/studies/${study.slug}`);
@@ -279,13 +370,26 @@ test("a researcher who is not an admin can read a study but is offered no change
   await expect(page.getByRole("link", { name: /^Change/ })).toHaveCount(0);
   await expect(page.getByRole("link", { name: /Draft a new/ })).toHaveCount(0);
   await expect(page.getByRole("link", { name: /Change the eligibility rules/ })).toHaveCount(0);
-  for (const path of ["settings", "eligibility", "information-sheets/new", "consent-forms/new", `information-sheets/${study.sheetId}/publish`, `consent-forms/${study.formId}/publish`]) {
+  for (const path of [
+    "settings",
+    "eligibility",
+    "information-sheets/new",
+    "consent-forms/new",
+    `information-sheets/${study.sheetId}/publish`,
+    `consent-forms/${study.formId}/publish`,
+  ]) {
     const response = await page.request.get(`/admin/studies/${study.slug}/${path}`, { maxRedirects: 0 });
     expect(response.status(), path).toBe(403);
   }
 });
 
-test("an admin's form sent by a researcher who is not an admin is refused with 403, and nothing changes", async ({ page, context, portalDb, authSecret, pageErrors }) => {
+test("an admin's form sent by a researcher who is not an admin is refused with 403, and nothing changes", async ({
+  page,
+  context,
+  portalDb,
+  authSecret,
+  pageErrors,
+}) => {
   const study = await aTestStudy(portalDb);
   await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
   await page.goto(`/admin/studies/${study.slug}/settings`);
@@ -294,14 +398,23 @@ test("an admin's form sent by a researcher who is not an admin is refused with 4
   await context.clearCookies();
   await signInAs(context, portalDb, authSecret, { role: "RESEARCHER" });
   await page.getByLabel("Largest").fill("99");
-  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Save settings" }).click()]);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST"),
+    page.getByRole("button", { name: "Save settings" }).click(),
+  ]);
   expect(response.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have permission to do this");
   expect((await portalDb.study.findUniqueOrThrow({ where: { id: study.id } })).targetMax).toBe(15);
   pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !/status of 403/.test(e)));
 });
 
-test("a study or document that does not exist, or belongs to another study, is a 404", async ({ page, context, portalDb, authSecret, pageErrors }) => {
+test("a study or document that does not exist, or belongs to another study, is a 404", async ({
+  page,
+  context,
+  portalDb,
+  authSecret,
+  pageErrors,
+}) => {
   const study = await aTestStudy(portalDb);
   const other = await aTestStudy(portalDb);
   await signInAs(context, portalDb, authSecret, { role: "ADMIN" });

@@ -40,7 +40,12 @@ export async function invite(db: Database, email: string, studySlug = "interview
 }
 
 /** Waits for the email to this address whose subject starts so (and whose text contains `containing`). */
-export async function waitForEmail(request: APIRequestContext, to: string, subject: string, containing = ""): Promise<CaughtEmail> {
+export async function waitForEmail(
+  request: APIRequestContext,
+  to: string,
+  subject: string,
+  containing = "",
+): Promise<CaughtEmail> {
   let found: CaughtEmail | undefined;
   await expect
     .poll(
@@ -77,7 +82,13 @@ export async function registerElsewhere(browser: Browser, person: Person): Promi
 }
 
 /** Registers someone (for both studies), invites them to one, and reads the invitation. */
-export async function anInvitedPerson(browser: Browser, request: APIRequestContext, db: Database, name = "Ada Lovelace", studySlug = "interview-study"): Promise<InvitedPerson> {
+export async function anInvitedPerson(
+  browser: Browser,
+  request: APIRequestContext,
+  db: Database,
+  name = "Ada Lovelace",
+  studySlug = "interview-study",
+): Promise<InvitedPerson> {
   const person = aPerson({ fullName: uniqueName(name), email: uniqueEmail(name.split(" ")[0]!.toLowerCase()) });
   await registerElsewhere(browser, person);
   await invite(db, person.email, studySlug);
@@ -88,7 +99,10 @@ export async function anInvitedPerson(browser: Browser, request: APIRequestConte
 // --- The consent form ----------------------------------------------------------------------------------
 
 export function statementGroup(page: Page, statement: { position: number; required: boolean }): Locator {
-  return page.getByRole("group", { name: `Statement ${statement.position}${statement.required ? "" : " (optional)"}`, exact: true });
+  return page.getByRole("group", {
+    name: `Statement ${statement.position}${statement.required ? "" : " (optional)"}`,
+    exact: true,
+  });
 }
 
 /** Agrees to every required statement, answers the optional ones ("Yes" to the first, "No" to the rest), types the name. */
@@ -156,7 +170,9 @@ export function withdrawLink(card: Locator): Locator {
 export async function formFields(page: Page): Promise<Record<string, string>> {
   const fields = await page
     .locator("main form")
-    .evaluate((form) => [...new FormData(form as HTMLFormElement)].map(([name, value]) => [name, String(value)] as const));
+    .evaluate((form) =>
+      [...new FormData(form as HTMLFormElement)].map(([name, value]) => [name, String(value)] as const),
+    );
   return Object.fromEntries(fields);
 }
 
@@ -168,10 +184,16 @@ export async function formFields(page: Page): Promise<Record<string, string>> {
 export async function expectNoAccessibilityViolationsWithoutJavaScript(page: Page): Promise<void> {
   const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
   const address = page.url();
-  const context = await page.context().browser()!.newContext({ baseURL, viewport: page.viewportSize(), javaScriptEnabled: true });
+  const context = await page
+    .context()
+    .browser()!
+    .newContext({ baseURL, viewport: page.viewportSize(), javaScriptEnabled: true });
   try {
     const copy = await context.newPage();
-    await copy.route((url) => url.href === address, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: html }));
+    await copy.route(
+      (url) => url.href === address,
+      (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: html }),
+    );
     await copy.goto(address);
     await expectNoAccessibilityViolations(copy);
   } finally {

@@ -27,7 +27,15 @@ import {
   waitForEmail,
   withdrawLink,
 } from "./consent-journey";
-import { INTERVIEW_STUDY, WORKSHOPS, aPerson, emailsTo, uniqueEmail, untilInteractive, waitForEmailsTo } from "./registration-journey";
+import {
+  INTERVIEW_STUDY,
+  WORKSHOPS,
+  aPerson,
+  emailsTo,
+  uniqueEmail,
+  untilInteractive,
+  waitForEmailsTo,
+} from "./registration-journey";
 import { expect, expectNoAccessibilityViolations, expectNoHorizontalScroll } from "./support";
 
 const SHEET = { version: "0.1", date: "26 November 2026" };
@@ -38,12 +46,20 @@ const optionalAnswers = ["Yes", "No"]; // what answerConsentForm gives the two o
 /** Every error the form shows when nothing is answered, in the order of the summary. */
 const everyError = [
   ...statements.map((s) =>
-    s.required ? `Agree to statement ${s.position} to take part, or choose not to take part` : `Choose yes or no for statement ${s.position}`,
+    s.required
+      ? `Agree to statement ${s.position} to take part, or choose not to take part`
+      : `Choose yes or no for statement ${s.position}`,
   ),
   "Type your full name to sign the form",
 ];
 
-const today = () => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }).format(new Date());
+const today = () =>
+  new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "Europe/London",
+  }).format(new Date());
 
 async function expectPdf(bytes: Buffer, minimumSize: number): Promise<void> {
   expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
@@ -55,7 +71,9 @@ async function expectConsentPage(page: Page, fullName: string): Promise<void> {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(INTERVIEW_STUDY);
   await expect(summaryValue(page, "Participant")).toHaveText(fullName);
   await expect(summaryValue(page, "Ethical approval")).toHaveText(ETHICS);
-  await expect(summaryValue(page, "Participant information sheet")).toContainText(`Version ${SHEET.version}, dated ${SHEET.date}.`);
+  await expect(summaryValue(page, "Participant information sheet")).toContainText(
+    `Version ${SHEET.version}, dated ${SHEET.date}.`,
+  );
   await expect(page.getByRole("heading", { name: "Please agree to each statement" })).toBeVisible();
 }
 
@@ -74,12 +92,16 @@ async function expectReview(page: Page, signedName: string): Promise<void> {
 
 /** The team's notification of this person's signature (the team's mailbox is shared by every test). */
 async function teamNotificationsAbout(request: APIRequestContext, fullName: string) {
-  return (await emailsTo(request, STUDY_TEAM)).filter((m) => m.subject === `Consent form signed: ${INTERVIEW_STUDY}` && m.text.includes(fullName));
+  return (await emailsTo(request, STUDY_TEAM)).filter(
+    (m) => m.subject === `Consent form signed: ${INTERVIEW_STUDY}` && m.text.includes(fullName),
+  );
 }
 
 // --- The information sheet ----------------------------------------------------------------------------
 
-test("the information sheet shows its version, date, contact and ethics approval, and downloads as a PDF @phone", async ({ page }) => {
+test("the information sheet shows its version, date, contact and ethics approval, and downloads as a PDF @phone", async ({
+  page,
+}) => {
   await page.goto("/studies/interview-study/information-sheet");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(INTERVIEW_STUDY);
   await expect(summaryValue(page, "Version")).toHaveText(`${SHEET.version}, dated ${SHEET.date}`);
@@ -102,7 +124,10 @@ test("the information sheet shows its version, date, contact and ethics approval
   await expect(summaryValue(page, "Version")).toHaveText(`${SHEET.version}, dated ${SHEET.date}`);
 });
 
-test("an information sheet version that does not exist is a 404, as a page and as a PDF", async ({ page, pageErrors }) => {
+test("an information sheet version that does not exist is a 404, as a page and as a PDF", async ({
+  page,
+  pageErrors,
+}) => {
   const response = await page.goto("/studies/interview-study/information-sheet/9.9");
   expect(response?.status()).toBe(404);
   // Chromium logs the 404 of the page itself as a console error; that one is expected here.
@@ -117,18 +142,30 @@ test("an information sheet version that does not exist is a 404, as a page and a
 test.describe("on a 360 px wide screen", () => {
   test.use({ viewport: { width: 360, height: 780 } });
 
-  test("a person follows the invitation, signs with the keyboard, and gets the signed form by download and email", async ({ browser, page, request, portalDb }) => {
+  test("a person follows the invitation, signs with the keyboard, and gets the signed form by download and email", async ({
+    browser,
+    page,
+    request,
+    portalDb,
+  }) => {
     test.setTimeout(120_000);
     const checkPage = async () => {
       await expectNoAccessibilityViolations(page);
       await expectNoHorizontalScroll(page);
     };
-    const { person, invitation, consentUrl, manageUrl } = await anInvitedPerson(browser, request, portalDb, "Grace Hopper");
+    const { person, invitation, consentUrl, manageUrl } = await anInvitedPerson(
+      browser,
+      request,
+      portalDb,
+      "Grace Hopper",
+    );
 
     expect(invitation.subject).toBe(`You are invited to take part: ${INTERVIEW_STUDY}`);
     expect(invitation.text).toContain(`Dear ${person.fullName},`);
     expect(invitation.text).toContain(`participant information sheet (version ${SHEET.version}, ${SHEET.date})`);
-    expect(invitation.text).toContain(`Participant information sheet: ${baseURL}/studies/interview-study/information-sheet`);
+    expect(invitation.text).toContain(
+      `Participant information sheet: ${baseURL}/studies/interview-study/information-sheet`,
+    );
     expect(invitation.text).toContain(`Consent form: ${consentUrl}`);
     expect(invitation.text).toContain(`Manage your participation: ${manageUrl}`);
     expect(invitation.html).toContain(`href="${consentUrl}"`);
@@ -170,7 +207,9 @@ test.describe("on a 360 px wide screen", () => {
     const interview = studyCard(page, INTERVIEW_STUDY);
     await expect(interview).toContainText("Consent given");
     await expect(summaryValue(page, `Consent form version ${SHEET.version}`)).toContainText(`on ${today()}`);
-    await expect(studyCard(page, WORKSHOPS)).toContainText("RegisteredThe study team will contact you if you are invited to take part.");
+    await expect(studyCard(page, WORKSHOPS)).toContainText(
+      "RegisteredThe study team will contact you if you are invited to take part.",
+    );
     await checkPage();
 
     const downloadLink = interview.getByRole("link", { name: "Download your signed form (PDF)" });
@@ -186,8 +225,12 @@ test.describe("on a 360 px wide screen", () => {
     expect(confirmation.text).toContain(`Dear ${person.fullName},`);
     expect(confirmation.text).toMatch(/SHA-256 fingerprint: [0-9a-f]{64}\b/);
     linkIn(confirmation, "manage");
-    expect(confirmation.attachments).toEqual([{ filename: "consent-form-interview-study.pdf", contentType: "application/pdf", size: expect.any(Number) }]);
-    const attachment = await request.get(`http://127.0.0.1:${mailCatcherWebPort}/messages/${confirmation.id}/attachments/0`);
+    expect(confirmation.attachments).toEqual([
+      { filename: "consent-form-interview-study.pdf", contentType: "application/pdf", size: expect.any(Number) },
+    ]);
+    const attachment = await request.get(
+      `http://127.0.0.1:${mailCatcherWebPort}/messages/${confirmation.id}/attachments/0`,
+    );
     await expectPdf(await attachment.body(), 2_000);
 
     const team = await waitForEmail(request, STUDY_TEAM, `Consent form signed: ${INTERVIEW_STUDY}`, person.fullName);
@@ -198,7 +241,12 @@ test.describe("on a 360 px wide screen", () => {
   });
 });
 
-test("ticking a statement after the errors are shown leaves the keyboard focus on it", async ({ browser, page, request, portalDb }) => {
+test("ticking a statement after the errors are shown leaves the keyboard focus on it", async ({
+  browser,
+  page,
+  request,
+  portalDb,
+}) => {
   const { consentUrl } = await anInvitedPerson(browser, request, portalDb, "Alan Turing");
   await page.goto(consentUrl);
   await untilInteractive(page);
@@ -223,7 +271,12 @@ test("ticking a statement after the errors are shown leaves the keyboard focus o
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("a person signs after the server points out what is missing, and reviews before signing", async ({ browser, page, request, portalDb }) => {
+  test("a person signs after the server points out what is missing, and reviews before signing", async ({
+    browser,
+    page,
+    request,
+    portalDb,
+  }) => {
     test.setTimeout(90_000);
     const { person, consentUrl } = await anInvitedPerson(browser, request, portalDb, "Mary Seacole");
     await page.goto(consentUrl);
@@ -240,8 +293,11 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Type your full name").fill(person.fullName);
     await page.getByRole("button", { name: "Continue" }).click();
     const optional = statements.filter((s) => !s.required);
-    await expect(page.locator("#error-summary").getByRole("link")).toHaveText(optional.map((s) => `Choose yes or no for statement ${s.position}`));
-    for (const s of statements.filter((s) => s.required)) await expect(statementGroup(page, s).getByRole("checkbox")).toBeChecked();
+    await expect(page.locator("#error-summary").getByRole("link")).toHaveText(
+      optional.map((s) => `Choose yes or no for statement ${s.position}`),
+    );
+    for (const s of statements.filter((s) => s.required))
+      await expect(statementGroup(page, s).getByRole("checkbox")).toBeChecked();
     await expect(page.getByLabel("Type your full name")).toHaveValue(person.fullName);
 
     await answerConsentForm(page, person.fullName);
@@ -258,7 +314,12 @@ test.describe("without JavaScript", () => {
     await waitForEmail(request, STUDY_TEAM, `Consent form signed: ${INTERVIEW_STUDY}`, person.fullName);
   });
 
-  test("signing posted again, as a replay, signs nothing more and tells no one again", async ({ browser, page, request, portalDb }) => {
+  test("signing posted again, as a replay, signs nothing more and tells no one again", async ({
+    browser,
+    page,
+    request,
+    portalDb,
+  }) => {
     test.setTimeout(90_000);
     const { person, consentUrl } = await anInvitedPerson(browser, request, portalDb, "Florence Nightingale");
     await page.goto(consentUrl);
@@ -274,7 +335,11 @@ test.describe("without JavaScript", () => {
     const replayed = await replay.text();
     expect(replayed).toContain("This link does not work");
     expect(replayed).not.toContain("Consent form signed");
-    expect(await portalDb.consentRecord.count({ where: { participation: { volunteer: { emailNormalised: person.email.toLowerCase() } } } })).toBe(1);
+    expect(
+      await portalDb.consentRecord.count({
+        where: { participation: { volunteer: { emailNormalised: person.email.toLowerCase() } } },
+      }),
+    ).toBe(1);
 
     // Emails go out in the order they were queued: once a later registration's email has arrived, a
     // second notification caused by the replay would have arrived before it.
@@ -283,10 +348,17 @@ test.describe("without JavaScript", () => {
     await registerElsewhere(browser, later);
     await waitForEmailsTo(request, later.email);
     expect(await teamNotificationsAbout(request, person.fullName)).toHaveLength(1);
-    expect((await emailsTo(request, person.email)).filter((m) => m.subject.startsWith("Your signed consent form"))).toHaveLength(1);
+    expect(
+      (await emailsTo(request, person.email)).filter((m) => m.subject.startsWith("Your signed consent form")),
+    ).toHaveLength(1);
   });
 
-  test("a signature posted with a statement the form does not have is refused, and the link still works", async ({ browser, page, request, portalDb }) => {
+  test("a signature posted with a statement the form does not have is refused, and the link still works", async ({
+    browser,
+    page,
+    request,
+    portalDb,
+  }) => {
     test.setTimeout(90_000);
     const { person, consentUrl } = await anInvitedPerson(browser, request, portalDb, "Edith Cavell");
     await page.goto(consentUrl);
@@ -304,7 +376,11 @@ test.describe("without JavaScript", () => {
     );
     await expect(page).toHaveURL(consentUrl);
     await expectNoAccessibilityViolationsWithoutJavaScript(page);
-    expect(await portalDb.consentRecord.count({ where: { participation: { volunteer: { emailNormalised: person.email.toLowerCase() } } } })).toBe(0);
+    expect(
+      await portalDb.consentRecord.count({
+        where: { participation: { volunteer: { emailNormalised: person.email.toLowerCase() } } },
+      }),
+    ).toBe(0);
 
     await page.goto(consentUrl);
     await expectConsentPage(page, person.fullName);
@@ -312,7 +388,12 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("opening the link changes nothing; once signed, it no longer works and shows no one's details", async ({ browser, page, request, portalDb }) => {
+test("opening the link changes nothing; once signed, it no longer works and shows no one's details", async ({
+  browser,
+  page,
+  request,
+  portalDb,
+}) => {
   test.setTimeout(90_000);
   const { person, consentUrl } = await anInvitedPerson(browser, request, portalDb, "Mary Anning");
   // As an email security scanner would, then as the person would.
@@ -331,8 +412,14 @@ test("opening the link changes nothing; once signed, it no longer works and show
 
 // --- Links that do not work ------------------------------------------------------------------------------
 
-test("an unknown consent or manage link says the link does not work and shows nothing else @phone", async ({ page }) => {
-  for (const path of [`/consent/${randomBytes(32).toString("base64url")}`, "/consent/not-a-token", `/manage/${randomBytes(32).toString("base64url")}`]) {
+test("an unknown consent or manage link says the link does not work and shows nothing else @phone", async ({
+  page,
+}) => {
+  for (const path of [
+    `/consent/${randomBytes(32).toString("base64url")}`,
+    "/consent/not-a-token",
+    `/manage/${randomBytes(32).toString("base64url")}`,
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
     await expectInvalidLink(page);
@@ -345,7 +432,12 @@ test("an unknown consent or manage link says the link does not work and shows no
 
 // --- Not signing -------------------------------------------------------------------------------------------
 
-test("a person who does not want to take part says so, is told it is recorded, and the link stops working", async ({ browser, page, request, portalDb }) => {
+test("a person who does not want to take part says so, is told it is recorded, and the link stops working", async ({
+  browser,
+  page,
+  request,
+  portalDb,
+}) => {
   test.setTimeout(90_000);
   const { person, consentUrl } = await anInvitedPerson(browser, request, portalDb, "Dorothy Hodgkin");
   await page.goto(consentUrl);
@@ -369,7 +461,12 @@ test("a person who does not want to take part says so, is told it is recorded, a
   await expectInvalidLink(page, person);
 });
 
-test("a person asks to speak to the team first: the team gets the message as text, and the link keeps working", async ({ browser, page, request, portalDb }) => {
+test("a person asks to speak to the team first: the team gets the message as text, and the link keeps working", async ({
+  browser,
+  page,
+  request,
+  portalDb,
+}) => {
   test.setTimeout(90_000);
   const { person, consentUrl } = await anInvitedPerson(browser, request, portalDb, "Ida Scudder");
   await page.goto(consentUrl);
@@ -386,7 +483,12 @@ test("a person asks to speak to the team first: the team gets the message as tex
   await expect(page.getByRole("heading", { name: "We have told the study team" })).toBeVisible();
   await expectNoAccessibilityViolations(page);
 
-  const email = await waitForEmail(request, STUDY_TEAM, `Request to speak to the team: ${INTERVIEW_STUDY}`, person.email);
+  const email = await waitForEmail(
+    request,
+    STUDY_TEAM,
+    `Request to speak to the team: ${INTERVIEW_STUDY}`,
+    person.email,
+  );
   expect(email.text).toContain(person.fullName);
   expect(email.text).toContain(message);
   expect(email.html).toContain("Is the interview &lt;b&gt;recorded&lt;/b&gt;?");
@@ -398,11 +500,19 @@ test("a person asks to speak to the team first: the team gets the message as tex
 
 // --- Managing and withdrawing --------------------------------------------------------------------------------
 
-test("a person withdraws from one study with a reason; the other study and its link are unaffected", async ({ browser, page, request, portalDb }) => {
+test("a person withdraws from one study with a reason; the other study and its link are unaffected", async ({
+  browser,
+  page,
+  request,
+  portalDb,
+}) => {
   test.setTimeout(90_000);
   const { person, consentUrl, manageUrl } = await anInvitedPerson(browser, request, portalDb, "Rosalind Franklin");
   await invite(portalDb, person.email, "workshops");
-  const workshopsConsentUrl = linkIn(await waitForEmail(request, person.email, `You are invited to take part: ${WORKSHOPS}`), "consent");
+  const workshopsConsentUrl = linkIn(
+    await waitForEmail(request, person.email, `You are invited to take part: ${WORKSHOPS}`),
+    "consent",
+  );
 
   await page.goto(manageUrl);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Manage your participation");
@@ -414,7 +524,9 @@ test("a person withdraws from one study with a reason; the other study and its l
   await expect(page).toHaveTitle(/^Withdraw from the research – /);
   await untilInteractive(page);
   await page.getByRole("button", { name: "Withdraw" }).click();
-  await expect(page.locator("#error-summary").getByRole("link")).toHaveText(["Choose what should happen to the information you have already given"]);
+  await expect(page.locator("#error-summary").getByRole("link")).toHaveText([
+    "Choose what should happen to the information you have already given",
+  ]);
   await expectNoAccessibilityViolations(page);
   await page.goto(`${manageUrl}/withdraw`);
   await expect(page.getByRole("group", { name: "Which study do you want to withdraw from?" })).toBeVisible();
@@ -460,7 +572,12 @@ test("a person withdraws from one study with a reason; the other study and its l
   await expectConsentPage(page, person.fullName);
 });
 
-test("a person withdraws from every study at once, and the invitation's consent link stops working", async ({ browser, page, request, portalDb }) => {
+test("a person withdraws from every study at once, and the invitation's consent link stops working", async ({
+  browser,
+  page,
+  request,
+  portalDb,
+}) => {
   test.setTimeout(90_000);
   const { person, consentUrl, manageUrl } = await anInvitedPerson(browser, request, portalDb, "Elizabeth Garrett");
   await page.goto(manageUrl);
@@ -472,7 +589,8 @@ test("a person withdraws from every study at once, and the invitation's consent 
   await page.getByRole("button", { name: "Withdraw" }).click();
 
   await expectManagePage(page, "You have withdrawn");
-  for (const title of [INTERVIEW_STUDY, WORKSHOPS]) await expect(studyCard(page, title)).toContainText(`Withdrawn on ${today()}`);
+  for (const title of [INTERVIEW_STUDY, WORKSHOPS])
+    await expect(studyCard(page, title)).toContainText(`Withdrawn on ${today()}`);
   await expect(page.getByRole("main").getByRole("link", { name: /^Withdraw/ })).toHaveCount(0);
   await expectNoAccessibilityViolations(page);
 
@@ -483,7 +601,12 @@ test("a person withdraws from every study at once, and the invitation's consent 
   await expectInvalidLink(page, person);
 });
 
-test("one person's manage link cannot download another person's signed form", async ({ browser, page, request, portalDb }) => {
+test("one person's manage link cannot download another person's signed form", async ({
+  browser,
+  page,
+  request,
+  portalDb,
+}) => {
   test.setTimeout(120_000);
   const a = await anInvitedPerson(browser, request, portalDb, "Ada Lovelace");
   await page.goto(a.consentUrl);

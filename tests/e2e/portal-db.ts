@@ -12,10 +12,16 @@ export const test = base.extend<object, { portalDb: Database; authSecret: string
   portalDb: [
     async ({}, use) => {
       // Written by the launcher when the web server starts, so read here rather than at import.
-      const password = readFileSync(path.resolve(import.meta.dirname, "..", "..", `${databaseDir}.password`), "utf8").trim();
+      const password = readFileSync(
+        path.resolve(import.meta.dirname, "..", "..", `${databaseDir}.password`),
+        "utf8",
+      ).trim();
       // Links in emails are built from PUBLIC_URL: they must lead to the server under test.
       process.env.PUBLIC_URL = baseURL;
-      const db = createPrismaClient(`postgres://portal:${encodeURIComponent(password)}@127.0.0.1:${databasePort}/portal`, { maxConnections: 2 });
+      const db = createPrismaClient(
+        `postgres://portal:${encodeURIComponent(password)}@127.0.0.1:${databasePort}/portal`,
+        { maxConnections: 2 },
+      );
       await use(db);
       await db.$disconnect();
     },
@@ -23,7 +29,10 @@ export const test = base.extend<object, { portalDb: Database; authSecret: string
   ],
   authSecret: [
     async ({}, use) => {
-      const secret = readFileSync(path.resolve(import.meta.dirname, "..", "..", `${databaseDir}.auth-secret`), "utf8").trim();
+      const secret = readFileSync(
+        path.resolve(import.meta.dirname, "..", "..", `${databaseDir}.auth-secret`),
+        "utf8",
+      ).trim();
       process.env.AUTH_SECRET = secret;
       await use(secret);
     },

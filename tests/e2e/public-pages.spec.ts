@@ -53,7 +53,10 @@ test("the footer links to the privacy notice and the accessibility statement", a
   const footer = page.getByRole("contentinfo");
   await footer.getByRole("link", { name: /privacy/i }).click();
   await expect(page).toHaveURL(/\/privacy$/);
-  await page.getByRole("contentinfo").getByRole("link", { name: /accessibility/i }).click();
+  await page
+    .getByRole("contentinfo")
+    .getByRole("link", { name: /accessibility/i })
+    .click();
   await expect(page).toHaveURL(/\/accessibility$/);
 });
 

@@ -140,12 +140,16 @@ export async function fillTakingPart(page: Page, person: Person, agree = true): 
   for (const title of person.studies) await studies.getByRole("checkbox", { name: title, exact: true }).check();
   if (person.studies.includes(WORKSHOPS)) {
     await choose(page, "How would you like to attend a workshop?", person.workshopFormat ?? "Online");
-    if (person.workshopFormat !== "Online") await choose(page, "Where could you attend a workshop in person?", person.workshopRegion ?? "London");
+    if (person.workshopFormat !== "Online")
+      await choose(page, "Where could you attend a workshop in person?", person.workshopRegion ?? "London");
   }
   await choose(page, "How did you hear about the research?", person.heardFrom);
-  if (person.heardFrom === "Somewhere else") await page.getByLabel("Where did you hear about it?").fill(person.heardFromOther ?? "");
+  if (person.heardFrom === "Somewhere else")
+    await page.getByLabel("Where did you hear about it?").fill(person.heardFromOther ?? "");
   if (agree) {
-    await page.getByRole("checkbox", { name: "I agree that the study team may contact me about the studies I have chosen" }).check();
+    await page
+      .getByRole("checkbox", { name: "I agree that the study team may contact me about the studies I have chosen" })
+      .check();
     await page.getByRole("checkbox", { name: "I have read the privacy notice" }).check();
   }
 }
@@ -212,13 +216,18 @@ export async function emailsTo(request: APIRequestContext, address: string): Pro
   const response = await request.get(`${mailCatcher}/api/messages`);
   expect(response.status(), "the mail catcher's API answers").toBe(200);
   const wanted = address.trim().toLowerCase();
-  return ((await response.json()) as CaughtEmail[]).filter((m) => m.to.some((to) => to.trim().toLowerCase() === wanted));
+  return ((await response.json()) as CaughtEmail[]).filter((m) =>
+    m.to.some((to) => to.trim().toLowerCase() === wanted),
+  );
 }
 
 /** Polls the mail catcher until at least `count` emails have arrived for this address; returns them. */
 export async function waitForEmailsTo(request: APIRequestContext, address: string, count = 1): Promise<CaughtEmail[]> {
   await expect
-    .poll(async () => (await emailsTo(request, address)).length, { message: `${count} email(s) to ${address}`, timeout: 15_000 })
+    .poll(async () => (await emailsTo(request, address)).length, {
+      message: `${count} email(s) to ${address}`,
+      timeout: 15_000,
+    })
     .toBeGreaterThanOrEqual(count);
   return emailsTo(request, address);
 }

@@ -76,7 +76,10 @@ async function pressButton(page: Page, name: string): Promise<void> {
 test.describe("on a 360 px wide screen", () => {
   test.use({ viewport: { width: 360, height: 780 } });
 
-  test("a person registers with the keyboard alone, and every page passes the accessibility checks", async ({ page, request }, testInfo) => {
+  test("a person registers with the keyboard alone, and every page passes the accessibility checks", async ({
+    page,
+    request,
+  }, testInfo) => {
     test.setTimeout(180_000);
     const person = aPerson({ fullName: "Grace Hopper", email: uniqueEmail("grace.keyboard") });
     let checking = 0;
@@ -113,7 +116,11 @@ test.describe("on a 360 px wide screen", () => {
     // With JavaScript the partnership questions wait until someone says they took part.
     await expect(page.getByLabel("Name of the partnership")).toHaveCount(0);
     await checkPage();
-    await chooseWithKeyboard(page, "Have you taken part in a THET-funded international health partnership?", person.ihpParticipation);
+    await chooseWithKeyboard(
+      page,
+      "Have you taken part in a THET-funded international health partnership?",
+      person.ihpParticipation,
+    );
     await typeInto(page, "Name of the partnership", person.partnershipName ?? "");
     await typeInto(page, "Country of the partner institution", person.partnershipCountry ?? "");
     await typeInto(page, "Years you took part (optional)", person.partnershipYears ?? "");
@@ -155,7 +162,10 @@ test.describe("on a 360 px wide screen", () => {
     const seconds = (Date.now() - began - checking) / 1000;
     await checkPage();
 
-    testInfo.annotations.push({ type: "keyboard journey", description: `${seconds.toFixed(1)} s, not counting the accessibility checks` });
+    testInfo.annotations.push({
+      type: "keyboard journey",
+      description: `${seconds.toFixed(1)} s, not counting the accessibility checks`,
+    });
     console.log(`The keyboard-only journey took ${seconds.toFixed(1)} s (not counting the accessibility checks).`);
     expect(seconds, "the journey takes under two minutes").toBeLessThan(120);
 
@@ -172,7 +182,9 @@ test.describe("on a 360 px wide screen", () => {
 
 // --- Error messages, with JavaScript ---------------------------------------------------------------------
 
-test("an empty first step focuses the error summary, says Error in the title, and its links lead to the fields", async ({ page }) => {
+test("an empty first step focuses the error summary, says Error in the title, and its links lead to the fields", async ({
+  page,
+}) => {
   await startRegistration(page);
   await continueToNextStep(page);
 
@@ -206,7 +218,9 @@ test("an email address without an @ is refused, and the name already typed stays
   await expect(page).toHaveURL(/\/register\/about-you$/);
 });
 
-test("saying 'No, never' after naming a partnership is pointed out, and deleting the name fixes it", async ({ page }) => {
+test("saying 'No, never' after naming a partnership is pointed out, and deleting the name fixes it", async ({
+  page,
+}) => {
   const person = aPerson();
   await startRegistration(page);
   await fillAboutYou(page, person);
@@ -218,17 +232,29 @@ test("saying 'No, never' after naming a partnership is pointed out, and deleting
 
   const partnership = page.getByLabel("Name of the partnership");
   await expect(partnership).toHaveCount(0);
-  await choose(page, "Have you taken part in a THET-funded international health partnership?", "Yes, I have taken part in the past");
+  await choose(
+    page,
+    "Have you taken part in a THET-funded international health partnership?",
+    "Yes, I have taken part in the past",
+  );
   await partnership.fill("Leeds–Kampala Nursing Partnership");
   await choose(page, "Have you taken part in a THET-funded international health partnership?", "No, never");
   await expect(partnership).toHaveCount(0);
   await choose(page, "Have you done other international volunteering?", "No, never");
-  await choose(page, "Have you had the opportunity to introduce learning from your international placement into your NHS work?", "Yes");
+  await choose(
+    page,
+    "Have you had the opportunity to introduce learning from your international placement into your NHS work?",
+    "Yes",
+  );
   await continueToNextStep(page);
 
-  const contradiction = "You said you have never taken part in a THET-funded partnership. Delete the partnership name, or change your answer";
+  const contradiction =
+    "You said you have never taken part in a THET-funded partnership. Delete the partnership name, or change your answer";
   await expect(page.locator("#error-summary")).toBeFocused();
-  await expect(page.locator("#error-summary").getByRole("link", { name: contradiction })).toHaveAttribute("href", "#partnershipName");
+  await expect(page.locator("#error-summary").getByRole("link", { name: contradiction })).toHaveAttribute(
+    "href",
+    "#partnershipName",
+  );
   await expect(page.locator("#partnershipName-error")).toContainText(contradiction);
   await expect(page).toHaveTitle(/^Error: /);
   // The person must be able to see what to delete, and deleting it must be enough.
@@ -259,16 +285,26 @@ test("the taking-part step asks for both agreements when they are not ticked", a
     "Confirm that the study team may contact you about the studies you chose",
     "Confirm that you have read the privacy notice",
   ]);
-  await expect(summary.getByRole("link", { name: "Confirm that you have read the privacy notice" })).toHaveAttribute("href", "#privacyAcknowledged");
-  await expect(page.locator("#contactConsent-error")).toContainText("Confirm that the study team may contact you about the studies you chose");
-  await expect(page.locator("#privacyAcknowledged-error")).toContainText("Confirm that you have read the privacy notice");
+  await expect(summary.getByRole("link", { name: "Confirm that you have read the privacy notice" })).toHaveAttribute(
+    "href",
+    "#privacyAcknowledged",
+  );
+  await expect(page.locator("#contactConsent-error")).toContainText(
+    "Confirm that the study team may contact you about the studies you chose",
+  );
+  await expect(page.locator("#privacyAcknowledged-error")).toContainText(
+    "Confirm that you have read the privacy notice",
+  );
   await expect(page).toHaveURL(/\/register\/taking-part$/);
   await expectNoAccessibilityViolations(page);
 });
 
 // --- Changing an answer, and who can take part in what ----------------------------------------------------
 
-test("'Change' on check your answers leads to the email question and back, and the email goes to the new address", async ({ page, request }) => {
+test("'Change' on check your answers leads to the email question and back, and the email goes to the new address", async ({
+  page,
+  request,
+}) => {
   const person = aPerson();
   const newEmail = uniqueEmail("ada.changed");
   await answerEverything(page, person);
@@ -289,7 +325,10 @@ test("'Change' on check your answers leads to the email question and back, and t
   expect(email?.subject).toBe(SUBJECT);
 });
 
-test("someone who took part in other volunteering but no THET partnership can join the workshops only, and is told why", async ({ page, request }) => {
+test("someone who took part in other volunteering but no THET partnership can join the workshops only, and is told why", async ({
+  page,
+  request,
+}) => {
   const person = aPerson({ ihpParticipation: "No, never", otherVolunteering: "Yes, I have taken part in the past" });
   await register(page, person);
 
@@ -297,7 +336,9 @@ test("someone who took part in other volunteering but no THET partnership can jo
   await expect(outcomeFor(page, WORKSHOPS)).not.toContainText("You cannot take part");
   const interview = outcomeFor(page, INTERVIEW_STUDY);
   await expect(interview).toContainText("You cannot take part");
-  await expect(interview.getByRole("listitem").first()).toContainText("you have not taken part in a THET-funded international health partnership");
+  await expect(interview.getByRole("listitem").first()).toContainText(
+    "you have not taken part in a THET-funded international health partnership",
+  );
   await expect(interview).toContainText("We will not contact you about this study.");
   await expectNoAccessibilityViolations(page);
 
@@ -332,7 +373,10 @@ async function expectPlainRefusal(response: APIResponse, status: number): Promis
   expect(await response.text()).toContain("Sorry, there is a problem");
 }
 
-test("requests that are too large or cannot be read are refused with 4xx, not 500, and start nothing", async ({ request, baseURL }) => {
+test("requests that are too large or cannot be read are refused with 4xx, not 500, and start nothing", async ({
+  request,
+  baseURL,
+}) => {
   const tooLarge = await request.post("/register", {
     headers: { "content-type": "application/x-www-form-urlencoded" },
     data: `fullName=${"x".repeat(300 * 1024)}`,
@@ -341,7 +385,7 @@ test("requests that are too large or cannot be read are refused with 4xx, not 50
 
   const brokenMultipart = await request.post("/register", {
     headers: { "content-type": "multipart/form-data; boundary=----portal-test-boundary" },
-    data: "------portal-test-boundary\r\nContent-Disposition: form-data; name=\"fullName\"\r\n\r\nAda with no closing boundary",
+    data: '------portal-test-boundary\r\nContent-Disposition: form-data; name="fullName"\r\n\r\nAda with no closing boundary',
   });
   await expectPlainRefusal(brokenMultipart, 400);
 
@@ -356,10 +400,14 @@ test("requests that are too large or cannot be read are refused with 4xx, not 50
 
   // Playwright always sends a Content-Length, so the chunked post is made with Node's own client.
   const chunked = await new Promise<{ status: number; setCookie: unknown }>((resolve, reject) => {
-    const post = http.request(new URL("/register", baseURL), { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" } }, (res) => {
-      res.resume();
-      resolve({ status: res.statusCode ?? 0, setCookie: res.headers["set-cookie"] });
-    });
+    const post = http.request(
+      new URL("/register", baseURL),
+      { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" } },
+      (res) => {
+        res.resume();
+        resolve({ status: res.statusCode ?? 0, setCookie: res.headers["set-cookie"] });
+      },
+    );
     post.on("error", reject);
     post.write("fullName=Ada");
     post.end("&email=ada%40example.nhs.uk");
@@ -397,7 +445,9 @@ test("a step visited without answers in progress leads back to the start, saying
 async function postPageForm(page: Page, changes: Record<string, string> = {}): Promise<APIResponse> {
   const fields = await page
     .locator("main form")
-    .evaluate((form) => [...new FormData(form as HTMLFormElement)].map(([name, value]) => [name, String(value)] as const));
+    .evaluate((form) =>
+      [...new FormData(form as HTMLFormElement)].map(([name, value]) => [name, String(value)] as const),
+    );
   return page.request.post(page.url(), {
     multipart: { ...Object.fromEntries(fields), ...changes },
     headers: { origin: new URL(page.url()).origin },
@@ -408,7 +458,10 @@ async function postPageForm(page: Page, changes: Record<string, string> = {}): P
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("a person registers, after the server points out what is missing on the first step", async ({ page, request }) => {
+  test("a person registers, after the server points out what is missing on the first step", async ({
+    page,
+    request,
+  }) => {
     const person = aPerson({ fullName: "Mary Seacole", email: uniqueEmail("mary.nojs") });
     await startRegistration(page);
 
@@ -445,7 +498,10 @@ test.describe("without JavaScript", () => {
     expect(email?.text).toContain(`Dear ${person.fullName},`);
   });
 
-  test("registering again with the same email in another case and with spaces updates the answers and emails again", async ({ page, request }) => {
+  test("registering again with the same email in another case and with spaces updates the answers and emails again", async ({
+    page,
+    request,
+  }) => {
     const local = `ada.x-${Date.now().toString(36)}`;
     const first = aPerson({ email: `${local}@example.nhs.uk` });
     await register(page, first);
@@ -476,7 +532,9 @@ test.describe("without JavaScript", () => {
 
     const interview = outcomeFor(page, INTERVIEW_STUDY);
     await expect(interview).toContainText("You cannot take part");
-    await expect(interview.getByRole("listitem").first()).toContainText("opportunity to bring learning from your international placement into the NHS");
+    await expect(interview.getByRole("listitem").first()).toContainText(
+      "opportunity to bring learning from your international placement into the NHS",
+    );
     await expect(outcomeFor(page, WORKSHOPS)).toContainText("You can take part");
 
     const emails = await waitForEmailsTo(request, first.email, 2);
@@ -507,7 +565,10 @@ test.describe("without JavaScript", () => {
     expect(await emailsTo(request, person.email)).toHaveLength(1);
   });
 
-  test("a bot that fills in the hidden field sees the usual confirmation, but nothing is sent", async ({ page, request }) => {
+  test("a bot that fills in the hidden field sees the usual confirmation, but nothing is sent", async ({
+    page,
+    request,
+  }) => {
     const bot = aPerson({ fullName: "Spam Bot", email: uniqueEmail("bot") });
     await startRegistration(page);
     await fillAboutYou(page, bot);

@@ -6,7 +6,14 @@ import type { Database } from "@/lib/db/prisma";
 import type { ResearcherRole } from "@/lib/generated/prisma/client";
 import { baseURL } from "../playwright.config";
 
-export type TestResearcher = { id: string; email: string; name: string; role: ResearcherRole; totpSecret: string; sessionToken: string };
+export type TestResearcher = {
+  id: string;
+  email: string;
+  name: string;
+  role: ResearcherRole;
+  totpSecret: string;
+  sessionToken: string;
+};
 
 /**
  * A researcher who has signed in with both factors, as a fresh account and session made directly in the
@@ -22,7 +29,13 @@ export async function signInAs(
   const email = `researcher.${randomUUID().slice(0, 8)}@imperial.ac.uk`;
   const totpSecret = newTotpSecret();
   const researcher = await db.researcher.create({
-    data: { email, name: `Test ${role === "ADMIN" ? "Admin" : "Researcher"}`, role, totpSecret: sealSecret(totpSecret, authSecret), totpEnabledAt: new Date() },
+    data: {
+      email,
+      name: `Test ${role === "ADMIN" ? "Admin" : "Researcher"}`,
+      role,
+      totpSecret: sealSecret(totpSecret, authSecret),
+      totpEnabledAt: new Date(),
+    },
   });
   const sessionToken = randomUUID();
   await db.researcherSession.create({
@@ -33,6 +46,8 @@ export async function signInAs(
       secondFactorAt: options.secondFactorDone === false ? null : new Date(),
     },
   });
-  await context.addCookies([{ name: "authjs.session-token", value: sessionToken, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+  await context.addCookies([
+    { name: "authjs.session-token", value: sessionToken, url: baseURL, httpOnly: true, sameSite: "Lax" },
+  ]);
   return { id: researcher.id, email, name: researcher.name ?? "", role, totpSecret, sessionToken };
 }

@@ -26,30 +26,61 @@ async function recruitingStudies(db: Database) {
   const studies = await db.study.findMany({
     where: { status: "RECRUITING" },
     orderBy: [{ displayOrder: "asc" }, { createdAt: "asc" }],
-    include: { consentForms: { where: { publishedAt: { not: null } }, orderBy: { publishedAt: "desc" }, take: 1, include: { informationSheet: true } } },
+    include: {
+      consentForms: {
+        where: { publishedAt: { not: null } },
+        orderBy: { publishedAt: "desc" },
+        take: 1,
+        include: { informationSheet: true },
+      },
+    },
   });
   return studies.map((s) => ({
     ...s,
     rules: eligibilityRulesSchema.parse(s.eligibilityRules),
-    currentInformationSheet: s.consentForms[0] ? { version: s.consentForms[0].informationSheet.version, versionDate: s.consentForms[0].informationSheet.versionDate } : null,
+    currentInformationSheet: s.consentForms[0]
+      ? {
+          version: s.consentForms[0].informationSheet.version,
+          versionDate: s.consentForms[0].informationSheet.versionDate,
+        }
+      : null,
   }));
 }
 
 /** Registers someone for both studies; they sign the consent form of each study in `signed` (and are only invited to those in `invited`). */
-export async function aVolunteer(db: Database, options: { name?: string; signed?: StudySlug[]; invited?: StudySlug[] } = {}): Promise<Volunteer> {
+export async function aVolunteer(
+  db: Database,
+  options: { name?: string; signed?: StudySlug[]; invited?: StudySlug[] } = {},
+): Promise<Volunteer> {
   const fullName = uniqueName(options.name ?? "Ada Lovelace");
   const email = uniqueEmail(fullName.split(" ")[0]!.toLowerCase());
   const studies = await recruitingStudies(db);
-  const answers = registrationSchema(studies.map((s) => ({ slug: s.slug, kind: s.kind }))).parse({ ...validAnswers, fullName, email });
-  const outcome = await registerInterest(db, { answers, studies, submissionKey: randomUUID(), privacyNoticeVersion: "1.0", publicUrl: baseURL });
+  const answers = registrationSchema(studies.map((s) => ({ slug: s.slug, kind: s.kind }))).parse({
+    ...validAnswers,
+    fullName,
+    email,
+  });
+  const outcome = await registerInterest(db, {
+    answers,
+    studies,
+    submissionKey: randomUUID(),
+    privacyNoticeVersion: "1.0",
+    publicUrl: baseURL,
+  });
   if (outcome.kind !== "stored") throw new Error("the registration was not stored");
-  const rows = await db.participation.findMany({ where: { volunteerId: outcome.volunteerId }, include: { study: true } });
+  const rows = await db.participation.findMany({
+    where: { volunteerId: outcome.volunteerId },
+    include: { study: true },
+  });
   const participations = Object.fromEntries(rows.map((p) => [p.study.slug, p.id])) as Record<StudySlug, string>;
 
   for (const slug of [...(options.signed ?? []), ...(options.invited ?? [])]) {
     await inviteParticipant(db, { participationId: participations[slug], actor: { type: "SYSTEM" } });
     if (!(options.signed ?? []).includes(slug)) continue;
-    const invitation = await db.outgoingEmail.findFirstOrThrow({ where: { participationId: participations[slug], template: "invitation" }, orderBy: { createdAt: "desc" } });
+    const invitation = await db.outgoingEmail.findFirstOrThrow({
+      where: { participationId: participations[slug], template: "invitation" },
+      orderBy: { createdAt: "desc" },
+    });
     const token = /\/consent\/([A-Za-z0-9_-]{43})/.exec(invitation.textBody)![1]!;
     const form = await findConsentInvitation(db, token);
     if (form.kind !== "ready") throw new Error(`the consent link is ${form.kind}`);
@@ -62,7 +93,10 @@ export async function aVolunteer(db: Database, options: { name?: string; signed?
 }
 
 /** A workshop session made directly in the database, as an admin's form would make it. */
-export async function aWorkshopSession(db: Database, options: { title?: string; capacity: number; startsAt?: Date; hours?: number }) {
+export async function aWorkshopSession(
+  db: Database,
+  options: { title?: string; capacity: number; startsAt?: Date; hours?: number },
+) {
   const study = await db.study.findUniqueOrThrow({ where: { slug: "workshops" } });
   const startsAt = options.startsAt ?? new Date(Date.now() + 30 * 86_400_000);
   return db.workshopSession.create({
@@ -82,7 +116,10 @@ export async function aWorkshopSession(db: Database, options: { title?: string; 
 /** One property of an iCalendar file's event, unfolded (RFC 5545 folds long lines). */
 export function icsProperty(ics: string, name: string): string | undefined {
   const unfolded = ics.replace(/\r\n[ \t]/g, "");
-  return unfolded.split("\r\n").find((line) => line.startsWith(`${name}:`) || line.startsWith(`${name};`))?.replace(/^[^:]*:/, "");
+  return unfolded
+    .split("\r\n")
+    .find((line) => line.startsWith(`${name}:`) || line.startsWith(`${name};`))
+    ?.replace(/^[^:]*:/, "");
 }
 
 /** A date next summer (BST) and the one after that in winter (GMT), as the form's fields. */

@@ -13,14 +13,22 @@ const catcher = `http://127.0.0.1:${mailCatcherWebPort}`;
 async function attachment(request: APIRequestContext, email: CaughtEmail, filename: string): Promise<string> {
   expect(email.attachments.map((a) => a.filename)).toContain(filename);
   const page = await (await request.get(`${catcher}/messages/${email.id}`)).text();
-  const href = new RegExp(`href="(/messages/[^"]+/attachments/\\d+)">${filename.replace(".", "\\.")}</a>`).exec(page)?.[1];
+  const href = new RegExp(`href="(/messages/[^"]+/attachments/\\d+)">${filename.replace(".", "\\.")}</a>`).exec(
+    page,
+  )?.[1];
   expect(href, `a link to ${filename} on the email's page`).toBeTruthy();
   const response = await request.get(`${catcher}${href}`);
   expect(response.headers()["content-type"]).toMatch(/^text\/calendar/);
   return response.text();
 }
 
-async function fillInterview(form: Locator, when: { day: string; month: string; year: string }, time: string, duration = "35", link = TEAMS_LINK) {
+async function fillInterview(
+  form: Locator,
+  when: { day: string; month: string; year: string },
+  time: string,
+  duration = "35",
+  link = TEAMS_LINK,
+) {
   await form.getByLabel("Day").fill(when.day);
   await form.getByLabel("Month").fill(when.month);
   await form.getByLabel("Year").fill(when.year);
@@ -61,13 +69,22 @@ test("every scheduling page sends a visitor without a session to sign in", async
   }
 });
 
-test("a researcher who has not entered their second factor is sent to do so", async ({ page, portalDb, authSecret }) => {
+test("a researcher who has not entered their second factor is sent to do so", async ({
+  page,
+  portalDb,
+  authSecret,
+}) => {
   await signInAs(page.context(), portalDb, authSecret, { secondFactorDone: false });
   await page.goto("/admin/studies/workshops/sessions");
   await expect(page).toHaveURL(/\/sign-in\/two-factor$/);
 });
 
-test("managing sessions is for admins: a researcher sees the sessions, and gets 403 on the pages that change them", async ({ page, portalDb, authSecret, pageErrors }) => {
+test("managing sessions is for admins: a researcher sees the sessions, and gets 403 on the pages that change them", async ({
+  page,
+  portalDb,
+  authSecret,
+  pageErrors,
+}) => {
   await signInAs(page.context(), portalDb, authSecret, { role: "RESEARCHER" });
   const session = await aWorkshopSession(portalDb, { capacity: 4 });
   await page.goto("/admin/studies/workshops/sessions");
@@ -76,7 +93,11 @@ test("managing sessions is for admins: a researcher sees the sessions, and gets 
   await expect(page.getByRole("link", { name: "Add a session" })).toHaveCount(0);
   await page.goto(`/admin/studies/workshops/sessions/${session.id}`);
   await expect(page.getByRole("link", { name: "Change this session" })).toHaveCount(0);
-  for (const path of ["/admin/studies/workshops/sessions/new", `/admin/studies/workshops/sessions/${session.id}/edit`, `/admin/studies/workshops/sessions/${session.id}/cancel`]) {
+  for (const path of [
+    "/admin/studies/workshops/sessions/new",
+    `/admin/studies/workshops/sessions/${session.id}/edit`,
+    `/admin/studies/workshops/sessions/${session.id}/cancel`,
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have permission to do this");
@@ -84,11 +105,24 @@ test("managing sessions is for admins: a researcher sees the sessions, and gets 
   allowStatusErrors(pageErrors, 403);
 });
 
-test("an admin's form posted after the role is gone is refused with 403 and changes nothing", async ({ page, portalDb, authSecret, pageErrors }) => {
+test("an admin's form posted after the role is gone is refused with 403 and changes nothing", async ({
+  page,
+  portalDb,
+  authSecret,
+  pageErrors,
+}) => {
   await signInAs(page.context(), portalDb, authSecret, { role: "ADMIN" });
   await page.goto("/admin/studies/workshops/sessions/new");
   const title = `Refused ${randomUUID().slice(0, 6)}`;
-  await fillSession(page, { title, ...NEXT_SUMMER, startTime: "10:00", endTime: "12:00", mode: "In person", location: "Leeds", capacity: "5" });
+  await fillSession(page, {
+    title,
+    ...NEXT_SUMMER,
+    startTime: "10:00",
+    endTime: "12:00",
+    mode: "In person",
+    location: "Leeds",
+    capacity: "5",
+  });
   await page.context().clearCookies();
   await signInAs(page.context(), portalDb, authSecret, { role: "RESEARCHER" });
   await page.getByRole("button", { name: "Add the session" }).click();
@@ -97,7 +131,11 @@ test("an admin's form posted after the role is gone is refused with 403 and chan
   allowStatusErrors(pageErrors, 403);
 });
 
-test("a booking form posted after the session ended goes to sign in and books nothing", async ({ page, portalDb, authSecret }) => {
+test("a booking form posted after the session ended goes to sign in and books nothing", async ({
+  page,
+  portalDb,
+  authSecret,
+}) => {
   await signInAs(page.context(), portalDb, authSecret);
   const volunteer = await aVolunteer(portalDb, { signed: ["interview-study"] });
   await page.goto(`/admin/volunteers/${volunteer.id}/interview`);
@@ -105,12 +143,25 @@ test("a booking form posted after the session ended goes to sign in and books no
   await page.context().clearCookies();
   await page.getByRole("button", { name: "Book and email the invitation" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
-  expect(await portalDb.interview.count({ where: { participationId: volunteer.participations["interview-study"] } })).toBe(0);
+  expect(
+    await portalDb.interview.count({ where: { participationId: volunteer.participations["interview-study"] } }),
+  ).toBe(0);
 });
 
-test("an unknown volunteer or session, or an id that is not one, is a 404", async ({ page, portalDb, authSecret, pageErrors }) => {
+test("an unknown volunteer or session, or an id that is not one, is a 404", async ({
+  page,
+  portalDb,
+  authSecret,
+  pageErrors,
+}) => {
   await signInAs(page.context(), portalDb, authSecret, { role: "ADMIN" });
-  for (const path of [`/admin/volunteers/${somebody}/interview`, "/admin/volunteers/not-an-id/workshop", `/admin/studies/workshops/sessions/${somebody}`, "/admin/studies/interview-study/sessions", "/admin/studies/no-such-study/sessions/new"]) {
+  for (const path of [
+    `/admin/volunteers/${somebody}/interview`,
+    "/admin/volunteers/not-an-id/workshop",
+    `/admin/studies/workshops/sessions/${somebody}`,
+    "/admin/studies/interview-study/sessions",
+    "/admin/studies/no-such-study/sessions/new",
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
   }
@@ -119,7 +170,12 @@ test("an unknown volunteer or session, or an id that is not one, is a 404", asyn
 
 // --- Interviews ----------------------------------------------------------------------------------------
 
-test("an interview is booked, moved and cancelled, and each email carries its calendar file @phone", async ({ page, request, portalDb, authSecret }) => {
+test("an interview is booked, moved and cancelled, and each email carries its calendar file @phone", async ({
+  page,
+  request,
+  portalDb,
+  authSecret,
+}) => {
   test.setTimeout(120_000);
   await signInAs(page.context(), portalDb, authSecret);
   const volunteer = await aVolunteer(portalDb, { name: "Grace Hopper", signed: ["interview-study"] });
@@ -133,7 +189,12 @@ test("an interview is booked, moved and cancelled, and each email carries its ca
   await page.locator("#book").getByLabel("Length in minutes").fill("");
   await page.getByRole("button", { name: "Book and email the invitation" }).click();
   const summary = page.locator("#book-errors");
-  await expect(summary.getByRole("link")).toHaveText(["Enter the date of the interview", "Enter the start time", "Enter a length between 30 and 35 minutes", "Enter the Microsoft Teams link for the interview"]);
+  await expect(summary.getByRole("link")).toHaveText([
+    "Enter the date of the interview",
+    "Enter the start time",
+    "Enter a length between 30 and 35 minutes",
+    "Enter the Microsoft Teams link for the interview",
+  ]);
   await expect(summary).toBeFocused();
   await expectNoAccessibilityViolations(page);
 
@@ -151,16 +212,18 @@ test("an interview is booked, moved and cancelled, and each email carries its ca
   expect(invitation.text).toContain(`Join the interview on Microsoft Teams: ${TEAMS_LINK}`);
   expect(invitation.text).toContain("If you need to rearrange");
   expect(invitation.text).toMatch(new RegExp(`Manage your participation: ${baseURL}/manage/[A-Za-z0-9_-]{43}`));
-  expect(invitation.attachments).toEqual([expect.objectContaining({ filename: "invitation.ics", contentType: expect.stringMatching(/^text\/calendar/) })]);
+  expect(invitation.attachments).toEqual([
+    expect.objectContaining({ filename: "invitation.ics", contentType: expect.stringMatching(/^text\/calendar/) }),
+  ]);
   const booked = await attachment(request, invitation, "invitation.ics");
   const uid = icsProperty(booked, "UID");
   expect(uid).toMatch(/^interview-[0-9a-f-]{36}@localhost$/);
-  expect([icsProperty(booked, "METHOD"), icsProperty(booked, "SEQUENCE"), icsProperty(booked, "DTSTART"), icsProperty(booked, "DTEND")]).toEqual([
-    "REQUEST",
-    "0",
-    `${NEXT_SUMMER.year}0701T133000Z`,
-    `${NEXT_SUMMER.year}0701T140500Z`,
-  ]);
+  expect([
+    icsProperty(booked, "METHOD"),
+    icsProperty(booked, "SEQUENCE"),
+    icsProperty(booked, "DTSTART"),
+    icsProperty(booked, "DTEND"),
+  ]).toEqual(["REQUEST", "0", `${NEXT_SUMMER.year}0701T133000Z`, `${NEXT_SUMMER.year}0701T140500Z`]);
 
   // Moved into winter: the same event, one step on, at 10:15 GMT.
   const change = page.locator("#change");
@@ -170,12 +233,12 @@ test("an interview is booked, moved and cancelled, and each email carries its ca
   const moved = await waitForEmail(request, volunteer.email, "Your interview has moved");
   expect(moved.text).toContain(`It was at 2:30pm on 1 July ${NEXT_SUMMER.year}.`);
   const update = await attachment(request, moved, "invitation.ics");
-  expect([icsProperty(update, "METHOD"), icsProperty(update, "UID"), icsProperty(update, "SEQUENCE"), icsProperty(update, "DTSTART")]).toEqual([
-    "REQUEST",
-    uid,
-    "1",
-    `${NEXT_WINTER.year}0114T101500Z`,
-  ]);
+  expect([
+    icsProperty(update, "METHOD"),
+    icsProperty(update, "UID"),
+    icsProperty(update, "SEQUENCE"),
+    icsProperty(update, "DTSTART"),
+  ]).toEqual(["REQUEST", uid, "1", `${NEXT_WINTER.year}0114T101500Z`]);
 
   // Cancelling asks first.
   await page.getByRole("link", { name: "Cancel this interview" }).click();
@@ -186,15 +249,20 @@ test("an interview is booked, moved and cancelled, and each email carries its ca
   await expect(page.getByRole("heading", { name: "Book an interview" })).toBeVisible();
   const cancelled = await waitForEmail(request, volunteer.email, "Your interview on");
   const cancellation = await attachment(request, cancelled, "cancellation.ics");
-  expect([icsProperty(cancellation, "METHOD"), icsProperty(cancellation, "UID"), icsProperty(cancellation, "SEQUENCE"), icsProperty(cancellation, "STATUS")]).toEqual([
-    "CANCEL",
-    uid,
-    "2",
-    "CANCELLED",
-  ]);
+  expect([
+    icsProperty(cancellation, "METHOD"),
+    icsProperty(cancellation, "UID"),
+    icsProperty(cancellation, "SEQUENCE"),
+    icsProperty(cancellation, "STATUS"),
+  ]).toEqual(["CANCEL", uid, "2", "CANCELLED"]);
 });
 
-test("without a signed consent form there is nothing to book, and another person's id in the form reaches nothing", async ({ page, portalDb, authSecret, pageErrors }) => {
+test("without a signed consent form there is nothing to book, and another person's id in the form reaches nothing", async ({
+  page,
+  portalDb,
+  authSecret,
+  pageErrors,
+}) => {
   await signInAs(page.context(), portalDb, authSecret);
   const unsigned = await aVolunteer(portalDb, { invited: ["interview-study", "workshops"] });
   await page.goto(`/admin/volunteers/${unsigned.id}/interview`);
@@ -209,17 +277,29 @@ test("without a signed consent form there is nothing to book, and another person
   const signed = await aVolunteer(portalDb, { signed: ["interview-study"] });
   await page.goto(`/admin/volunteers/${signed.id}/interview`);
   await fillInterview(page.locator("#book"), NEXT_SUMMER, "09:00");
-  await page.locator('#book input[name="participationId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), unsigned.participations["interview-study"]);
+  await page
+    .locator('#book input[name="participationId"]')
+    .evaluate((input, id) => ((input as HTMLInputElement).value = id), unsigned.participations["interview-study"]);
   await page.getByRole("button", { name: "Book and email the invitation" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
-  expect(await portalDb.interview.count({ where: { participationId: { in: [unsigned.participations["interview-study"], signed.participations["interview-study"]] } } })).toBe(0);
+  expect(
+    await portalDb.interview.count({
+      where: {
+        participationId: { in: [unsigned.participations["interview-study"], signed.participations["interview-study"]] },
+      },
+    }),
+  ).toBe(0);
   allowStatusErrors(pageErrors, 404);
 });
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("an interview is booked with plain form posts, and a mistake is pointed out", async ({ page, portalDb, authSecret }) => {
+  test("an interview is booked with plain form posts, and a mistake is pointed out", async ({
+    page,
+    portalDb,
+    authSecret,
+  }) => {
     await signInAs(page.context(), portalDb, authSecret);
     const volunteer = await aVolunteer(portalDb, { signed: ["interview-study"] });
     await page.goto(`/admin/volunteers/${volunteer.id}/interview`);
@@ -230,19 +310,36 @@ test.describe("without JavaScript", () => {
     await page.locator("#book").getByLabel("Microsoft Teams link").fill(TEAMS_LINK);
     await page.getByRole("button", { name: "Book and email the invitation" }).click();
     await expectDone(page, "Interview booked");
-    expect(await portalDb.interview.count({ where: { participationId: volunteer.participations["interview-study"], status: "SCHEDULED" } })).toBe(1);
+    expect(
+      await portalDb.interview.count({
+        where: { participationId: volunteer.participations["interview-study"], status: "SCHEDULED" },
+      }),
+    ).toBe(1);
   });
 });
 
 // --- Workshop places and the waiting list --------------------------------------------------------------
 
-async function givePlace(page: Page, volunteerId: string, sessionTitle: string, button = "Give them a place"): Promise<void> {
+async function givePlace(
+  page: Page,
+  volunteerId: string,
+  sessionTitle: string,
+  button = "Give them a place",
+): Promise<void> {
   await page.goto(`/admin/volunteers/${volunteerId}/workshop`);
-  await page.getByRole("group", { name: "Choose a session" }).getByRole("radio", { name: new RegExp(`^${sessionTitle}:`) }).check();
+  await page
+    .getByRole("group", { name: "Choose a session" })
+    .getByRole("radio", { name: new RegExp(`^${sessionTitle}:`) })
+    .check();
   await page.getByRole("button", { name: button }).click();
 }
 
-test("places are booked until the session is full, then the waiting list; a cancellation offers the place to the first waiting @phone", async ({ page, request, portalDb, authSecret }) => {
+test("places are booked until the session is full, then the waiting list; a cancellation offers the place to the first waiting @phone", async ({
+  page,
+  request,
+  portalDb,
+  authSecret,
+}) => {
   test.setTimeout(120_000);
   await signInAs(page.context(), portalDb, authSecret);
   const session = await aWorkshopSession(portalDb, { title: "Leeds", capacity: 1 });
@@ -272,7 +369,10 @@ test("places are booked until the session is full, then the waiting list; a canc
   expect(waiting.attachments).toEqual([]);
 
   await page.goto(`/admin/studies/workshops/sessions/${session.id}`);
-  await expect(page.getByRole("table", { name: /^Waiting list/ }).getByRole("link")).toHaveText([second.fullName, third.fullName]);
+  await expect(page.getByRole("table", { name: /^Waiting list/ }).getByRole("link")).toHaveText([
+    second.fullName,
+    third.fullName,
+  ]);
   await expectNoAccessibilityViolations(page);
 
   // The first person's place is cancelled (after a confirmation): the second is offered it at once.
@@ -290,7 +390,12 @@ test("places are booked until the session is full, then the waiting list; a canc
   expect(offer.text).toMatch(new RegExp(`Manage your participation: ${baseURL}/manage/[A-Za-z0-9_-]{43}`));
   const invitation = await attachment(request, offer, "invitation.ics");
   expect(icsProperty(invitation, "METHOD")).toBe("REQUEST");
-  expect(icsProperty(invitation, "DTSTART")).toBe(session.startsAt.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, ""));
+  expect(icsProperty(invitation, "DTSTART")).toBe(
+    session.startsAt
+      .toISOString()
+      .replace(/[-:]/g, "")
+      .replace(/\.\d{3}/, ""),
+  );
 
   await page.goto(`/admin/volunteers/${second.id}/workshop`);
   await expect(page.getByRole("heading", { name: "Their place", exact: true })).toBeVisible();
@@ -302,7 +407,18 @@ test("places are booked until the session is full, then the waiting list; a canc
 
 async function fillSession(
   page: Page,
-  s: { title: string; day: string; month: string; year: string; startTime: string; endTime: string; mode: "In person" | "Online"; location?: string; link?: string; capacity: string },
+  s: {
+    title: string;
+    day: string;
+    month: string;
+    year: string;
+    startTime: string;
+    endTime: string;
+    mode: "In person" | "Online";
+    location?: string;
+    link?: string;
+    capacity: string;
+  },
 ): Promise<void> {
   await page.getByLabel("Title").fill(s.title);
   await page.getByLabel("Day").fill(s.day);
@@ -310,13 +426,21 @@ async function fillSession(
   await page.getByLabel("Year").fill(s.year);
   await page.getByLabel("Start time").fill(s.startTime);
   await page.getByLabel("End time").fill(s.endTime);
-  await page.getByRole("group", { name: "How will people take part?" }).getByRole("radio", { name: s.mode, exact: true }).check();
+  await page
+    .getByRole("group", { name: "How will people take part?" })
+    .getByRole("radio", { name: s.mode, exact: true })
+    .check();
   await page.getByLabel("Place (for a session in person)").fill(s.location ?? "");
   await page.getByLabel("Online link (for an online session)").fill(s.link ?? "");
   await page.getByLabel("Places").fill(s.capacity);
 }
 
-test("an admin adds, changes and cancels a session, with times in UK time @phone", async ({ page, request, portalDb, authSecret }) => {
+test("an admin adds, changes and cancels a session, with times in UK time @phone", async ({
+  page,
+  request,
+  portalDb,
+  authSecret,
+}) => {
   test.setTimeout(120_000);
   await signInAs(page.context(), portalDb, authSecret, { role: "ADMIN" });
   await page.goto("/admin/studies/workshops/sessions");
@@ -339,7 +463,15 @@ test("an admin adds, changes and cancels a session, with times in UK time @phone
   await expectNoAccessibilityViolations(page);
 
   const title = `Online ${randomUUID().slice(0, 6)}`;
-  await fillSession(page, { title, ...NEXT_SUMMER, startTime: "10:00", endTime: "12:30", mode: "Online", link: "https://teams.microsoft.com/l/meetup-join/workshop", capacity: "1" });
+  await fillSession(page, {
+    title,
+    ...NEXT_SUMMER,
+    startTime: "10:00",
+    endTime: "12:30",
+    mode: "Online",
+    link: "https://teams.microsoft.com/l/meetup-join/workshop",
+    capacity: "1",
+  });
   await page.getByRole("button", { name: "Add the session" }).click();
   await expectDone(page, "Session added");
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: title }) });
@@ -368,14 +500,19 @@ test("an admin adds, changes and cancels a session, with times in UK time @phone
   await expect(page.getByText(`10am to 12:30pm on 14 January ${NEXT_WINTER.year} (GMT)`)).toBeVisible();
   const changed = await waitForEmail(request, person.email, "Your workshop on");
   const update = await attachment(request, changed, "invitation.ics");
-  expect([icsProperty(update, "SEQUENCE"), icsProperty(update, "DTSTART")]).toEqual(["1", `${NEXT_WINTER.year}0114T100000Z`]);
+  expect([icsProperty(update, "SEQUENCE"), icsProperty(update, "DTSTART")]).toEqual([
+    "1",
+    `${NEXT_WINTER.year}0114T100000Z`,
+  ]);
 
   await page.getByRole("link", { name: "Cancel this session" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Cancel ${title}?`);
   await expectNoAccessibilityViolations(page);
   await page.getByRole("button", { name: "Cancel the session" }).click();
   await expectDone(page, "Session cancelled");
-  await expect(page.getByRole("row").filter({ has: page.getByRole("link", { name: title }) })).toContainText("Cancelled");
+  await expect(page.getByRole("row").filter({ has: page.getByRole("link", { name: title }) })).toContainText(
+    "Cancelled",
+  );
   const notice = await waitForEmail(request, person.email, "The workshop on");
   expect(icsProperty(await attachment(request, notice, "cancellation.ics"), "METHOD")).toBe("CANCEL");
 });

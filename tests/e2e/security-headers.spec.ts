@@ -24,7 +24,12 @@ function replayable(headers: HeaderMap): HeaderMap {
 }
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+  return new Map(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 /** The headers every response has, static files included. */
@@ -34,7 +39,8 @@ function expectBaseHeaders(headers: HeaderMap, what: string): void {
   expect(headers["x-frame-options"], what).toBe("DENY");
   expect(headers["referrer-policy"], what).toBe("same-origin");
   const features = (headers["permissions-policy"] ?? "").split(", ");
-  for (const feature of ["camera", "microphone", "geolocation", "payment", "usb"]) expect(features, what).toContain(`${feature}=()`);
+  for (const feature of ["camera", "microphone", "geolocation", "payment", "usb"])
+    expect(features, what).toContain(`${feature}=()`);
 }
 
 /** The base headers and a strict CSP; returns the CSP's nonce. */
@@ -61,7 +67,11 @@ function expectNoStore(headers: HeaderMap, what: string): void {
 }
 
 /** A page: the headers, and every script and style element of its HTML carrying this response's nonce. */
-async function expectPage(response: APIResponse, what: string, { status = 200, personal }: { status?: number; personal: boolean }): Promise<string> {
+async function expectPage(
+  response: APIResponse,
+  what: string,
+  { status = 200, personal }: { status?: number; personal: boolean },
+): Promise<string> {
   expect(response.status(), what).toBe(status);
   const headers = response.headers();
   expect(headers["content-type"], what).toMatch(/^text\/html/);
@@ -76,13 +86,19 @@ async function expectPage(response: APIResponse, what: string, { status = 200, p
 }
 
 async function aManageLink(db: Database, participationId: string): Promise<string> {
-  const email = await db.outgoingEmail.findFirstOrThrow({ where: { participationId, textBody: { contains: "/manage/" } }, orderBy: { createdAt: "desc" } });
+  const email = await db.outgoingEmail.findFirstOrThrow({
+    where: { participationId, textBody: { contains: "/manage/" } },
+    orderBy: { createdAt: "desc" },
+  });
   return /\/manage\/[A-Za-z0-9_-]{43}/.exec(email.textBody)![0];
 }
 
 async function aConsentLink(db: Database, participationId: string): Promise<string> {
   await inviteParticipant(db, { participationId, actor: { type: "SYSTEM" } });
-  const email = await db.outgoingEmail.findFirstOrThrow({ where: { participationId, template: "invitation" }, orderBy: { createdAt: "desc" } });
+  const email = await db.outgoingEmail.findFirstOrThrow({
+    where: { participationId, template: "invitation" },
+    orderBy: { createdAt: "desc" },
+  });
   return /\/consent\/[A-Za-z0-9_-]{43}/.exec(email.textBody)![0];
 }
 
@@ -91,7 +107,9 @@ test("public pages: a fresh nonce on each response, on every script of the page"
   const second = await expectPage(await request.get("/"), "the landing page again", { personal: false });
   expect(second).not.toBe(first);
   await expectPage(await request.get("/privacy"), "the privacy notice", { personal: false });
-  await expectPage(await request.get("/studies/interview-study/information-sheet"), "an information sheet", { personal: false });
+  await expectPage(await request.get("/studies/interview-study/information-sheet"), "an information sheet", {
+    personal: false,
+  });
   // Prerendered before every page was made dynamic: a prerendered page has no nonce on its scripts.
   await expectPage(await request.get("/sign-in/check-email"), "the sign-in check-email page", { personal: true });
   await expectPage(await request.get("/sign-in/error"), "the sign-in error page", { personal: true });
@@ -126,13 +144,20 @@ test("a participant's consent page, manage page and signed-form download", async
   expectNoStore(pdf.headers(), "a signed consent form download");
 });
 
-test("the dashboard: a page, a CSV export, a signed form and a subject access export", async ({ page, context, portalDb, authSecret }) => {
+test("the dashboard: a page, a CSV export, a signed form and a subject access export", async ({
+  page,
+  context,
+  portalDb,
+  authSecret,
+}) => {
   await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
   const volunteer = await aVolunteer(portalDb);
   const recordId = await consentToInterview(portalDb, volunteer);
 
   await expectPage(await page.request.get("/admin"), "the dashboard's overview", { personal: true });
-  await expectPage(await page.request.get(`/admin/volunteers/${volunteer.volunteerId}`), "a volunteer's page", { personal: true });
+  await expectPage(await page.request.get(`/admin/volunteers/${volunteer.volunteerId}`), "a volunteer's page", {
+    personal: true,
+  });
   for (const [url, type] of [
     ["/admin/exports/volunteers.csv", "text/csv; charset=utf-8"],
     ["/admin/exports/consent-register.csv", "text/csv; charset=utf-8"],
@@ -160,16 +185,24 @@ test("static files have every header but the CSP, which they do not need", async
 });
 
 test("the proxy's own refusal page has the headers, and styles itself with the nonce", async ({ request }) => {
-  const response = await request.post("/register", { headers: { "content-type": "application/x-www-form-urlencoded" }, data: `fullName=${"x".repeat(300 * 1024)}` });
+  const response = await request.post("/register", {
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    data: `fullName=${"x".repeat(300 * 1024)}`,
+  });
   const nonce = await expectPage(response, "the proxy's 413 page", { status: 413, personal: true });
   expect(await response.text()).toContain(`<style nonce="${nonce}">`);
 });
 
-test("a script or style put into a page without the nonce is refused by the browser, and the page still works", async ({ page, pageErrors }) => {
+test("a script or style put into a page without the nonce is refused by the browser, and the page still works", async ({
+  page,
+  pageErrors,
+}) => {
   await page.addInitScript(() => {
     const w = window as unknown as { violations: string[] };
     w.violations = [];
-    document.addEventListener("securitypolicyviolation", (e) => w.violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      w.violations.push(`${e.effectiveDirective} ${e.blockedURI}`),
+    );
   });
   // As stored or reflected cross-site scripting would: markup in the HTML the server sends.
   await page.route("**/register", async (route) => {
@@ -183,7 +216,9 @@ test("a script or style put into a page without the nonce is refused by the brow
   });
   await page.goto("/register");
   await untilInteractive(page);
-  expect(await page.evaluate(() => (window as unknown as { injectedScriptRan?: boolean }).injectedScriptRan)).toBeUndefined();
+  expect(
+    await page.evaluate(() => (window as unknown as { injectedScriptRan?: boolean }).injectedScriptRan),
+  ).toBeUndefined();
   await expect(page.locator("#injected"), "the injected style attribute was ignored").toBeVisible();
   // An inline event handler, the other common way in.
   await page.locator("#injected-button").click();
@@ -202,7 +237,10 @@ test("a script or style put into a page without the nonce is refused by the brow
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("forms work with Referrer-Policy same-origin; no-referrer would break them (docs/decisions/005)", async ({ page, pageErrors }) => {
+  test("forms work with Referrer-Policy same-origin; no-referrer would break them (docs/decisions/005)", async ({
+    page,
+    pageErrors,
+  }) => {
     const origins: (string | undefined)[] = [];
     page.on("request", (r) => r.method() === "POST" && origins.push(r.headers()["origin"]));
 
@@ -217,7 +255,10 @@ test.describe("without JavaScript", () => {
     await page.route("**/register", async (route) => {
       if (route.request().method() !== "GET") return route.continue();
       const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...replayable(response.headers()), "referrer-policy": "no-referrer" } });
+      await route.fulfill({
+        response,
+        headers: { ...replayable(response.headers()), "referrer-policy": "no-referrer" },
+      });
     });
     await page.goto("/register");
     const refused = page.waitForResponse((r) => r.request().method() === "POST");
@@ -233,7 +274,12 @@ test.describe("rate limits on personal links", () => {
   const address = `203.0.113.${randomInt(1, 255)}`;
   test.use({ extraHTTPHeaders: { "x-forwarded-for": address } });
 
-  test("a client that has opened too many links sees how long to wait, with 429 and Retry-After", async ({ page, request, portalDb, pageErrors }) => {
+  test("a client that has opened too many links sees how long to wait, with 429 and Retry-After", async ({
+    page,
+    request,
+    portalDb,
+    pageErrors,
+  }) => {
     const volunteer = await aVolunteer(portalDb);
     const consentLink = await aConsentLink(portalDb, volunteer.interviewId);
     // As if this address had already opened its limit's worth of links.
@@ -252,7 +298,9 @@ test.describe("rate limits on personal links", () => {
     pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !/status of 429/.test(e)));
     await expect(page).toHaveURL(new RegExp(`${consentLink}$`));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Please try again in 10 minutes");
-    await expect(page.getByRole("main")).toContainText("Your link still works. Come back in 10 minutes and open it again.");
+    await expect(page.getByRole("main")).toContainText(
+      "Your link still works. Come back in 10 minutes and open it again.",
+    );
     await expectNoAccessibilityViolations(page);
     await expectPage(await request.get(consentLink), "the try-again page", { status: 429, personal: true });
 
@@ -262,7 +310,10 @@ test.describe("rate limits on personal links", () => {
     expect(plainPost.status()).toBe(303);
     expect(new URL(plainPost.headers()["location"]!, "http://x").pathname).toBe(consentLink);
     expect(Number(plainPost.headers()["retry-after"])).toBeGreaterThan(500);
-    const scriptPost = await request.post(consentLink, { headers: { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" }, data: "[]" });
+    const scriptPost = await request.post(consentLink, {
+      headers: { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" },
+      data: "[]",
+    });
     expect(scriptPost.status()).toBe(429);
     expect(scriptPost.headers()["x-action-redirect"]).toBe(`${consentLink};replace`);
 

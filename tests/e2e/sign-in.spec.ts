@@ -18,7 +18,9 @@ async function researcher(db: Database, authSecret: string, options: { enrolled?
       email,
       name: "Lead Researcher",
       role: "ADMIN",
-      ...(options.enrolled === false ? {} : { totpSecret: sealSecret(totpSecret, authSecret), totpEnabledAt: new Date() }),
+      ...(options.enrolled === false
+        ? {}
+        : { totpSecret: sealSecret(totpSecret, authSecret), totpEnabledAt: new Date() }),
     },
   });
   return { email, totpSecret };
@@ -43,7 +45,11 @@ async function signInLink(page: Page, email: string): Promise<string> {
   return link!;
 }
 
-test("the dashboard is reached only after the emailed link, its button and an authenticator code", async ({ page, portalDb, authSecret }) => {
+test("the dashboard is reached only after the emailed link, its button and an authenticator code", async ({
+  page,
+  portalDb,
+  authSecret,
+}) => {
   const { email, totpSecret } = await researcher(portalDb, authSecret);
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/sign-in$/);
@@ -81,7 +87,11 @@ test("the dashboard is reached only after the emailed link, its button and an au
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This sign-in link does not work");
 });
 
-test("an address that is not a researcher's gets the same page and no email", async ({ page, portalDb, authSecret }) => {
+test("an address that is not a researcher's gets the same page and no email", async ({
+  page,
+  portalDb,
+  authSecret,
+}) => {
   const stranger = uniqueEmail("stranger");
   await requestLink(page, stranger);
   // A researcher asks right after; once their email has arrived, the stranger's would have too.
@@ -92,7 +102,11 @@ test("an address that is not a researcher's gets the same page and no email", as
   expect(await portalDb.researcher.count({ where: { email: stranger } })).toBe(0);
 });
 
-test("a first sign-in sets up the authenticator app from a QR code or a key", async ({ page, portalDb, authSecret }) => {
+test("a first sign-in sets up the authenticator app from a QR code or a key", async ({
+  page,
+  portalDb,
+  authSecret,
+}) => {
   const { email } = await researcher(portalDb, authSecret, { enrolled: false });
   await requestLink(page, email);
   await page.goto(await signInLink(page, email));
@@ -107,7 +121,12 @@ test("a first sign-in sets up the authenticator app from a QR code or a key", as
   await expect(page).toHaveURL(`${baseURL}/admin`);
 });
 
-test("a session without its second factor reaches nothing in the dashboard", async ({ context, page, portalDb, authSecret }) => {
+test("a session without its second factor reaches nothing in the dashboard", async ({
+  context,
+  page,
+  portalDb,
+  authSecret,
+}) => {
   await signInAs(context, portalDb, authSecret, { secondFactorDone: false });
   await page.goto("/admin");
   await expect(page).toHaveURL(`${baseURL}/sign-in/two-factor`);
@@ -115,17 +134,33 @@ test("a session without its second factor reaches nothing in the dashboard", asy
 
 test("a session unused for 30 minutes has ended", async ({ context, page, portalDb, authSecret }) => {
   const researcherSession = await signInAs(context, portalDb, authSecret);
-  await portalDb.researcherSession.update({ where: { sessionToken: researcherSession.sessionToken }, data: { lastActiveAt: new Date(Date.now() - 31 * 60_000) } });
+  await portalDb.researcherSession.update({
+    where: { sessionToken: researcherSession.sessionToken },
+    data: { lastActiveAt: new Date(Date.now() - 31 * 60_000) },
+  });
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
-test("signing out ends the session; signing out everywhere ends them all", async ({ browser, context, page, portalDb, authSecret }) => {
+test("signing out ends the session; signing out everywhere ends them all", async ({
+  browser,
+  context,
+  page,
+  portalDb,
+  authSecret,
+}) => {
   const me = await signInAs(context, portalDb, authSecret);
   // The same researcher on a second device.
   const elsewhere = await browser.newContext();
   const otherToken = randomUUID();
-  await portalDb.researcherSession.create({ data: { sessionToken: otherToken, userId: me.id, expires: new Date(Date.now() + 3_600_000), secondFactorAt: new Date() } });
+  await portalDb.researcherSession.create({
+    data: {
+      sessionToken: otherToken,
+      userId: me.id,
+      expires: new Date(Date.now() + 3_600_000),
+      secondFactorAt: new Date(),
+    },
+  });
   await elsewhere.addCookies([{ name: "authjs.session-token", value: otherToken, url: baseURL }]);
   const otherPage = await elsewhere.newPage();
   await otherPage.goto("/admin");

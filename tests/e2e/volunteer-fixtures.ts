@@ -15,15 +15,32 @@ import { baseURL } from "../playwright.config";
  * of the portal under test (registering and signing through the browser are other specs' subjects).
  */
 
-export type TestVolunteer = { volunteerId: string; email: string; fullName: string; interviewId: string; workshopsId: string };
+export type TestVolunteer = {
+  volunteerId: string;
+  email: string;
+  fullName: string;
+  interviewId: string;
+  workshopsId: string;
+};
 
 async function recruitingStudies(db: Database) {
   const studies = await db.study.findMany({
     where: { status: "RECRUITING" },
     orderBy: [{ displayOrder: "asc" }, { createdAt: "asc" }],
-    include: { consentForms: { where: { publishedAt: { not: null } }, orderBy: { publishedAt: "desc" }, take: 1, include: { informationSheet: true } } },
+    include: {
+      consentForms: {
+        where: { publishedAt: { not: null } },
+        orderBy: { publishedAt: "desc" },
+        take: 1,
+        include: { informationSheet: true },
+      },
+    },
   });
-  return studies.map((s) => ({ ...s, rules: eligibilityRulesSchema.parse(s.eligibilityRules), currentInformationSheet: s.consentForms[0]?.informationSheet ?? null }));
+  return studies.map((s) => ({
+    ...s,
+    rules: eligibilityRulesSchema.parse(s.eligibilityRules),
+    currentInformationSheet: s.consentForms[0]?.informationSheet ?? null,
+  }));
 }
 
 /** Registers someone for both studies (eligible for both unless the answers say otherwise). */
@@ -33,17 +50,35 @@ export async function aVolunteer(db: Database, overrides: Record<string, unknown
   const email = `mary.seacole.${suffix}@nhs.net`;
   const studies = await recruitingStudies(db);
   const answers = registrationSchema(studies).parse({ ...validAnswers, fullName, email, ...overrides });
-  const outcome = await registerInterest(db, { answers, studies, submissionKey: randomUUID(), privacyNoticeVersion: "1.0", publicUrl: baseURL });
+  const outcome = await registerInterest(db, {
+    answers,
+    studies,
+    submissionKey: randomUUID(),
+    privacyNoticeVersion: "1.0",
+    publicUrl: baseURL,
+  });
   if (outcome.kind !== "stored") throw new Error("the registration was not stored");
-  const participations = await db.participation.findMany({ where: { volunteerId: outcome.volunteerId }, include: { study: { select: { slug: true } } } });
+  const participations = await db.participation.findMany({
+    where: { volunteerId: outcome.volunteerId },
+    include: { study: { select: { slug: true } } },
+  });
   const idOf = (slug: string) => participations.find((p) => p.study.slug === slug)!.id;
-  return { volunteerId: outcome.volunteerId, email, fullName, interviewId: idOf("interview-study"), workshopsId: idOf("workshops") };
+  return {
+    volunteerId: outcome.volunteerId,
+    email,
+    fullName,
+    interviewId: idOf("interview-study"),
+    workshopsId: idOf("workshops"),
+  };
 }
 
 /** Invites them to the interview study and signs its consent form as they would; returns the record's id. */
 export async function consentToInterview(db: Database, volunteer: TestVolunteer): Promise<string> {
   await inviteParticipant(db, { participationId: volunteer.interviewId, actor: { type: "SYSTEM" } });
-  const email = await db.outgoingEmail.findFirstOrThrow({ where: { participationId: volunteer.interviewId, template: "invitation" }, orderBy: { createdAt: "desc" } });
+  const email = await db.outgoingEmail.findFirstOrThrow({
+    where: { participationId: volunteer.interviewId, template: "invitation" },
+    orderBy: { createdAt: "desc" },
+  });
   const token = /\/consent\/([A-Za-z0-9_-]{43})/.exec(email.textBody)![1]!;
   const invitation = await findConsentInvitation(db, token);
   if (invitation.kind !== "ready") throw new Error(`the invitation is ${invitation.kind}`);

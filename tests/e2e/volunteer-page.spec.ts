@@ -14,7 +14,9 @@ import { aVolunteer, consentToInterview, type TestVolunteer } from "./volunteer-
 const studySection = (page: Page, title: string) => page.getByRole("region", { name: title, exact: true });
 const banner = (page: Page) => page.locator(".nhsuk-notification-banner--success");
 const summaryValue = (scope: Page | Locator, key: string) =>
-  scope.locator(`.nhsuk-summary-list__row:has(> dt:text-is(${JSON.stringify(key)})) > dd.nhsuk-summary-list__value`).first();
+  scope
+    .locator(`.nhsuk-summary-list__row:has(> dt:text-is(${JSON.stringify(key)})) > dd.nhsuk-summary-list__value`)
+    .first();
 
 async function checkPage(page: Page): Promise<void> {
   await expectNoAccessibilityViolations(page);
@@ -24,7 +26,12 @@ async function checkPage(page: Page): Promise<void> {
 test.describe("on a 360 px wide screen", () => {
   test.use({ viewport: { width: 360, height: 780 } });
 
-  test("a researcher sees a consented volunteer's details, answers, studies, consent record, timeline and emails, and verifies the record", async ({ page, context, portalDb, authSecret }) => {
+  test("a researcher sees a consented volunteer's details, answers, studies, consent record, timeline and emails, and verifies the record", async ({
+    page,
+    context,
+    portalDb,
+    authSecret,
+  }) => {
     const volunteer = await aVolunteer(portalDb, { jobTitle: "Theatre sister" });
     const recordId = await consentToInterview(portalDb, volunteer);
     await signInAs(context, portalDb, authSecret);
@@ -36,8 +43,15 @@ test.describe("on a 360 px wide screen", () => {
     const interview = studySection(page, INTERVIEW_STUDY);
     await expect(summaryValue(interview, "Status")).toHaveText("Consented");
     await expect(summaryValue(interview, "Eligibility")).toContainText("Their answers meet every criterion.");
-    await expect(interview.getByRole("link", { name: "Schedule or change the interview" })).toHaveAttribute("href", `/admin/volunteers/${volunteer.volunteerId}/interview`);
-    await expect(studySection(page, WORKSHOPS).getByText("A workshop place can be arranged once they have signed the consent form.")).toBeVisible();
+    await expect(interview.getByRole("link", { name: "Schedule or change the interview" })).toHaveAttribute(
+      "href",
+      `/admin/volunteers/${volunteer.volunteerId}/interview`,
+    );
+    await expect(
+      studySection(page, WORKSHOPS).getByText(
+        "A workshop place can be arranged once they have signed the consent form.",
+      ),
+    ).toBeVisible();
     await expect(page.getByText("Theatre sister").first()).toBeVisible();
     await expect(page.getByRole("list", { name: "What happened, oldest first" }).getByRole("listitem")).toHaveText([
       /Registered interest, by the volunteer$/,
@@ -53,7 +67,9 @@ test.describe("on a 360 px wide screen", () => {
     await page.getByText(/^Signed consent form, version 0\.1/).click();
     const record = page.locator(`#record-${recordId}`);
     await expect(summaryValue(record, "Signed (typed name)")).toHaveText(volunteer.fullName);
-    await expect(summaryValue(record, "Statement 1")).toContainText("I confirm that I have read and understood the participant information sheet");
+    await expect(summaryValue(record, "Statement 1")).toContainText(
+      "I confirm that I have read and understood the participant information sheet",
+    );
     await expect(summaryValue(record, "Statement 7")).toContainText("No (optional)");
     await record.getByRole("button", { name: /Verify this record/ }).click();
     await expect(page).toHaveURL(new RegExp(`verify=${recordId}`));
@@ -67,7 +83,12 @@ test.describe("on a 360 px wide screen", () => {
     expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });
 
-  test("a researcher overrides an eligibility with a required reason, then removes the override", async ({ page, context, portalDb, authSecret }) => {
+  test("a researcher overrides an eligibility with a required reason, then removes the override", async ({
+    page,
+    context,
+    portalDb,
+    authSecret,
+  }) => {
     const volunteer = await aVolunteer(portalDb, { introducedLearning: "no" });
     const researcher = await signInAs(context, portalDb, authSecret);
     await page.goto(`/admin/volunteers/${volunteer.volunteerId}`);
@@ -79,11 +100,15 @@ test.describe("on a 360 px wide screen", () => {
     await checkPage(page);
     await page.getByRole("button", { name: "Override eligibility" }).click();
     await expect(page.locator("#error-summary")).toBeFocused();
-    await expect(page.locator("#error-summary").getByRole("link")).toHaveText(["Give the reason for overriding their eligibility"]);
+    await expect(page.locator("#error-summary").getByRole("link")).toHaveText([
+      "Give the reason for overriding their eligibility",
+    ]);
     await checkPage(page);
 
     await page.getByLabel("Eligible", { exact: true }).check();
-    await page.getByLabel("Reason for the override").fill("They introduced a sepsis pathway; the answer was a slip (checked by phone).");
+    await page
+      .getByLabel("Reason for the override")
+      .fill("They introduced a sepsis pathway; the answer was a slip (checked by phone).");
     await page.getByRole("button", { name: "Override eligibility" }).click();
 
     await expect(banner(page)).toContainText(`Eligibility overridden for ${INTERVIEW_STUDY}.`);
@@ -97,12 +122,22 @@ test.describe("on a 360 px wide screen", () => {
     await page.getByRole("button", { name: "Remove the override" }).click();
     await expect(banner(page)).toContainText(`Override removed for ${INTERVIEW_STUDY}.`);
     await expect(summaryValue(interview, "Status")).toHaveText("Not eligible");
-    const actions = (await portalDb.auditEvent.findMany({ where: { subjectId: volunteer.interviewId, actorId: researcher.id }, orderBy: { id: "asc" } })).map((e) => e.action);
+    const actions = (
+      await portalDb.auditEvent.findMany({
+        where: { subjectId: volunteer.interviewId, actorId: researcher.id },
+        orderBy: { id: "asc" },
+      })
+    ).map((e) => e.action);
     expect(actions).toEqual(["participation.eligibility_overridden", "participation.eligibility_override_cleared"]);
   });
 });
 
-test("a researcher invites a volunteer, sends a new link, and sees why an invitation cannot be sent", async ({ page, context, portalDb, authSecret }) => {
+test("a researcher invites a volunteer, sends a new link, and sees why an invitation cannot be sent", async ({
+  page,
+  context,
+  portalDb,
+  authSecret,
+}) => {
   const volunteer = await aVolunteer(portalDb);
   await signInAs(context, portalDb, authSecret);
   await page.goto(`/admin/volunteers/${volunteer.volunteerId}`);
@@ -114,7 +149,9 @@ test("a researcher invites a volunteer, sends a new link, and sees why an invita
 
   await interview.getByRole("button", { name: "Send a new consent link" }).click();
   await expect(banner(page)).toContainText(`A new consent link was sent for ${INTERVIEW_STUDY}.`);
-  expect(await portalDb.outgoingEmail.count({ where: { participationId: volunteer.interviewId, template: "invitation" } })).toBe(2);
+  expect(
+    await portalDb.outgoingEmail.count({ where: { participationId: volunteer.interviewId, template: "invitation" } }),
+  ).toBe(2);
 
   // Meanwhile they declined (say, by their own link): the button now explains why nothing was sent.
   const workshops = studySection(page, WORKSHOPS);
@@ -130,12 +167,19 @@ test("a researcher invites a volunteer, sends a new link, and sees why an invita
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("a researcher records a withdrawal told by phone, after checking the form", async ({ page, context, portalDb, authSecret }) => {
+  test("a researcher records a withdrawal told by phone, after checking the form", async ({
+    page,
+    context,
+    portalDb,
+    authSecret,
+  }) => {
     const volunteer = await aVolunteer(portalDb);
     await consentToInterview(portalDb, volunteer);
     const researcher = await signInAs(context, portalDb, authSecret);
     await page.goto(`/admin/volunteers/${volunteer.volunteerId}`);
-    await studySection(page, INTERVIEW_STUDY).getByRole("link", { name: /Record a withdrawal from this study/ }).click();
+    await studySection(page, INTERVIEW_STUDY)
+      .getByRole("link", { name: /Record a withdrawal from this study/ })
+      .click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Record a withdrawal");
     await expect(page.getByLabel(INTERVIEW_STUDY)).toBeChecked();
     await expectNoAccessibilityViolationsWithoutJavaScript(page);
@@ -168,7 +212,12 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("a researcher downloads everything held about a volunteer as JSON, and the export is audited", async ({ page, context, portalDb, authSecret }) => {
+test("a researcher downloads everything held about a volunteer as JSON, and the export is audited", async ({
+  page,
+  context,
+  portalDb,
+  authSecret,
+}) => {
   const volunteer = await aVolunteer(portalDb);
   const recordId = await consentToInterview(portalDb, volunteer);
   const researcher = await signInAs(context, portalDb, authSecret);
@@ -178,13 +227,22 @@ test("a researcher downloads everything held about a volunteer as JSON, and the 
   const file = await download;
   expect(file.suggestedFilename()).toBe(`volunteer-${volunteer.volunteerId}.json`);
   const text = await readFile(await file.path(), "utf8");
-  const data = JSON.parse(text) as { volunteer: { email: string }; participations: { consentRecords: { id: string }[] }[]; accessTokens: object[] };
+  const data = JSON.parse(text) as {
+    volunteer: { email: string };
+    participations: { consentRecords: { id: string }[] }[];
+    accessTokens: object[];
+  };
   expect(data.volunteer.email).toBe(volunteer.email);
   expect(data.participations.flatMap((p) => p.consentRecords.map((r) => r.id))).toEqual([recordId]);
   expect(data.accessTokens.length).toBeGreaterThan(0);
   expect(text).not.toContain("tokenHash");
-  for (const { tokenHash } of await portalDb.accessToken.findMany({ where: { volunteerId: volunteer.volunteerId } })) expect(text).not.toContain(tokenHash);
-  expect(await portalDb.auditEvent.count({ where: { action: "volunteer.exported", subjectId: volunteer.volunteerId, actorId: researcher.id } })).toBe(1);
+  for (const { tokenHash } of await portalDb.accessToken.findMany({ where: { volunteerId: volunteer.volunteerId } }))
+    expect(text).not.toContain(tokenHash);
+  expect(
+    await portalDb.auditEvent.count({
+      where: { action: "volunteer.exported", subjectId: volunteer.volunteerId, actorId: researcher.id },
+    }),
+  ).toBe(1);
 });
 
 /** The request an admin's browser (with JavaScript) sends to erase someone, captured and stopped before it reaches the portal. */
@@ -214,7 +272,12 @@ async function captureEraseRequest(browser: Browser, portalDb: Database, authSec
 }
 
 test.describe("erasing a volunteer's personal data", () => {
-  test("an admin confirms by typing their email address; a wrong one is refused; the page then shows only what is kept", async ({ page, context, portalDb, authSecret }) => {
+  test("an admin confirms by typing their email address; a wrong one is refused; the page then shows only what is kept", async ({
+    page,
+    context,
+    portalDb,
+    authSecret,
+  }) => {
     const volunteer = await aVolunteer(portalDb);
     await consentToInterview(portalDb, volunteer);
     await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
@@ -222,12 +285,18 @@ test.describe("erasing a volunteer's personal data", () => {
     await page.getByRole("link", { name: "Erase their personal data" }).click();
 
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Erase their personal data");
-    await expect(page.getByText("The signed consent form and the record of any withdrawal are kept, as the ethics approval requires.")).toBeVisible();
+    await expect(
+      page.getByText(
+        "The signed consent form and the record of any withdrawal are kept, as the ethics approval requires.",
+      ),
+    ).toBeVisible();
     await checkPage(page);
     await page.getByLabel("To confirm, type their email address").fill("someone.else@nhs.net");
     await page.getByRole("button", { name: "Erase their personal data" }).click();
     await expect(page.locator("#error-summary")).toBeFocused();
-    await expect(page.locator("#error-summary").getByRole("link")).toHaveText(["The email address you typed is not theirs. Type the email address shown on their page"]);
+    await expect(page.locator("#error-summary").getByRole("link")).toHaveText([
+      "The email address you typed is not theirs. Type the email address shown on their page",
+    ]);
     expect((await portalDb.volunteer.findUniqueOrThrow({ where: { id: volunteer.volunteerId } })).erasedAt).toBeNull();
     await checkPage(page);
 
@@ -246,20 +315,31 @@ test.describe("erasing a volunteer's personal data", () => {
     await expect(page.getByRole("link", { name: "Erase their personal data" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: /Send the invitation/ })).toHaveCount(0);
     await checkPage(page);
-    const events = await portalDb.auditEvent.findMany({ where: { action: "volunteer.erased", subjectId: volunteer.volunteerId } });
+    const events = await portalDb.auditEvent.findMany({
+      where: { action: "volunteer.erased", subjectId: volunteer.volunteerId },
+    });
     expect(events).toHaveLength(1);
   });
 
-  test("a researcher without the admin role sees no erase button, cannot open the page, and cannot post the action directly", async ({ browser, page, context, portalDb, authSecret, pageErrors }) => {
+  test("a researcher without the admin role sees no erase button, cannot open the page, and cannot post the action directly", async ({
+    browser,
+    page,
+    context,
+    portalDb,
+    authSecret,
+    pageErrors,
+  }) => {
     const volunteer = await aVolunteer(portalDb);
     // An admin's form, with its action's id, as a researcher could copy it.
     const adminContext = await browser.newContext({ baseURL, javaScriptEnabled: false });
     await signInAs(adminContext, portalDb, authSecret, { role: "ADMIN" });
     const adminPage = await adminContext.newPage();
     await adminPage.goto(`/admin/volunteers/${volunteer.volunteerId}/erase`);
-    const fields = await adminPage.locator("form:has(#confirmEmail) input").evaluateAll((inputs) =>
-      Object.fromEntries(inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value])),
-    );
+    const fields = await adminPage
+      .locator("form:has(#confirmEmail) input")
+      .evaluateAll((inputs) =>
+        Object.fromEntries(inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value])),
+      );
     await adminContext.close();
     expect(Object.keys(fields).some((k) => k.startsWith("$ACTION"))).toBe(true);
     const fetchAction = await captureEraseRequest(browser, portalDb, authSecret, volunteer);
@@ -291,7 +371,9 @@ test.describe("erasing a volunteer's personal data", () => {
     expect(fetched.status()).toBe(403);
     const after = await portalDb.volunteer.findUniqueOrThrow({ where: { id: volunteer.volunteerId } });
     expect(after).toMatchObject({ erasedAt: null, fullName: volunteer.fullName });
-    expect(await portalDb.auditEvent.count({ where: { action: "volunteer.erased", subjectId: volunteer.volunteerId } })).toBe(0);
+    expect(
+      await portalDb.auditEvent.count({ where: { action: "volunteer.erased", subjectId: volunteer.volunteerId } }),
+    ).toBe(0);
   });
 });
 
@@ -307,17 +389,26 @@ test.describe("access", () => {
     for (const path of [`${base}/export`, `${base}/consent-records/${recordId}`]) {
       expect((await page.request.get(path)).status(), path).toBe(401);
     }
-    expect(await portalDb.auditEvent.count({ where: { action: "volunteer.exported", subjectId: volunteer.volunteerId } })).toBe(0);
+    expect(
+      await portalDb.auditEvent.count({ where: { action: "volunteer.exported", subjectId: volunteer.volunteerId } }),
+    ).toBe(0);
   });
 
-  test("a participant's own link is no key to the dashboard, even passed as a session cookie", async ({ browser, portalDb }) => {
+  test("a participant's own link is no key to the dashboard, even passed as a session cookie", async ({
+    browser,
+    portalDb,
+  }) => {
     const volunteer = await aVolunteer(portalDb);
     await consentToInterview(portalDb, volunteer);
-    const email = await portalDb.outgoingEmail.findFirstOrThrow({ where: { volunteerId: volunteer.volunteerId, template: "consent-confirmation" } });
+    const email = await portalDb.outgoingEmail.findFirstOrThrow({
+      where: { volunteerId: volunteer.volunteerId, template: "consent-confirmation" },
+    });
     const manageToken = /\/manage\/([A-Za-z0-9_-]{43})/.exec(email.textBody)![1]!;
     const context = await browser.newContext({ baseURL });
     try {
-      await context.addCookies([{ name: "authjs.session-token", value: manageToken, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+      await context.addCookies([
+        { name: "authjs.session-token", value: manageToken, url: baseURL, httpOnly: true, sameSite: "Lax" },
+      ]);
       const page = await context.newPage();
       // The link itself works for them...
       expect((await page.goto(`/manage/${manageToken}`))?.status()).toBe(200);
@@ -338,13 +429,24 @@ test.describe("access", () => {
     expect((await page.request.get(`/admin/volunteers/${volunteer.volunteerId}/export`)).status()).toBe(401);
   });
 
-  test("ids that are malformed, unknown or another volunteer's are 404s", async ({ page, context, portalDb, authSecret, pageErrors }) => {
+  test("ids that are malformed, unknown or another volunteer's are 404s", async ({
+    page,
+    context,
+    portalDb,
+    authSecret,
+    pageErrors,
+  }) => {
     const mine = await aVolunteer(portalDb);
     const theirs = await aVolunteer(portalDb);
     const theirRecord = await consentToInterview(portalDb, theirs);
     await signInAs(context, portalDb, authSecret);
     const base = `/admin/volunteers/${mine.volunteerId}`;
-    for (const path of ["/admin/volunteers/not-a-uuid", `/admin/volunteers/${randomUUID()}`, `${base}/eligibility/${theirs.interviewId}`, `${base}/eligibility/nope`]) {
+    for (const path of [
+      "/admin/volunteers/not-a-uuid",
+      `/admin/volunteers/${randomUUID()}`,
+      `${base}/eligibility/${theirs.interviewId}`,
+      `${base}/eligibility/nope`,
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
@@ -352,7 +454,9 @@ test.describe("access", () => {
     pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !/status of 404/.test(e)));
     // Another volunteer's consent record under this volunteer's address.
     expect((await page.request.get(`${base}/consent-records/${theirRecord}`)).status()).toBe(404);
-    expect((await page.request.get(`/admin/volunteers/${theirs.volunteerId}/consent-records/${theirRecord}`)).status()).toBe(200);
+    expect(
+      (await page.request.get(`/admin/volunteers/${theirs.volunteerId}/consent-records/${theirRecord}`)).status(),
+    ).toBe(200);
     expect((await page.request.get(`${base}/consent-records/not-a-uuid`)).status()).toBe(404);
     expect((await page.request.get(`/admin/volunteers/${randomUUID()}/export`)).status()).toBe(404);
     // Verifying another volunteer's record on this page shows nothing of it.

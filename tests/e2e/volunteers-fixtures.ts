@@ -14,7 +14,12 @@ export function uniqueWord(): string {
   return `Zq${[...randomBytes(5)].map((b) => String.fromCharCode(97 + (b % 16))).join("")}`;
 }
 
-export type E2eVolunteer = { id: string; fullName: string; email: string; participationIds: Partial<Record<"interview-study" | "workshops", string>> };
+export type E2eVolunteer = {
+  id: string;
+  fullName: string;
+  email: string;
+  participationIds: Partial<Record<"interview-study" | "workshops", string>>;
+};
 
 export async function makeVolunteer(
   db: Database,

@@ -22,7 +22,12 @@ async function expectResults(page: Page, total: number, pageNumber: number, page
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("a researcher searches, filters and sorts the list through its address", async ({ page, context, portalDb, authSecret }) => {
+  test("a researcher searches, filters and sorts the list through its address", async ({
+    page,
+    context,
+    portalDb,
+    authSecret,
+  }) => {
     const word = uniqueWord();
     const ada = await makeVolunteer(portalDb, {
       fullName: `Ada ${word}`,
@@ -30,8 +35,18 @@ test.describe("without JavaScript", () => {
       createdAt: day(3),
       participations: [{ study: "interview-study", status: "CONSENTED" }],
     });
-    await makeVolunteer(portalDb, { fullName: `Bea ${word}`, staffGroup: "doctor", createdAt: day(1), participations: [{ study: "interview-study", status: "ELIGIBLE" }] });
-    await makeVolunteer(portalDb, { fullName: `Cal ${word}`, partnershipCountry: "Nepal", createdAt: day(2), participations: [{ study: "workshops", status: "INVITED" }] });
+    await makeVolunteer(portalDb, {
+      fullName: `Bea ${word}`,
+      staffGroup: "doctor",
+      createdAt: day(1),
+      participations: [{ study: "interview-study", status: "ELIGIBLE" }],
+    });
+    await makeVolunteer(portalDb, {
+      fullName: `Cal ${word}`,
+      partnershipCountry: "Nepal",
+      createdAt: day(2),
+      participations: [{ study: "workshops", status: "INVITED" }],
+    });
     await signInAs(context, portalDb, authSecret);
 
     await page.goto("/admin/volunteers");
@@ -94,7 +109,8 @@ test.describe("without JavaScript", () => {
 
   test("pages through the results, 25 at a time, with the total", async ({ page, context, portalDb, authSecret }) => {
     const word = uniqueWord();
-    for (let i = 1; i <= 27; i++) await makeVolunteer(portalDb, { fullName: `Person ${String(i).padStart(2, "0")} ${word}` });
+    for (let i = 1; i <= 27; i++)
+      await makeVolunteer(portalDb, { fullName: `Person ${String(i).padStart(2, "0")} ${word}` });
     await signInAs(context, portalDb, authSecret);
 
     await page.goto(`/admin/volunteers?q=${word}&sort=name`);
@@ -111,12 +127,19 @@ test.describe("without JavaScript", () => {
     await expect(listedNames(page).first()).toHaveText(`Person 01 ${word}`);
   });
 
-  test("says which parts of a bad address it did not use, and shows the list anyway", async ({ page, context, portalDb, authSecret }) => {
+  test("says which parts of a bad address it did not use, and shows the list anyway", async ({
+    page,
+    context,
+    portalDb,
+    authSecret,
+  }) => {
     const word = uniqueWord();
     await makeVolunteer(portalDb, { fullName: `Ada ${word}` });
     await signInAs(context, portalDb, authSecret);
 
-    const response = await page.goto(`/admin/volunteers?q=${word}&status=asleep&study=no-such-study&page=abc&sort=shoe-size&region=<b>x</b>`);
+    const response = await page.goto(
+      `/admin/volunteers?q=${word}&status=asleep&study=no-such-study&page=abc&sort=shoe-size&region=<b>x</b>`,
+    );
     expect(response?.status()).toBe(200);
     const callout = page.locator(".nhsuk-card--warning");
     await expect(callout).toContainText("The status in the address was not recognised");
@@ -132,18 +155,34 @@ test.describe("without JavaScript", () => {
     await expect(listedNames(page)).toHaveText([`Ada ${word}`]);
   });
 
-  test("the overview's funnel links open the list at that stage, and say so", async ({ page, context, portalDb, authSecret }) => {
+  test("the overview's funnel links open the list at that stage, and say so", async ({
+    page,
+    context,
+    portalDb,
+    authSecret,
+  }) => {
     const word = uniqueWord();
-    await makeVolunteer(portalDb, { fullName: `Consented ${word}`, participations: [{ study: "interview-study", status: "CONSENTED" }] });
-    await makeVolunteer(portalDb, { fullName: `Invited ${word}`, participations: [{ study: "interview-study", status: "INVITED" }] });
-    await makeVolunteer(portalDb, { fullName: `Completed ${word}`, participations: [{ study: "interview-study", status: "COMPLETED" }] });
+    await makeVolunteer(portalDb, {
+      fullName: `Consented ${word}`,
+      participations: [{ study: "interview-study", status: "CONSENTED" }],
+    });
+    await makeVolunteer(portalDb, {
+      fullName: `Invited ${word}`,
+      participations: [{ study: "interview-study", status: "INVITED" }],
+    });
+    await makeVolunteer(portalDb, {
+      fullName: `Completed ${word}`,
+      participations: [{ study: "interview-study", status: "COMPLETED" }],
+    });
     await signInAs(context, portalDb, authSecret);
 
     await page.goto("/admin");
     const funnel = page.getByRole("table", { name: /Recruitment funnel: .*interview study/ });
     await funnel.getByRole("link").nth(3).click(); // registered, eligible, invited, consented
     await expect(page).toHaveURL(/\/admin\/volunteers\?study=interview-study&stage=consented$/);
-    await expect(page.locator(".nhsuk-inset-text")).toContainText("Showing volunteers at the stage Consented in Interview study");
+    await expect(page.locator(".nhsuk-inset-text")).toContainText(
+      "Showing volunteers at the stage Consented in Interview study",
+    );
     await expect(page.getByLabel("Stage")).toHaveValue("consented");
     await expect(page.getByLabel("Study", { exact: true })).toHaveValue("interview-study");
 
@@ -157,7 +196,10 @@ test.describe("without JavaScript", () => {
 
   test("bulk invitation works without JavaScript too", async ({ page, context, portalDb, authSecret }) => {
     const word = uniqueWord();
-    const ada = await makeVolunteer(portalDb, { fullName: `Ada ${word}`, participations: [{ study: "interview-study", status: "ELIGIBLE" }] });
+    const ada = await makeVolunteer(portalDb, {
+      fullName: `Ada ${word}`,
+      participations: [{ study: "interview-study", status: "ELIGIBLE" }],
+    });
     await signInAs(context, portalDb, authSecret);
     await page.goto(`/admin/volunteers?study=interview-study&q=${word}`);
     await page.getByRole("checkbox", { name: `Invite ${ada.fullName}` }).check();
@@ -167,13 +209,30 @@ test.describe("without JavaScript", () => {
     await expectNoAccessibilityViolationsWithoutJavaScript(page);
   });
 
-  test("a tick box changed to another study's or another person's record invites no one wrongly", async ({ page, context, portalDb, authSecret }) => {
+  test("a tick box changed to another study's or another person's record invites no one wrongly", async ({
+    page,
+    context,
+    portalDb,
+    authSecret,
+  }) => {
     const word = uniqueWord();
-    const ada = await makeVolunteer(portalDb, { fullName: `Ada ${word}`, participations: [{ study: "interview-study", status: "ELIGIBLE" }] });
-    const bea = await makeVolunteer(portalDb, { fullName: `Bea ${word}`, participations: [{ study: "interview-study", status: "ELIGIBLE" }] });
+    const ada = await makeVolunteer(portalDb, {
+      fullName: `Ada ${word}`,
+      participations: [{ study: "interview-study", status: "ELIGIBLE" }],
+    });
+    const bea = await makeVolunteer(portalDb, {
+      fullName: `Bea ${word}`,
+      participations: [{ study: "interview-study", status: "ELIGIBLE" }],
+    });
     // Not on the page: someone registered only for the workshops, and someone screened out.
-    const other = await makeVolunteer(portalDb, { fullName: `Workshops ${word}`, participations: [{ study: "workshops", status: "ELIGIBLE" }] });
-    const screenedOut = await makeVolunteer(portalDb, { fullName: `Screened ${word}`, participations: [{ study: "interview-study", status: "INELIGIBLE" }] });
+    const other = await makeVolunteer(portalDb, {
+      fullName: `Workshops ${word}`,
+      participations: [{ study: "workshops", status: "ELIGIBLE" }],
+    });
+    const screenedOut = await makeVolunteer(portalDb, {
+      fullName: `Screened ${word}`,
+      participations: [{ study: "interview-study", status: "INELIGIBLE" }],
+    });
     await signInAs(context, portalDb, authSecret);
 
     await page.goto(`/admin/volunteers?study=interview-study&status=eligible&q=${word}&sort=name`);
@@ -181,14 +240,17 @@ test.describe("without JavaScript", () => {
     const beaBox = page.getByRole("checkbox", { name: `Invite ${bea.fullName}` });
     await beaBox.check();
     // A second tick box, forged, for the screened-out person; Bea's changed to the workshop record.
-    await beaBox.evaluate((box, ids) => {
-      (box as HTMLInputElement).value = ids.workshop;
-      const forged = box.cloneNode() as HTMLInputElement;
-      forged.id = "forged";
-      forged.value = ids.screenedOut;
-      forged.checked = true;
-      box.after(forged);
-    }, { workshop: other.participationIds.workshops!, screenedOut: screenedOut.participationIds["interview-study"]! });
+    await beaBox.evaluate(
+      (box, ids) => {
+        (box as HTMLInputElement).value = ids.workshop;
+        const forged = box.cloneNode() as HTMLInputElement;
+        forged.id = "forged";
+        forged.value = ids.screenedOut;
+        forged.checked = true;
+        box.after(forged);
+      },
+      { workshop: other.participationIds.workshops!, screenedOut: screenedOut.participationIds["interview-study"]! },
+    );
     await page.getByRole("button", { name: "Invite selected to Interview study" }).click();
 
     const banner = page.locator(".nhsuk-notification-banner");
@@ -200,16 +262,39 @@ test.describe("without JavaScript", () => {
     expect(await status(bea.participationIds["interview-study"]!)).toBe("ELIGIBLE");
     expect(await status(other.participationIds.workshops!)).toBe("ELIGIBLE");
     expect(await status(screenedOut.participationIds["interview-study"]!)).toBe("INELIGIBLE");
-    expect(await portalDb.outgoingEmail.count({ where: { volunteerId: { in: [bea.id, other.id, screenedOut.id] } } })).toBe(0);
+    expect(
+      await portalDb.outgoingEmail.count({ where: { volunteerId: { in: [bea.id, other.id, screenedOut.id] } } }),
+    ).toBe(0);
   });
 });
 
-test("a researcher invites the eligible volunteers they tick, and sees who was invited", async ({ page, context, portalDb, authSecret, request }) => {
+test("a researcher invites the eligible volunteers they tick, and sees who was invited", async ({
+  page,
+  context,
+  portalDb,
+  authSecret,
+  request,
+}) => {
   const word = uniqueWord();
-  const ada = await makeVolunteer(portalDb, { fullName: `Ada ${word}`, participations: [{ study: "interview-study", status: "ELIGIBLE" }, { study: "workshops", status: "ELIGIBLE" }] });
-  const bea = await makeVolunteer(portalDb, { fullName: `Bea ${word}`, participations: [{ study: "interview-study", status: "ELIGIBLE" }] });
-  const cal = await makeVolunteer(portalDb, { fullName: `Cal ${word}`, participations: [{ study: "interview-study", status: "INVITED" }] });
-  const dee = await makeVolunteer(portalDb, { fullName: `Dee ${word}`, participations: [{ study: "interview-study", status: "INELIGIBLE" }] });
+  const ada = await makeVolunteer(portalDb, {
+    fullName: `Ada ${word}`,
+    participations: [
+      { study: "interview-study", status: "ELIGIBLE" },
+      { study: "workshops", status: "ELIGIBLE" },
+    ],
+  });
+  const bea = await makeVolunteer(portalDb, {
+    fullName: `Bea ${word}`,
+    participations: [{ study: "interview-study", status: "ELIGIBLE" }],
+  });
+  const cal = await makeVolunteer(portalDb, {
+    fullName: `Cal ${word}`,
+    participations: [{ study: "interview-study", status: "INVITED" }],
+  });
+  const dee = await makeVolunteer(portalDb, {
+    fullName: `Dee ${word}`,
+    participations: [{ study: "interview-study", status: "INELIGIBLE" }],
+  });
   const researcher = await signInAs(context, portalDb, authSecret);
 
   // Without a study there is nothing to tick.
@@ -247,26 +332,61 @@ test("a researcher invites the eligible volunteers they tick, and sees who was i
   // What really happened: an invitation email each, audited as this researcher; the workshop untouched.
   await waitForEmail(request, ada.email, "You are invited to take part");
   await waitForEmail(request, bea.email, "You are invited to take part");
-  const invited = await portalDb.participation.findMany({ where: { id: { in: [ada.participationIds["interview-study"]!, bea.participationIds["interview-study"]!] } } });
+  const invited = await portalDb.participation.findMany({
+    where: { id: { in: [ada.participationIds["interview-study"]!, bea.participationIds["interview-study"]!] } },
+  });
   expect(invited.map((p) => p.status)).toEqual(["INVITED", "INVITED"]);
-  expect((await portalDb.participation.findUniqueOrThrow({ where: { id: ada.participationIds.workshops! } })).status).toBe("ELIGIBLE");
-  const events = await portalDb.auditEvent.findMany({ where: { action: "participation.invited", subjectId: { in: invited.map((p) => p.id) } } });
+  expect(
+    (await portalDb.participation.findUniqueOrThrow({ where: { id: ada.participationIds.workshops! } })).status,
+  ).toBe("ELIGIBLE");
+  const events = await portalDb.auditEvent.findMany({
+    where: { action: "participation.invited", subjectId: { in: invited.map((p) => p.id) } },
+  });
   expect(events.map((e) => [e.actorType, e.actorId])).toEqual([
     ["RESEARCHER", researcher.id],
     ["RESEARCHER", researcher.id],
   ]);
 });
 
-test("the diversity page counts the interview sample by staff group, region and country, linking to the people", async ({ page, context, portalDb, authSecret }) => {
+test("the diversity page counts the interview sample by staff group, region and country, linking to the people", async ({
+  page,
+  context,
+  portalDb,
+  authSecret,
+}) => {
   const word = uniqueWord();
   // A country no other test uses, so its row's numbers are this test's alone.
   const country = `Atlantis ${word}`;
-  const eligible = await makeVolunteer(portalDb, { fullName: `Eligible ${word}`, partnershipCountry: country, participations: [{ study: "interview-study", status: "ELIGIBLE" }] });
-  await makeVolunteer(portalDb, { fullName: `Invited ${word}`, partnershipCountry: country, participations: [{ study: "interview-study", status: "INVITED" }] });
-  await makeVolunteer(portalDb, { fullName: `Consented ${word}`, partnershipCountry: country, participations: [{ study: "interview-study", status: "CONSENTED" }] });
-  await makeVolunteer(portalDb, { fullName: `Withdrawn ${word}`, partnershipCountry: country, participations: [{ study: "interview-study", status: "WITHDRAWN" }] });
-  await makeVolunteer(portalDb, { fullName: `Screened ${word}`, partnershipCountry: country, participations: [{ study: "interview-study", status: "INELIGIBLE" }] });
-  await makeVolunteer(portalDb, { fullName: `Workshops ${word}`, partnershipCountry: country, participations: [{ study: "workshops", status: "CONSENTED" }] });
+  const eligible = await makeVolunteer(portalDb, {
+    fullName: `Eligible ${word}`,
+    partnershipCountry: country,
+    participations: [{ study: "interview-study", status: "ELIGIBLE" }],
+  });
+  await makeVolunteer(portalDb, {
+    fullName: `Invited ${word}`,
+    partnershipCountry: country,
+    participations: [{ study: "interview-study", status: "INVITED" }],
+  });
+  await makeVolunteer(portalDb, {
+    fullName: `Consented ${word}`,
+    partnershipCountry: country,
+    participations: [{ study: "interview-study", status: "CONSENTED" }],
+  });
+  await makeVolunteer(portalDb, {
+    fullName: `Withdrawn ${word}`,
+    partnershipCountry: country,
+    participations: [{ study: "interview-study", status: "WITHDRAWN" }],
+  });
+  await makeVolunteer(portalDb, {
+    fullName: `Screened ${word}`,
+    partnershipCountry: country,
+    participations: [{ study: "interview-study", status: "INELIGIBLE" }],
+  });
+  await makeVolunteer(portalDb, {
+    fullName: `Workshops ${word}`,
+    partnershipCountry: country,
+    participations: [{ study: "workshops", status: "CONSENTED" }],
+  });
   await signInAs(context, portalDb, authSecret);
 
   await page.goto("/admin/volunteers");
@@ -277,28 +397,50 @@ test("the diversity page counts the interview sample by staff group, region and 
     await expect(table.getByRole("columnheader")).toHaveText([/./, "Eligible", "Invited", "Taking part"]);
     await expect(table.getByRole("rowheader", { name: "Total" })).toBeVisible();
   }
-  const row = page.getByRole("table", { name: "By partnership country" }).getByRole("row", { name: new RegExp(country) });
+  const row = page
+    .getByRole("table", { name: "By partnership country" })
+    .getByRole("row", { name: new RegExp(country) });
   // Eligible: all but the screened out (withdrawn people were eligible too); invited: invited, consented,
   // withdrawn; taking part: the consented one only.
   await expect(row.getByRole("cell")).toHaveText(["4", "3", "1"]);
   await expectNoAccessibilityViolations(page);
 
   await row.getByRole("link", { name: "4" }).click();
-  await expect(page).toHaveURL(/\/admin\/volunteers\?study=interview-study&country=Atlantis\+Zq[a-p]+&stage=eligible&sort=name$/);
-  await expect(listedNames(page)).toHaveText([`Consented ${word}`, `Eligible ${word}`, `Invited ${word}`, `Withdrawn ${word}`]);
+  await expect(page).toHaveURL(
+    /\/admin\/volunteers\?study=interview-study&country=Atlantis\+Zq[a-p]+&stage=eligible&sort=name$/,
+  );
+  await expect(listedNames(page)).toHaveText([
+    `Consented ${word}`,
+    `Eligible ${word}`,
+    `Invited ${word}`,
+    `Withdrawn ${word}`,
+  ]);
   await expect(page.getByRole("link", { name: eligible.fullName })).toBeVisible();
 
   await page.goto(`/admin/volunteers/diversity?study=workshops`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Diversity of the sample: Workshops");
-  await expect(page.getByRole("table", { name: "By partnership country" }).getByRole("row", { name: new RegExp(country) }).getByRole("cell")).toHaveText(["1", "1", "1"]);
+  await expect(
+    page
+      .getByRole("table", { name: "By partnership country" })
+      .getByRole("row", { name: new RegExp(country) })
+      .getByRole("cell"),
+  ).toHaveText(["1", "1", "1"]);
   await page.goto(`/admin/volunteers/diversity?study=<nope>`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Diversity of the sample: Interview study");
   await expect(page.locator(".nhsuk-card--warning")).toContainText("The study in the address was not recognised");
 });
 
-test("the list and the diversity page fit a phone and read well @phone", async ({ page, context, portalDb, authSecret }) => {
+test("the list and the diversity page fit a phone and read well @phone", async ({
+  page,
+  context,
+  portalDb,
+  authSecret,
+}) => {
   const word = uniqueWord();
-  await makeVolunteer(portalDb, { fullName: `Ada ${word}`, participations: [{ study: "interview-study", status: "ELIGIBLE" }] });
+  await makeVolunteer(portalDb, {
+    fullName: `Ada ${word}`,
+    participations: [{ study: "interview-study", status: "ELIGIBLE" }],
+  });
   await signInAs(context, portalDb, authSecret);
   await page.setViewportSize({ width: 360, height: 780 });
   await page.goto(`/admin/volunteers?study=interview-study&q=${word}`);
@@ -311,14 +453,23 @@ test("the list and the diversity page fit a phone and read well @phone", async (
 });
 
 test.describe("who can see the list", () => {
-  for (const path of ["/admin/volunteers", "/admin/volunteers?study=interview-study&stage=consented", "/admin/volunteers/diversity"]) {
+  for (const path of [
+    "/admin/volunteers",
+    "/admin/volunteers?study=interview-study&stage=consented",
+    "/admin/volunteers/diversity",
+  ]) {
     test(`${path} sends a visitor with no session to sign in`, async ({ page }) => {
       await page.goto(path);
       await expect(page).toHaveURL(/\/sign-in$/);
     });
   }
 
-  test("a session whose second factor is not done goes to the second factor", async ({ page, context, portalDb, authSecret }) => {
+  test("a session whose second factor is not done goes to the second factor", async ({
+    page,
+    context,
+    portalDb,
+    authSecret,
+  }) => {
     await signInAs(context, portalDb, authSecret, { secondFactorDone: false });
     await page.goto("/admin/volunteers");
     await expect(page).toHaveURL(/\/sign-in\/two-factor$/);
@@ -326,15 +477,26 @@ test.describe("who can see the list", () => {
     await expect(page).toHaveURL(/\/sign-in\/two-factor$/);
   });
 
-  test("the invite action checks the session itself: a session ended after the page loaded invites no one", async ({ page, context, portalDb, authSecret }) => {
+  test("the invite action checks the session itself: a session ended after the page loaded invites no one", async ({
+    page,
+    context,
+    portalDb,
+    authSecret,
+  }) => {
     const word = uniqueWord();
-    const ada = await makeVolunteer(portalDb, { fullName: `Ada ${word}`, participations: [{ study: "interview-study", status: "ELIGIBLE" }] });
+    const ada = await makeVolunteer(portalDb, {
+      fullName: `Ada ${word}`,
+      participations: [{ study: "interview-study", status: "ELIGIBLE" }],
+    });
     const researcher = await signInAs(context, portalDb, authSecret);
     await page.goto(`/admin/volunteers?study=interview-study&q=${word}`);
     await page.getByRole("checkbox", { name: `Invite ${ada.fullName}` }).check();
     await portalDb.researcherSession.deleteMany({ where: { sessionToken: researcher.sessionToken } });
     await page.getByRole("button", { name: "Invite selected to Interview study" }).click();
     await expect(page).toHaveURL(/\/sign-in$/);
-    expect((await portalDb.participation.findUniqueOrThrow({ where: { id: ada.participationIds["interview-study"]! } })).status).toBe("ELIGIBLE");
+    expect(
+      (await portalDb.participation.findUniqueOrThrow({ where: { id: ada.participationIds["interview-study"]! } }))
+        .status,
+    ).toBe("ELIGIBLE");
   });
 });

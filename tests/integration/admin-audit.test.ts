@@ -19,16 +19,31 @@ beforeEach(async () => {
 const filters = (values: Record<string, string> = {}) => auditFiltersSchema.parse(values);
 
 async function anEvent(action: string, actorType: "SYSTEM" | "RESEARCHER") {
-  await testDb().$transaction((tx) => recordAuditEvent(tx, { actorType, actorId: actorType === "RESEARCHER" ? researcher.id : null, action, subjectType: "test" }));
+  await testDb().$transaction((tx) =>
+    recordAuditEvent(tx, {
+      actorType,
+      actorId: actorType === "RESEARCHER" ? researcher.id : null,
+      action,
+      subjectType: "test",
+    }),
+  );
 }
 
 describe("the audit log", () => {
   it("lists events newest first with who did them and the volunteer they concern", async () => {
     const { volunteerId } = await consentedPerson();
     const page = await listAuditEvents(testDb(), researcher, filters());
-    expect(page.events.map((e) => e.action)).toEqual(["consent.signed", "participation.invited", "registration.submitted"]);
+    expect(page.events.map((e) => e.action)).toEqual([
+      "consent.signed",
+      "participation.invited",
+      "registration.submitted",
+    ]);
     expect(page.events.every((e) => e.volunteerId === volunteerId)).toBe(true);
-    expect(page.events[0]).toMatchObject({ actorType: "PARTICIPANT", actorLabel: "The participant", subjectType: "consent_record" });
+    expect(page.events[0]).toMatchObject({
+      actorType: "PARTICIPANT",
+      actorLabel: "The participant",
+      subjectType: "consent_record",
+    });
     expect(page.events[1]).toMatchObject({ actorType: "SYSTEM", actorLabel: "The portal" });
     expect(page).toMatchObject({ olderThan: null, newerThan: null });
   });
@@ -37,8 +52,20 @@ describe("the audit log", () => {
     const admin = await aResearcher("ADMIN");
     const study = await testDb().study.findUniqueOrThrow({ where: { slug: "workshops" } });
     await testDb().$transaction(async (tx) => {
-      await recordAuditEvent(tx, { actorType: "RESEARCHER", actorId: admin.id, action: "researcher.role_changed", subjectType: "researcher", subjectId: researcher.id });
-      await recordAuditEvent(tx, { actorType: "RESEARCHER", actorId: admin.id, action: "study.settings_changed", subjectType: "study", subjectId: study.id });
+      await recordAuditEvent(tx, {
+        actorType: "RESEARCHER",
+        actorId: admin.id,
+        action: "researcher.role_changed",
+        subjectType: "researcher",
+        subjectId: researcher.id,
+      });
+      await recordAuditEvent(tx, {
+        actorType: "RESEARCHER",
+        actorId: admin.id,
+        action: "study.settings_changed",
+        subjectType: "study",
+        subjectId: study.id,
+      });
     });
     const [settings, role] = (await listAuditEvents(testDb(), researcher, filters())).events;
     expect(role).toMatchObject({ actorLabel: "Ada Admin", subjectLabel: "Rita Researcher", volunteerId: null });
@@ -72,20 +99,39 @@ describe("the audit log", () => {
     const byActor = await listAuditEvents(testDb(), researcher, filters({ actorType: "RESEARCHER" }));
     expect(byActor.events.map((e) => e.action)).toEqual(["test.by_researcher"]);
     const choices = await auditFilterChoices(testDb(), researcher);
-    expect(choices.actions).toEqual(["consent.signed", "participation.invited", "registration.submitted", "test.by_researcher"]);
+    expect(choices.actions).toEqual([
+      "consent.signed",
+      "participation.invited",
+      "registration.submitted",
+      "test.by_researcher",
+    ]);
     expect(choices.subjectTypes).toEqual(["consent_record", "expression_of_interest", "participation", "test"]);
     // Malformed filters are ignored, not an error.
-    expect(auditFiltersSchema.parse({ action: "x'; drop table audit_events; --", actorType: "ROBOT", before: "1e9" })).toEqual({ action: undefined, subjectType: undefined, actorType: undefined, from: undefined, to: undefined, before: undefined, after: undefined });
+    expect(
+      auditFiltersSchema.parse({ action: "x'; drop table audit_events; --", actorType: "ROBOT", before: "1e9" }),
+    ).toEqual({
+      action: undefined,
+      subjectType: undefined,
+      actorType: undefined,
+      from: undefined,
+      to: undefined,
+      before: undefined,
+      after: undefined,
+    });
   });
 
   it("filters by a range of days in UK time", async () => {
     // Events are stamped by the database's clock; insert four at chosen times directly (the chain takes any time).
     for (const at of ["2026-06-30T22:59:00Z", "2026-06-30T23:30:00Z", "2026-07-01T22:59:59Z", "2026-07-01T23:00:00Z"]) {
-      await testDb().$executeRaw`insert into audit_events (occurred_at, actor_type, action, subject_type) values (${new Date(at)}, 'SYSTEM', 'test.timed', 'test')`;
+      await testDb()
+        .$executeRaw`insert into audit_events (occurred_at, actor_type, action, subject_type) values (${new Date(at)}, 'SYSTEM', 'test.timed', 'test')`;
     }
     // 1 July in the UK (BST) runs from 23:00 UTC on 30 June to 23:00 UTC on 1 July.
     const july1 = await listAuditEvents(testDb(), researcher, filters({ from: "2026-07-01", to: "2026-07-01" }));
-    expect(july1.events.map((e) => e.occurredAt.toISOString())).toEqual(["2026-07-01T22:59:59.000Z", "2026-06-30T23:30:00.000Z"]);
+    expect(july1.events.map((e) => e.occurredAt.toISOString())).toEqual([
+      "2026-07-01T22:59:59.000Z",
+      "2026-06-30T23:30:00.000Z",
+    ]);
     const fromOnly = await listAuditEvents(testDb(), researcher, filters({ from: "2026-07-02" }));
     expect(fromOnly.events).toHaveLength(1);
     const backwards = await listAuditEvents(testDb(), researcher, filters({ from: "2026-07-02", to: "2026-07-01" }));
@@ -117,7 +163,12 @@ describe("verifying the audit chain", () => {
     await db.$executeRawUnsafe(`update audit_events set data = '{}' where id = ${target.id}`);
     await db.$executeRawUnsafe(`alter table audit_events enable trigger audit_events_append_only`);
     const report = await verifyAuditLog(db, researcher);
-    expect(report).toEqual({ intact: false, eventsChecked: 3, brokenAtId: target.id.toString(), problem: "hash does not match content" });
+    expect(report).toEqual({
+      intact: false,
+      eventsChecked: 3,
+      brokenAtId: target.id.toString(),
+      problem: "hash does not match content",
+    });
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "audit.verified" } });
     expect(event.data).toEqual({ intact: false, eventsChecked: 3, brokenAtId: target.id.toString() });
   });

@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { ActionError } from "@/lib/forms/action-error";
-import { canRetryEmail, emailFiltersSchema, emailTemplates, findOutgoingEmail, listOutgoingEmails } from "@/lib/email/list-outgoing-emails";
+import {
+  canRetryEmail,
+  emailFiltersSchema,
+  emailTemplates,
+  findOutgoingEmail,
+  listOutgoingEmails,
+} from "@/lib/email/list-outgoing-emails";
 import { retryOutgoingEmail } from "@/lib/email/retry-outgoing-email";
 import type { Researcher } from "@/lib/auth/researcher-session";
 import { processDueEmails } from "@/lib/email/outbox-worker";
@@ -16,7 +22,9 @@ beforeEach(async () => {
 });
 
 let made = 0;
-async function anEmail(overrides: { status?: EmailStatus; template?: string; attempts?: number; createdAt?: Date; lastError?: string } = {}) {
+async function anEmail(
+  overrides: { status?: EmailStatus; template?: string; attempts?: number; createdAt?: Date; lastError?: string } = {},
+) {
   made += 1;
   return testDb().outgoingEmail.create({
     data: {
@@ -39,7 +47,13 @@ const filters = (values: Record<string, string> = {}) => emailFiltersSchema.pars
 describe("the outbox view", () => {
   it("lists emails newest first, filtered by status and template, page by page both ways", async () => {
     const emails = [];
-    for (let i = 0; i < 5; i++) emails.push(await anEmail({ template: i % 2 ? "invitation" : "registration-confirmation", status: i === 3 ? "FAILED" : "SENT" }));
+    for (let i = 0; i < 5; i++)
+      emails.push(
+        await anEmail({
+          template: i % 2 ? "invitation" : "registration-confirmation",
+          status: i === 3 ? "FAILED" : "SENT",
+        }),
+      );
     const newestFirst = emails.map((e) => e.id).reverse();
     const first = await listOutgoingEmails(testDb(), researcher, filters(), 2);
     expect(first.emails.map((e) => e.id)).toEqual(newestFirst.slice(0, 2));
@@ -52,10 +66,19 @@ describe("the outbox view", () => {
     expect(back.emails.map((e) => e.id)).toEqual(newestFirst.slice(0, 2));
     expect(back.newerThan).toBeNull();
 
-    expect((await listOutgoingEmails(testDb(), researcher, filters({ status: "FAILED" }))).emails.map((e) => e.id)).toEqual([emails[3]!.id]);
-    expect((await listOutgoingEmails(testDb(), researcher, filters({ template: "invitation" }))).emails).toHaveLength(2);
+    expect(
+      (await listOutgoingEmails(testDb(), researcher, filters({ status: "FAILED" }))).emails.map((e) => e.id),
+    ).toEqual([emails[3]!.id]);
+    expect((await listOutgoingEmails(testDb(), researcher, filters({ template: "invitation" }))).emails).toHaveLength(
+      2,
+    );
     expect(await emailTemplates(testDb(), researcher)).toEqual(["invitation", "registration-confirmation"]);
-    expect(filters({ status: "LOST", template: "../x", before: "yesterday" })).toEqual({ status: undefined, template: undefined, before: undefined, after: undefined });
+    expect(filters({ status: "LOST", template: "../x", before: "yesterday" })).toEqual({
+      status: undefined,
+      template: undefined,
+      before: undefined,
+      after: undefined,
+    });
   });
 
   it("keeps emails written in the same millisecond apart, by id", async () => {
@@ -74,9 +97,19 @@ describe("the outbox view", () => {
 
   it("shows one email's text and attachments, never loading its HTML", async () => {
     const email = await anEmail();
-    await testDb().emailAttachment.create({ data: { emailId: email.id, filename: "consent.pdf", contentType: "application/pdf", content: new Uint8Array(1234) } });
+    await testDb().emailAttachment.create({
+      data: {
+        emailId: email.id,
+        filename: "consent.pdf",
+        contentType: "application/pdf",
+        content: new Uint8Array(1234),
+      },
+    });
     const found = await findOutgoingEmail(testDb(), researcher, email.id);
-    expect(found).toMatchObject({ textBody: "Hello <b>there</b>", attachments: [{ filename: "consent.pdf", contentType: "application/pdf", size: 1234 }] });
+    expect(found).toMatchObject({
+      textBody: "Hello <b>there</b>",
+      attachments: [{ filename: "consent.pdf", contentType: "application/pdf", size: 1234 }],
+    });
     expect(found).not.toHaveProperty("htmlBody");
     expect(await findOutgoingEmail(testDb(), researcher, "nope")).toBeNull();
     expect(await findOutgoingEmail(testDb(), researcher, crypto.randomUUID())).toBeNull();
@@ -91,18 +124,30 @@ describe("retrying an email", () => {
     expect(queued).toMatchObject({ status: "PENDING", attempts: 0, lockedAt: null });
     expect(queued.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
     const event = await testDb().auditEvent.findFirstOrThrow({ where: { action: "email.retried" } });
-    expect(event).toMatchObject({ actorId: researcher.id, subjectType: "outgoing_email", subjectId: email.id, data: { previousStatus: "FAILED", previousAttempts: 20 } });
+    expect(event).toMatchObject({
+      actorId: researcher.id,
+      subjectType: "outgoing_email",
+      subjectId: email.id,
+      data: { previousStatus: "FAILED", previousAttempts: 20 },
+    });
 
     const sent: string[] = [];
-    const transport = { sendMail: async (m: { to: string }) => (sent.push(m.to), { messageId: "<id@test>" }) } as unknown as MailTransport;
-    expect(await processDueEmails({ db: testDb(), transport, from: "portal@test", baseDelaySeconds: 30 })).toMatchObject({ sent: 1 });
+    const transport = {
+      sendMail: async (m: { to: string }) => (sent.push(m.to), { messageId: "<id@test>" }),
+    } as unknown as MailTransport;
+    expect(
+      await processDueEmails({ db: testDb(), transport, from: "portal@test", baseDelaySeconds: 30 }),
+    ).toMatchObject({ sent: 1 });
     expect(sent).toEqual([email.toAddress]);
     expect((await testDb().outgoingEmail.findUniqueOrThrow({ where: { id: email.id } })).status).toBe("SENT");
   });
 
   it("sends a long-waiting email now, keeping its attempts", async () => {
     const email = await anEmail({ status: "PENDING", attempts: 3, createdAt: new Date(Date.now() - 3_600_000) });
-    await testDb().outgoingEmail.update({ where: { id: email.id }, data: { nextAttemptAt: new Date(Date.now() + 3_600_000) } });
+    await testDb().outgoingEmail.update({
+      where: { id: email.id },
+      data: { nextAttemptAt: new Date(Date.now() + 3_600_000) },
+    });
     await retryOutgoingEmail(testDb(), researcher, { emailId: email.id });
     const queued = await testDb().outgoingEmail.findUniqueOrThrow({ where: { id: email.id } });
     expect(queued.attempts).toBe(3);
@@ -120,8 +165,12 @@ describe("retrying an email", () => {
     }
     const fresh = await anEmail({ status: "PENDING", attempts: 0, createdAt: new Date() });
     await expect(retryOutgoingEmail(testDb(), researcher, { emailId: fresh.id })).rejects.toThrow(ActionError);
-    await expect(retryOutgoingEmail(testDb(), researcher, { emailId: crypto.randomUUID() })).rejects.toThrow("That email does not exist.");
-    await expect(retryOutgoingEmail(testDb(), researcher, { emailId: "1 or 1=1" })).rejects.toThrow("That email does not exist.");
+    await expect(retryOutgoingEmail(testDb(), researcher, { emailId: crypto.randomUUID() })).rejects.toThrow(
+      "That email does not exist.",
+    );
+    await expect(retryOutgoingEmail(testDb(), researcher, { emailId: "1 or 1=1" })).rejects.toThrow(
+      "That email does not exist.",
+    );
     expect(await testDb().auditEvent.count()).toBe(0);
   });
 

@@ -24,10 +24,16 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<{ text: stri
 describe("the volunteer list export", () => {
   it("has one row per volunteer, across batches, in registration order, with each study's status and eligibility", async () => {
     const ids: string[] = [];
-    for (const name of ["Ada Lovelace", "Siân Évans", "Grace Hopper", "Mary Seacole", "Florence Nightingale"]) ids.push(await registerPerson({ fullName: name }));
-    await registerPerson({ fullName: "Ian Ineligible", introducedLearning: "no", studies: ["interview-study"] }).then((id) => ids.push(id));
+    for (const name of ["Ada Lovelace", "Siân Évans", "Grace Hopper", "Mary Seacole", "Florence Nightingale"])
+      ids.push(await registerPerson({ fullName: name }));
+    await registerPerson({ fullName: "Ian Ineligible", introducedLearning: "no", studies: ["interview-study"] }).then(
+      (id) => ids.push(id),
+    );
     const overridden = await participationOf(ids[5]!);
-    await testDb().participation.update({ where: { id: overridden.id }, data: { eligibilityOverride: "ELIGIBLE", overrideReason: "Checked by phone" } });
+    await testDb().participation.update({
+      where: { id: overridden.id },
+      data: { eligibilityOverride: "ELIGIBLE", overrideReason: "Checked by phone" },
+    });
 
     const result = await exportVolunteers(testDb(), researcher, { batchSize: 2 });
     expect(result.rowCount).toBe(6);
@@ -38,12 +44,22 @@ describe("the volunteer list export", () => {
     expect(text).toContain("\r\n");
     const rows = csvRecords(text.slice(1));
     expect(rows.map((r) => r["Volunteer ID"])).toEqual(ids);
-    expect(rows[1]).toMatchObject({ "Full name": "Siân Évans", "Staff group": "Nurse or health visitor", Region: "London", "Partnership country": "Uganda", "Personal data erased": "No" });
+    expect(rows[1]).toMatchObject({
+      "Full name": "Siân Évans",
+      "Staff group": "Nurse or health visitor",
+      Region: "London",
+      "Partnership country": "Uganda",
+      "Personal data erased": "No",
+    });
     expect(rows[1]!["Registered (ISO 8601)"]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(rows[1]!["Registered (UK time)"]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
     const study = await testDb().study.findUniqueOrThrow({ where: { slug: "interview-study" } });
     const workshops = await testDb().study.findUniqueOrThrow({ where: { slug: "workshops" } });
-    expect(rows[0]).toMatchObject({ [`${study.shortTitle}: status`]: "Eligible", [`${study.shortTitle}: eligibility`]: "Eligible", [`${workshops.shortTitle}: status`]: "Eligible" });
+    expect(rows[0]).toMatchObject({
+      [`${study.shortTitle}: status`]: "Eligible",
+      [`${study.shortTitle}: eligibility`]: "Eligible",
+      [`${workshops.shortTitle}: status`]: "Eligible",
+    });
     expect(rows[5]).toMatchObject({
       [`${study.shortTitle}: status`]: "Not eligible",
       [`${study.shortTitle}: eligibility`]: "Eligible (overridden)",
@@ -52,10 +68,20 @@ describe("the volunteer list export", () => {
   });
 
   it("neutralises cells that a spreadsheet would run as a formula", async () => {
-    await registerPerson({ fullName: '=HYPERLINK("http://evil.example","x")', jobTitle: "+44 lead", employer: "@trust", partnershipCountry: "-Uganda" });
+    await registerPerson({
+      fullName: '=HYPERLINK("http://evil.example","x")',
+      jobTitle: "+44 lead",
+      employer: "@trust",
+      partnershipCountry: "-Uganda",
+    });
     const { text } = await readAll((await exportVolunteers(testDb(), researcher)).stream);
     const [row] = csvRecords(text.slice(1));
-    expect(row).toMatchObject({ "Full name": `'=HYPERLINK("http://evil.example","x")`, "Job title": "'+44 lead", "NHS organisation": "'@trust", "Partnership country": "'-Uganda" });
+    expect(row).toMatchObject({
+      "Full name": `'=HYPERLINK("http://evil.example","x")`,
+      "Job title": "'+44 lead",
+      "NHS organisation": "'@trust",
+      "Partnership country": "'-Uganda",
+    });
   });
 
   it("is audited with the number of rows, holding no personal data", async () => {
@@ -63,7 +89,12 @@ describe("the volunteer list export", () => {
     await registerPerson();
     await exportVolunteers(testDb(), researcher);
     const event = await testDb().auditEvent.findFirstOrThrow({ where: { action: "export.volunteers" } });
-    expect(event).toMatchObject({ actorType: "RESEARCHER", actorId: researcher.id, subjectType: "export", data: { rowCount: 2 } });
+    expect(event).toMatchObject({
+      actorType: "RESEARCHER",
+      actorId: researcher.id,
+      subjectType: "export",
+      data: { rowCount: 2 },
+    });
   });
 
   it("holds only those registered before it started, however long the download takes", async () => {
@@ -92,7 +123,12 @@ describe("the consent register export", () => {
     const rows = csvRecords(text.slice(1));
     expect(rows).toHaveLength(2);
     const record = await testDb().consentRecord.findFirstOrThrow({ where: { participationId: first.participationId } });
-    const optional = (await testDb().consentStatement.findMany({ where: { required: false, consentForm: { studyId: (await participationOf(first.volunteerId)).studyId } }, orderBy: { position: "asc" } })).map((s) => s.key);
+    const optional = (
+      await testDb().consentStatement.findMany({
+        where: { required: false, consentForm: { studyId: (await participationOf(first.volunteerId)).studyId } },
+        orderBy: { position: "asc" },
+      })
+    ).map((s) => s.key);
     expect(optional.length).toBeGreaterThan(0);
     expect(rows[0]).toMatchObject({
       "Full name": "Ada Lovelace",

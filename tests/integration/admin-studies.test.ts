@@ -9,11 +9,19 @@ import {
   updateConsentFormDraft,
   updateConsentStatement,
 } from "@/lib/studies/consent-form-drafts";
-import { consentStatementFormSchema, informationSheetFormSchema, newConsentFormSchema } from "@/lib/studies/document-forms";
+import {
+  consentStatementFormSchema,
+  informationSheetFormSchema,
+  newConsentFormSchema,
+} from "@/lib/studies/document-forms";
 import { describeEligibilityRules } from "@/lib/studies/describe-eligibility-rules";
 import { formatEligibilityRules, parseEligibilityRulesText } from "@/lib/studies/eligibility-rules-text";
 import { findStudyForAdmin } from "@/lib/studies/find-study";
-import { createInformationSheetDraft, publishInformationSheet, updateInformationSheetDraft } from "@/lib/studies/information-sheet-drafts";
+import {
+  createInformationSheetDraft,
+  publishInformationSheet,
+  updateInformationSheetDraft,
+} from "@/lib/studies/information-sheet-drafts";
 import { listStudies } from "@/lib/studies/list-studies";
 import { countReconsentCandidates, publishStudyConsentForm } from "@/lib/studies/publish-study-consent-form";
 import { updateEligibilityRules } from "@/lib/studies/update-eligibility-rules";
@@ -79,37 +87,85 @@ describe("study settings", () => {
       return parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
     };
     expect(errors({})).toEqual({});
-    expect(errors({ targetMin: "20", targetMax: "12" })).toEqual({ targetMin: "The smallest number of participants must not be more than the largest" });
+    expect(errors({ targetMin: "20", targetMax: "12" })).toEqual({
+      targetMin: "The smallest number of participants must not be more than the largest",
+    });
     expect(errors({ targetMin: "12", targetMax: "12" })).toEqual({});
     expect(errors({ targetMin: "", targetMax: "" })).toEqual({});
-    expect(errors({ targetMin: "5", targetMax: "" })).toEqual({ targetMax: "Enter the largest number of participants as well as the smallest" });
-    expect(errors({ targetMin: "1.5" })).toEqual({ targetMin: "Enter the smallest number of participants as a whole number, like 12, or leave it empty" });
+    expect(errors({ targetMin: "5", targetMax: "" })).toEqual({
+      targetMax: "Enter the largest number of participants as well as the smallest",
+    });
+    expect(errors({ targetMin: "1.5" })).toEqual({
+      targetMin: "Enter the smallest number of participants as a whole number, like 12, or leave it empty",
+    });
     expect(errors({ considerationPeriodHours: "-1" }).considerationPeriodHours).toMatch(/whole number/);
     expect(errors({ considerationPeriodHours: "721" }).considerationPeriodHours).toMatch(/720 hours/);
     expect(errors({ contactEmail: "not an address" }).contactEmail).toMatch(/correct format/);
     expect(errors({ status: "OPEN" }).status).toBe("Choose the study's status");
     expect(studySettingsFormSchema.parse(settingsForm({ retentionDays: "" })).retentionDays).toBeNull();
     expect(studySettingsFormSchema.parse(settingsForm({ reminderAfterDays: "" })).reminderAfterDays).toBeNull();
-    expect(errors({ reminderAfterDays: "0" }).reminderAfterDays).toBe("The number of days before a reminder must be between 1 and 365");
+    expect(errors({ reminderAfterDays: "0" }).reminderAfterDays).toBe(
+      "The number of days before a reminder must be between 1 and 365",
+    );
     expect(errors({ reminderAfterDays: "a week" }).reminderAfterDays).toMatch(/whole number/);
-    expect(errors({ retentionDays: "36501" }).retentionDays).toBe("The retention period in days must be between 1 and 36500");
+    expect(errors({ retentionDays: "36501" }).retentionDays).toBe(
+      "The retention period in days must be between 1 and 36500",
+    );
   });
 
   it("saves the settings an admin changes, and audits which fields changed", async () => {
     const study = await interview();
-    const { expectedUpdatedAt, ...settings } = studySettingsFormSchema.parse(settingsForm({ invitationMode: "AUTOMATIC", reminderAfterDays: "3", retentionDays: "400", contactName: study.contactName, contactEmail: study.contactEmail }, study.updatedAt));
-    const result = await updateStudySettings(testDb(), admin, { studyId: study.id, settings, expectedUpdatedAt: new Date(expectedUpdatedAt) });
-    expect(result.changed.sort()).toEqual(["considerationPeriodHours", "invitationMode", "reminderAfterDays", "retentionDays", "targetMax", "targetMin"].sort());
-    expect(await interview()).toMatchObject({ invitationMode: "AUTOMATIC", targetMin: 10, targetMax: 20, considerationPeriodHours: 24, reminderAfterDays: 3, retentionDays: 400 });
+    const { expectedUpdatedAt, ...settings } = studySettingsFormSchema.parse(
+      settingsForm(
+        {
+          invitationMode: "AUTOMATIC",
+          reminderAfterDays: "3",
+          retentionDays: "400",
+          contactName: study.contactName,
+          contactEmail: study.contactEmail,
+        },
+        study.updatedAt,
+      ),
+    );
+    const result = await updateStudySettings(testDb(), admin, {
+      studyId: study.id,
+      settings,
+      expectedUpdatedAt: new Date(expectedUpdatedAt),
+    });
+    expect(result.changed.sort()).toEqual(
+      [
+        "considerationPeriodHours",
+        "invitationMode",
+        "reminderAfterDays",
+        "retentionDays",
+        "targetMax",
+        "targetMin",
+      ].sort(),
+    );
+    expect(await interview()).toMatchObject({
+      invitationMode: "AUTOMATIC",
+      targetMin: 10,
+      targetMax: 20,
+      considerationPeriodHours: 24,
+      reminderAfterDays: 3,
+      retentionDays: 400,
+    });
     const event = await testDb().auditEvent.findFirstOrThrow({ where: { action: "study.settings_changed" } });
-    expect(event).toMatchObject({ actorType: "RESEARCHER", actorId: admin.id, subjectType: "study", subjectId: study.id });
+    expect(event).toMatchObject({
+      actorType: "RESEARCHER",
+      actorId: admin.id,
+      subjectType: "study",
+      subjectId: study.id,
+    });
     expect(JSON.stringify(event.data)).not.toContain("Skopec");
   });
 
   it("refuses a researcher who is not an admin, and changes nothing", async () => {
     const study = await interview();
     const { expectedUpdatedAt: _, ...settings } = studySettingsFormSchema.parse(settingsForm({}, study.updatedAt));
-    await expect(updateStudySettings(testDb(), researcher, { studyId: study.id, settings, expectedUpdatedAt: study.updatedAt })).rejects.toThrow(NotAllowedError);
+    await expect(
+      updateStudySettings(testDb(), researcher, { studyId: study.id, settings, expectedUpdatedAt: study.updatedAt }),
+    ).rejects.toThrow(NotAllowedError);
     expect(await interview()).toEqual(study);
   });
 
@@ -117,7 +173,13 @@ describe("study settings", () => {
     const study = await interview();
     const { expectedUpdatedAt: _, ...settings } = studySettingsFormSchema.parse(settingsForm({}, study.updatedAt));
     await updateStudySettings(testDb(), admin, { studyId: study.id, settings, expectedUpdatedAt: study.updatedAt });
-    await expect(updateStudySettings(testDb(), admin, { studyId: study.id, settings: { ...settings, targetMax: 99 }, expectedUpdatedAt: study.updatedAt })).rejects.toThrow(/Someone else changed this study/);
+    await expect(
+      updateStudySettings(testDb(), admin, {
+        studyId: study.id,
+        settings: { ...settings, targetMax: 99 },
+        expectedUpdatedAt: study.updatedAt,
+      }),
+    ).rejects.toThrow(/Someone else changed this study/);
     expect((await interview()).targetMax).toBe(20);
   });
 });
@@ -140,17 +202,31 @@ describe("eligibility rules", () => {
   it("point at what is wrong in rules that do not parse or do not fit the schema", () => {
     expect(parseEligibilityRulesText('{"criteria": [\n  {"id": "a",}\n]}')).toEqual({
       ok: false,
-      errors: ["The rules are not valid JSON: line 2, column 14: expected another field (remove the comma before “}”) but found “}”"],
+      errors: [
+        "The rules are not valid JSON: line 2, column 14: expected another field (remove the comma before “}”) but found “}”",
+      ],
     });
-    const rules = (condition: unknown) => JSON.stringify({ criteria: [{ id: "works-in-nhs", description: "You work in the NHS", unmetReason: "You do not", condition }] });
+    const rules = (condition: unknown) =>
+      JSON.stringify({
+        criteria: [{ id: "works-in-nhs", description: "You work in the NHS", unmetReason: "You do not", condition }],
+      });
     expect(parseEligibilityRulesText(rules({ answer: "worksInNhsNow", oneOf: ["maybe"] }))).toEqual({
       ok: false,
-      errors: ["Criterion 1 (“works-in-nhs”), condition.oneOf: “maybe” is not an answer to “worksInNhsNow”. Use “yes”, “no”"],
+      errors: [
+        "Criterion 1 (“works-in-nhs”), condition.oneOf: “maybe” is not an answer to “worksInNhsNow”. Use “yes”, “no”",
+      ],
     });
     expect(parseEligibilityRulesText(rules({ anyOf: [{ answer: "ageOver18", oneOf: ["yes"] }] }))).toMatchObject({
-      errors: [expect.stringMatching(/^Criterion 1 \(“works-in-nhs”\), condition.anyOf\[0\].answer: “ageOver18” is not a question the rules can test/)],
+      errors: [
+        expect.stringMatching(
+          /^Criterion 1 \(“works-in-nhs”\), condition.anyOf\[0\].answer: “ageOver18” is not a question the rules can test/,
+        ),
+      ],
     });
-    expect(parseEligibilityRulesText(JSON.stringify({ criteria: [] }))).toEqual({ ok: false, errors: ["criteria: list at least one item"] });
+    expect(parseEligibilityRulesText(JSON.stringify({ criteria: [] }))).toEqual({
+      ok: false,
+      errors: ["criteria: list at least one item"],
+    });
     expect(parseEligibilityRulesText("")).toEqual({ ok: false, errors: ["Enter the eligibility rules"] });
     const good = parseEligibilityRulesText(rules({ answer: "worksInNhsNow", oneOf: ["yes"] }));
     expect(good.ok).toBe(true);
@@ -158,15 +234,42 @@ describe("eligibility rules", () => {
 
   it("are saved by an admin, audited by criterion id, and refused to anyone else", async () => {
     const study = await interview();
-    const parsed = parseEligibilityRulesText(formatEligibilityRules({ criteria: [{ id: "works-in-nhs", description: "You work in the NHS", unmetReason: "You do not work in the NHS", condition: { answer: "worksInNhsNow", oneOf: ["yes"] } }] }));
+    const parsed = parseEligibilityRulesText(
+      formatEligibilityRules({
+        criteria: [
+          {
+            id: "works-in-nhs",
+            description: "You work in the NHS",
+            unmetReason: "You do not work in the NHS",
+            condition: { answer: "worksInNhsNow", oneOf: ["yes"] },
+          },
+        ],
+      }),
+    );
     if (!parsed.ok) throw new Error("rules did not parse");
-    await expect(updateEligibilityRules(testDb(), researcher, { studyId: study.id, rules: parsed.rules, expectedUpdatedAt: study.updatedAt })).rejects.toThrow(NotAllowedError);
-    await updateEligibilityRules(testDb(), admin, { studyId: study.id, rules: parsed.rules, expectedUpdatedAt: study.updatedAt });
+    await expect(
+      updateEligibilityRules(testDb(), researcher, {
+        studyId: study.id,
+        rules: parsed.rules,
+        expectedUpdatedAt: study.updatedAt,
+      }),
+    ).rejects.toThrow(NotAllowedError);
+    await updateEligibilityRules(testDb(), admin, {
+      studyId: study.id,
+      rules: parsed.rules,
+      expectedUpdatedAt: study.updatedAt,
+    });
     expect((await interview()).eligibilityRules).toEqual(parsed.rules);
     const event = await testDb().auditEvent.findFirstOrThrow({ where: { action: "study.eligibility_rules_changed" } });
     expect(event.data).toEqual({ criteria: ["works-in-nhs"] });
     // The same stale version again is refused: the first save moved it on.
-    await expect(updateEligibilityRules(testDb(), admin, { studyId: study.id, rules: parsed.rules, expectedUpdatedAt: study.updatedAt })).rejects.toThrow(ActionError);
+    await expect(
+      updateEligibilityRules(testDb(), admin, {
+        studyId: study.id,
+        rules: parsed.rules,
+        expectedUpdatedAt: study.updatedAt,
+      }),
+    ).rejects.toThrow(ActionError);
     // New registrations are decided by the new rules: someone who never introduced learning is now eligible.
     const volunteerId = await registerPerson({ introducedLearning: "no" });
     expect((await participationOf(volunteerId)).eligibility).toBe("ELIGIBLE");
@@ -175,13 +278,20 @@ describe("eligibility rules", () => {
   it("are checked again by the data layer, whatever the caller sends", async () => {
     const study = await interview();
     const bad = { criteria: [] } as never;
-    await expect(updateEligibilityRules(testDb(), admin, { studyId: study.id, rules: bad, expectedUpdatedAt: study.updatedAt })).rejects.toThrow();
+    await expect(
+      updateEligibilityRules(testDb(), admin, { studyId: study.id, rules: bad, expectedUpdatedAt: study.updatedAt }),
+    ).rejects.toThrow();
     expect((await interview()).eligibilityRules).toEqual(study.eligibilityRules);
   });
 });
 
 const sheetInput = (version: string) =>
-  informationSheetFormSchema.parse({ version, versionDate: "2026-12-01", title: "Participant information sheet: interview study", content: "## What is the study?\r\n\r\nA study.\r\n" });
+  informationSheetFormSchema.parse({
+    version,
+    versionDate: "2026-12-01",
+    title: "Participant information sheet: interview study",
+    content: "## What is the study?\r\n\r\nA study.\r\n",
+  });
 
 describe("information sheets", () => {
   it("are drafted, edited and published by an admin; a published one cannot change", async () => {
@@ -191,63 +301,122 @@ describe("information sheets", () => {
     expect(draft).toMatchObject({ version: "0.2", publishedAt: null, content: "## What is the study?\n\nA study." });
     expect(draft.versionDate.toISOString()).toBe("2026-12-01T00:00:00.000Z");
 
-    await updateInformationSheetDraft(testDb(), admin, { studyId: study.id, sheetId: id, sheet: { ...sheetInput("0.2"), title: "Renamed" } });
+    await updateInformationSheetDraft(testDb(), admin, {
+      studyId: study.id,
+      sheetId: id,
+      sheet: { ...sheetInput("0.2"), title: "Renamed" },
+    });
     await publishInformationSheet(testDb(), admin, { studyId: study.id, sheetId: id });
     expect((await testDb().informationSheet.findUniqueOrThrow({ where: { id } })).publishedAt).not.toBeNull();
     expect((await findStudyForAdmin(testDb(), researcher, "interview-study"))?.currentSheetId).toBe(id);
 
-    await expect(publishInformationSheet(testDb(), admin, { studyId: study.id, sheetId: id })).rejects.toThrow("Version 0.2 is published, so it cannot be changed. Draft a new version instead.");
-    await expect(updateInformationSheetDraft(testDb(), admin, { studyId: study.id, sheetId: id, sheet: sheetInput("0.2") })).rejects.toThrow(/cannot be changed/);
-    await expect(testDb().informationSheet.update({ where: { id }, data: { title: "Sneaky" } })).rejects.toThrow(/cannot be changed/);
-    expect(await auditActions()).toEqual(["information_sheet.drafted", "information_sheet.draft_edited", "information_sheet.published"]);
+    await expect(publishInformationSheet(testDb(), admin, { studyId: study.id, sheetId: id })).rejects.toThrow(
+      "Version 0.2 is published, so it cannot be changed. Draft a new version instead.",
+    );
+    await expect(
+      updateInformationSheetDraft(testDb(), admin, { studyId: study.id, sheetId: id, sheet: sheetInput("0.2") }),
+    ).rejects.toThrow(/cannot be changed/);
+    await expect(testDb().informationSheet.update({ where: { id }, data: { title: "Sneaky" } })).rejects.toThrow(
+      /cannot be changed/,
+    );
+    expect(await auditActions()).toEqual([
+      "information_sheet.drafted",
+      "information_sheet.draft_edited",
+      "information_sheet.published",
+    ]);
   });
 
   it("need a version label of their own within the study", async () => {
     const study = await interview();
-    const error = await createInformationSheetDraft(testDb(), admin, { studyId: study.id, sheet: sheetInput("0.1") }).catch((e: unknown) => e);
+    const error = await createInformationSheetDraft(testDb(), admin, {
+      studyId: study.id,
+      sheet: sheetInput("0.1"),
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ActionError);
-    expect(error).toMatchObject({ field: "version", message: "Version 0.1 already exists for this study. Give this version its own label" });
+    expect(error).toMatchObject({
+      field: "version",
+      message: "Version 0.1 already exists for this study. Give this version its own label",
+    });
     // Another study may use the same label.
     const workshops = await testDb().study.findUniqueOrThrow({ where: { slug: "workshops" } });
     await createInformationSheetDraft(testDb(), admin, { studyId: workshops.id, sheet: sheetInput("0.2") });
-    await expect(createInformationSheetDraft(testDb(), admin, { studyId: study.id, sheet: sheetInput("0.2") })).resolves.toBeTruthy();
+    await expect(
+      createInformationSheetDraft(testDb(), admin, { studyId: study.id, sheet: sheetInput("0.2") }),
+    ).resolves.toBeTruthy();
   });
 
   it("cannot be reached through another study, nor by a researcher who is not an admin", async () => {
     const study = await interview();
     const workshops = await testDb().study.findUniqueOrThrow({ where: { slug: "workshops" } });
     const { id } = await createInformationSheetDraft(testDb(), admin, { studyId: study.id, sheet: sheetInput("0.2") });
-    await expect(publishInformationSheet(testDb(), admin, { studyId: workshops.id, sheetId: id })).rejects.toThrow("That information sheet does not exist.");
-    await expect(publishInformationSheet(testDb(), researcher, { studyId: study.id, sheetId: id })).rejects.toThrow(NotAllowedError);
-    await expect(createInformationSheetDraft(testDb(), researcher, { studyId: study.id, sheet: sheetInput("0.3") })).rejects.toThrow(NotAllowedError);
+    await expect(publishInformationSheet(testDb(), admin, { studyId: workshops.id, sheetId: id })).rejects.toThrow(
+      "That information sheet does not exist.",
+    );
+    await expect(publishInformationSheet(testDb(), researcher, { studyId: study.id, sheetId: id })).rejects.toThrow(
+      NotAllowedError,
+    );
+    await expect(
+      createInformationSheetDraft(testDb(), researcher, { studyId: study.id, sheet: sheetInput("0.3") }),
+    ).rejects.toThrow(NotAllowedError);
     expect((await testDb().informationSheet.findUniqueOrThrow({ where: { id } })).publishedAt).toBeNull();
   });
 
   it("check the form: a real date, a label, some text", () => {
-    const result = informationSheetFormSchema.safeParse({ version: "", versionDate: "2026-02-30", title: "", content: "  " });
-    expect(result.success ? [] : [...new Set(result.error.issues.map((i) => i.path[0]))]).toEqual(["version", "versionDate", "title", "content"]);
+    const result = informationSheetFormSchema.safeParse({
+      version: "",
+      versionDate: "2026-02-30",
+      title: "",
+      content: "  ",
+    });
+    expect(result.success ? [] : [...new Set(result.error.issues.map((i) => i.path[0]))]).toEqual([
+      "version",
+      "versionDate",
+      "title",
+      "content",
+    ]);
   });
 });
 
 describe("consent forms", () => {
   async function aDraft(version = "0.2", copyStatements = true) {
     const study = await findStudyForAdmin(testDb(), admin, "interview-study");
-    const form = newConsentFormSchema.parse({ version, versionDate: "2026-12-01", title: "Consent form: interview study", informationSheetId: study!.currentSheetId, copyStatements: copyStatements ? "yes" : "no" });
-    const { id } = await createConsentFormDraft(testDb(), admin, { studyId: study!.id, form, copyStatements: form.copyStatements });
+    const form = newConsentFormSchema.parse({
+      version,
+      versionDate: "2026-12-01",
+      title: "Consent form: interview study",
+      informationSheetId: study!.currentSheetId,
+      copyStatements: copyStatements ? "yes" : "no",
+    });
+    const { id } = await createConsentFormDraft(testDb(), admin, {
+      studyId: study!.id,
+      form,
+      copyStatements: form.copyStatements,
+    });
     return { studyId: study!.id, formId: id };
   }
-  const statement = (key: string, required = "no") => consentStatementFormSchema.parse({ text: `I agree to ${key}.`, required, key });
-  const keys = async (studyId: string, formId: string) => (await findConsentFormForAdmin(testDb(), admin, { studyId, formId }))!.statements.map((s) => `${s.position}:${s.key}`);
+  const statement = (key: string, required = "no") =>
+    consentStatementFormSchema.parse({ text: `I agree to ${key}.`, required, key });
+  const keys = async (studyId: string, formId: string) =>
+    (await findConsentFormForAdmin(testDb(), admin, { studyId, formId }))!.statements.map(
+      (s) => `${s.position}:${s.key}`,
+    );
 
   it("start from the current form's statements, which can be added, changed, moved and removed while a draft", async () => {
     const { studyId, formId } = await aDraft();
     const copied = await keys(studyId, formId);
     expect(copied.length).toBeGreaterThan(3);
-    const { id: added } = await addConsentStatement(testDb(), admin, { studyId, formId, statement: statement("photographs") });
+    const { id: added } = await addConsentStatement(testDb(), admin, {
+      studyId,
+      formId,
+      statement: statement("photographs"),
+    });
     expect((await keys(studyId, formId)).at(-1)).toBe(`${copied.length + 1}:photographs`);
 
     await moveConsentStatement(testDb(), admin, { studyId, formId, statementId: added, direction: "up" });
-    expect((await keys(studyId, formId)).slice(-2).map((k) => k.split(":")[1])).toEqual(["photographs", copied.at(-1)!.split(":")[1]]);
+    expect((await keys(studyId, formId)).slice(-2).map((k) => k.split(":")[1])).toEqual([
+      "photographs",
+      copied.at(-1)!.split(":")[1],
+    ]);
     const first = (await findConsentFormForAdmin(testDb(), admin, { studyId, formId }))!.statements[0]!;
     await moveConsentStatement(testDb(), admin, { studyId, formId, statementId: first.id, direction: "up" }); // already first: nothing moves
     await removeConsentStatement(testDb(), admin, { studyId, formId, statementId: first.id });
@@ -255,11 +424,22 @@ describe("consent forms", () => {
     expect(after.map((k) => Number(k.split(":")[0]))).toEqual(after.map((_, i) => i + 1));
     expect(after.map((k) => k.split(":")[1])).not.toContain(first.key);
 
-    await updateConsentStatement(testDb(), admin, { studyId, formId, statementId: added, statement: statement("photos", "yes") });
-    const changed = (await findConsentFormForAdmin(testDb(), admin, { studyId, formId }))!.statements.find((s) => s.id === added)!;
+    await updateConsentStatement(testDb(), admin, {
+      studyId,
+      formId,
+      statementId: added,
+      statement: statement("photos", "yes"),
+    });
+    const changed = (await findConsentFormForAdmin(testDb(), admin, { studyId, formId }))!.statements.find(
+      (s) => s.id === added,
+    )!;
     expect(changed).toMatchObject({ key: "photos", required: true, text: "I agree to photos." });
 
-    const duplicate = await addConsentStatement(testDb(), admin, { studyId, formId, statement: statement("photos") }).catch((e: unknown) => e);
+    const duplicate = await addConsentStatement(testDb(), admin, {
+      studyId,
+      formId,
+      statement: statement("photos"),
+    }).catch((e: unknown) => e);
     expect(duplicate).toMatchObject({ field: "key", message: expect.stringMatching(/already has the key photos/) });
   });
 
@@ -267,24 +447,49 @@ describe("consent forms", () => {
     const { studyId, formId } = await aDraft("0.2");
     const { formId: otherForm } = await aDraft("0.3");
     const theirs = (await findConsentFormForAdmin(testDb(), admin, { studyId, formId: otherForm }))!.statements[0]!;
-    const published = (await testDb().consentForm.findFirstOrThrow({ where: { studyId, publishedAt: { not: null } }, include: { statements: true } })).statements[0]!;
+    const published = (
+      await testDb().consentForm.findFirstOrThrow({
+        where: { studyId, publishedAt: { not: null } },
+        include: { statements: true },
+      })
+    ).statements[0]!;
     for (const statementId of [theirs.id, published.id]) {
-      await expect(updateConsentStatement(testDb(), admin, { studyId, formId, statementId, statement: statement("hijack") })).rejects.toThrow("That statement does not exist.");
-      await expect(removeConsentStatement(testDb(), admin, { studyId, formId, statementId })).rejects.toThrow("That statement does not exist.");
-      await expect(moveConsentStatement(testDb(), admin, { studyId, formId, statementId, direction: "down" })).rejects.toThrow("That statement does not exist.");
+      await expect(
+        updateConsentStatement(testDb(), admin, { studyId, formId, statementId, statement: statement("hijack") }),
+      ).rejects.toThrow("That statement does not exist.");
+      await expect(removeConsentStatement(testDb(), admin, { studyId, formId, statementId })).rejects.toThrow(
+        "That statement does not exist.",
+      );
+      await expect(
+        moveConsentStatement(testDb(), admin, { studyId, formId, statementId, direction: "down" }),
+      ).rejects.toThrow("That statement does not exist.");
     }
     expect((await testDb().consentStatement.findUniqueOrThrow({ where: { id: theirs.id } })).key).toBe(theirs.key);
     const workshops = await testDb().study.findUniqueOrThrow({ where: { slug: "workshops" } });
-    await expect(addConsentStatement(testDb(), admin, { studyId: workshops.id, formId, statement: statement("elsewhere") })).rejects.toThrow("That consent form does not exist.");
+    await expect(
+      addConsentStatement(testDb(), admin, { studyId: workshops.id, formId, statement: statement("elsewhere") }),
+    ).rejects.toThrow("That consent form does not exist.");
   });
 
   it("refer to a published information sheet of the same study", async () => {
     const study = await interview();
-    const { id: draftSheet } = await createInformationSheetDraft(testDb(), admin, { studyId: study.id, sheet: sheetInput("0.2") });
-    const workshopsSheet = await testDb().informationSheet.findFirstOrThrow({ where: { study: { slug: "workshops" } } });
+    const { id: draftSheet } = await createInformationSheetDraft(testDb(), admin, {
+      studyId: study.id,
+      sheet: sheetInput("0.2"),
+    });
+    const workshopsSheet = await testDb().informationSheet.findFirstOrThrow({
+      where: { study: { slug: "workshops" } },
+    });
     for (const informationSheetId of [draftSheet, workshopsSheet.id]) {
-      const form = newConsentFormSchema.parse({ version: "0.2", versionDate: "2026-12-01", title: "Consent form", informationSheetId });
-      await expect(createConsentFormDraft(testDb(), admin, { studyId: study.id, form, copyStatements: false })).rejects.toMatchObject({ field: "informationSheetId" });
+      const form = newConsentFormSchema.parse({
+        version: "0.2",
+        versionDate: "2026-12-01",
+        title: "Consent form",
+        informationSheetId,
+      });
+      await expect(
+        createConsentFormDraft(testDb(), admin, { studyId: study.id, form, copyStatements: false }),
+      ).rejects.toMatchObject({ field: "informationSheetId" });
     }
   });
 
@@ -301,8 +506,12 @@ describe("consent forms", () => {
     const published = await testDb().auditEvent.findFirstOrThrow({ where: { action: "consent_form.published" } });
     expect(published).toMatchObject({ actorType: "RESEARCHER", actorId: admin.id, data: { reconsentRequested: 2 } });
 
-    await expect(publishStudyConsentForm(testDb(), admin, { studyId, formId })).rejects.toThrow("Version 0.2 is already published.");
-    await expect(addConsentStatement(testDb(), admin, { studyId, formId, statement: statement("late") })).rejects.toThrow(/cannot be changed/);
+    await expect(publishStudyConsentForm(testDb(), admin, { studyId, formId })).rejects.toThrow(
+      "Version 0.2 is already published.",
+    );
+    await expect(
+      addConsentStatement(testDb(), admin, { studyId, formId, statement: statement("late") }),
+    ).rejects.toThrow(/cannot be changed/);
     const { formId: next } = await aDraft("0.3");
     expect(await countReconsentCandidates(testDb(), admin, { studyId, formId: next })).toBe(2);
     expect((await verifyAuditChain(testDb())).intact).toBe(true);
@@ -311,11 +520,23 @@ describe("consent forms", () => {
   it("need a statement and a published sheet before publishing, and an admin to publish", async () => {
     const { studyId, formId } = await aDraft("0.2", false);
     await expect(publishStudyConsentForm(testDb(), researcher, { studyId, formId })).rejects.toThrow(NotAllowedError);
-    await expect(publishStudyConsentForm(testDb(), admin, { studyId, formId })).rejects.toThrow("A consent form needs at least one statement before it can be published.");
+    await expect(publishStudyConsentForm(testDb(), admin, { studyId, formId })).rejects.toThrow(
+      "A consent form needs at least one statement before it can be published.",
+    );
     const workshops = await testDb().study.findUniqueOrThrow({ where: { slug: "workshops" } });
-    await expect(publishStudyConsentForm(testDb(), admin, { studyId: workshops.id, formId })).rejects.toThrow("That consent form does not exist.");
-    await expect(addConsentStatement(testDb(), researcher, { studyId, formId, statement: statement("x") })).rejects.toThrow(NotAllowedError);
-    await expect(updateConsentFormDraft(testDb(), researcher, { studyId, formId, form: { version: "0.9", versionDate: new Date(), title: "x", informationSheetId: formId } })).rejects.toThrow(NotAllowedError);
+    await expect(publishStudyConsentForm(testDb(), admin, { studyId: workshops.id, formId })).rejects.toThrow(
+      "That consent form does not exist.",
+    );
+    await expect(
+      addConsentStatement(testDb(), researcher, { studyId, formId, statement: statement("x") }),
+    ).rejects.toThrow(NotAllowedError);
+    await expect(
+      updateConsentFormDraft(testDb(), researcher, {
+        studyId,
+        formId,
+        form: { version: "0.9", versionDate: new Date(), title: "x", informationSheetId: formId },
+      }),
+    ).rejects.toThrow(NotAllowedError);
     expect((await testDb().consentForm.findUniqueOrThrow({ where: { id: formId } })).publishedAt).toBeNull();
   });
 });

@@ -27,7 +27,11 @@ beforeEach(async () => {
 
 async function aResearcher(role: "ADMIN" | "RESEARCHER" = "RESEARCHER"): Promise<Researcher> {
   const r = await testDb().researcher.create({
-    data: { email: `r.${crypto.randomUUID().slice(0, 8)}@imperial.ac.uk`, name: role === "ADMIN" ? "Ann Admin" : "Rob Researcher", role },
+    data: {
+      email: `r.${crypto.randomUUID().slice(0, 8)}@imperial.ac.uk`,
+      name: role === "ADMIN" ? "Ann Admin" : "Rob Researcher",
+      role,
+    },
   });
   return { id: r.id, email: r.email, name: r.name, role: r.role, totpEnabled: true };
 }
@@ -54,14 +58,35 @@ describe("overriding eligibility", () => {
     const actor = await aResearcher();
     const reason = "They introduced a new triage tool: the answer was a misunderstanding (confirmed by phone).";
 
-    await overrideEligibility(testDb(), actor, { volunteerId, participationId: before.id, outcome: "ELIGIBLE", reason: `  ${reason} ` });
+    await overrideEligibility(testDb(), actor, {
+      volunteerId,
+      participationId: before.id,
+      outcome: "ELIGIBLE",
+      reason: `  ${reason} `,
+    });
 
     const after = await participationOf(volunteerId);
-    expect(after).toMatchObject({ eligibility: "INELIGIBLE", eligibilityOverride: "ELIGIBLE", overrideReason: reason, overriddenById: actor.id, status: "ELIGIBLE" });
+    expect(after).toMatchObject({
+      eligibility: "INELIGIBLE",
+      eligibilityOverride: "ELIGIBLE",
+      overrideReason: reason,
+      overriddenById: actor.id,
+      status: "ELIGIBLE",
+    });
     expect(after.overriddenAt).toBeInstanceOf(Date);
     const [event] = await eventsNamed("participation.eligibility_overridden");
-    expect(event).toMatchObject({ actorType: "RESEARCHER", actorId: actor.id, subjectType: "participation", subjectId: before.id });
-    expect(event!.data).toMatchObject({ override: "ELIGIBLE", computed: "INELIGIBLE", statusBefore: "INELIGIBLE", statusAfter: "ELIGIBLE" });
+    expect(event).toMatchObject({
+      actorType: "RESEARCHER",
+      actorId: actor.id,
+      subjectType: "participation",
+      subjectId: before.id,
+    });
+    expect(event!.data).toMatchObject({
+      override: "ELIGIBLE",
+      computed: "INELIGIBLE",
+      statusBefore: "INELIGIBLE",
+      statusAfter: "ELIGIBLE",
+    });
     expect(JSON.stringify(event!.data)).not.toContain("triage");
     // Now eligible, they can be invited.
     await inviteVolunteer(testDb(), actor, { volunteerId, participationId: before.id });
@@ -72,14 +97,42 @@ describe("overriding eligibility", () => {
     const volunteerId = await registerPerson();
     const participation = await participationOf(volunteerId);
     const actor = await aResearcher();
-    const form = overrideEligibilityFormSchema.safeParse({ volunteerId, participationId: participation.id, outcome: "INELIGIBLE", reason: "   " });
+    const form = overrideEligibilityFormSchema.safeParse({
+      volunteerId,
+      participationId: participation.id,
+      outcome: "INELIGIBLE",
+      reason: "   ",
+    });
     expect(form.success).toBe(false);
-    expect(form.error!.issues.map((i) => [i.path[0], i.message])).toEqual([["reason", "Give the reason for overriding their eligibility"]]);
-    expect(overrideEligibilityFormSchema.safeParse({ volunteerId, participationId: participation.id, outcome: "INELIGIBLE", reason: "x".repeat(1001) }).success).toBe(false);
-    expect(overrideEligibilityFormSchema.safeParse({ volunteerId, participationId: participation.id, outcome: "INELIGIBLE", reason: "x".repeat(1000) }).success).toBe(true);
+    expect(form.error!.issues.map((i) => [i.path[0], i.message])).toEqual([
+      ["reason", "Give the reason for overriding their eligibility"],
+    ]);
+    expect(
+      overrideEligibilityFormSchema.safeParse({
+        volunteerId,
+        participationId: participation.id,
+        outcome: "INELIGIBLE",
+        reason: "x".repeat(1001),
+      }).success,
+    ).toBe(false);
+    expect(
+      overrideEligibilityFormSchema.safeParse({
+        volunteerId,
+        participationId: participation.id,
+        outcome: "INELIGIBLE",
+        reason: "x".repeat(1000),
+      }).success,
+    ).toBe(true);
 
     for (const reason of ["", "   ", "x".repeat(1001)]) {
-      await expect(overrideEligibility(testDb(), actor, { volunteerId, participationId: participation.id, outcome: "INELIGIBLE", reason })).rejects.toThrow(ParticipationError);
+      await expect(
+        overrideEligibility(testDb(), actor, {
+          volunteerId,
+          participationId: participation.id,
+          outcome: "INELIGIBLE",
+          reason,
+        }),
+      ).rejects.toThrow(ParticipationError);
     }
     expect(await participationOf(volunteerId)).toEqual(participation);
     expect(await eventsNamed("participation.eligibility_overridden")).toEqual([]);
@@ -87,24 +140,47 @@ describe("overriding eligibility", () => {
 
   it("stops an invited person found ineligible from signing: their status follows and their link stops working", async () => {
     const { volunteerId, participationId, consentToken } = await invitedPerson();
-    await overrideEligibility(testDb(), await aResearcher(), { volunteerId, participationId, outcome: "INELIGIBLE", reason: "Left the NHS last month." });
-    expect(await participationOf(volunteerId)).toMatchObject({ status: "INELIGIBLE", eligibilityOverride: "INELIGIBLE" });
+    await overrideEligibility(testDb(), await aResearcher(), {
+      volunteerId,
+      participationId,
+      outcome: "INELIGIBLE",
+      reason: "Left the NHS last month.",
+    });
+    expect(await participationOf(volunteerId)).toMatchObject({
+      status: "INELIGIBLE",
+      eligibilityOverride: "INELIGIBLE",
+    });
     expect((await findConsentInvitation(testDb(), consentToken)).kind).toBe("invalid");
   });
 
   it("leaves a status beyond an invitation (consented) as it is", async () => {
     const { volunteerId, participationId } = await invitedPerson();
     await testDb().participation.update({ where: { id: participationId }, data: { status: "CONSENTED" } });
-    await overrideEligibility(testDb(), await aResearcher(), { volunteerId, participationId, outcome: "INELIGIBLE", reason: "Left the NHS last month." });
-    expect(await participationOf(volunteerId)).toMatchObject({ status: "CONSENTED", eligibilityOverride: "INELIGIBLE" });
+    await overrideEligibility(testDb(), await aResearcher(), {
+      volunteerId,
+      participationId,
+      outcome: "INELIGIBLE",
+      reason: "Left the NHS last month.",
+    });
+    expect(await participationOf(volunteerId)).toMatchObject({
+      status: "CONSENTED",
+      eligibilityOverride: "INELIGIBLE",
+    });
   });
 
   it("can be cleared: the computed outcome and its status apply again, audited; clearing nothing is refused", async () => {
     const volunteerId = await registerPerson({ introducedLearning: "no" });
     const participation = await participationOf(volunteerId);
     const actor = await aResearcher();
-    await expect(clearEligibilityOverride(testDb(), actor, { volunteerId, participationId: participation.id })).rejects.toThrow(/not overridden/);
-    await overrideEligibility(testDb(), actor, { volunteerId, participationId: participation.id, outcome: "ELIGIBLE", reason: "Checked with them." });
+    await expect(
+      clearEligibilityOverride(testDb(), actor, { volunteerId, participationId: participation.id }),
+    ).rejects.toThrow(/not overridden/);
+    await overrideEligibility(testDb(), actor, {
+      volunteerId,
+      participationId: participation.id,
+      outcome: "ELIGIBLE",
+      reason: "Checked with them.",
+    });
 
     await clearEligibilityOverride(testDb(), actor, { volunteerId, participationId: participation.id });
 
@@ -118,7 +194,11 @@ describe("overriding eligibility", () => {
     });
     const [event] = await eventsNamed("participation.eligibility_override_cleared");
     expect(event).toMatchObject({ actorId: actor.id, subjectId: participation.id });
-    expect(event!.data).toMatchObject({ previousOverride: "ELIGIBLE", statusBefore: "ELIGIBLE", statusAfter: "INELIGIBLE" });
+    expect(event!.data).toMatchObject({
+      previousOverride: "ELIGIBLE",
+      statusBefore: "ELIGIBLE",
+      statusAfter: "INELIGIBLE",
+    });
   });
 
   it("cannot reach another volunteer's participation through this volunteer", async () => {
@@ -126,9 +206,20 @@ describe("overriding eligibility", () => {
     const second = await registerPerson();
     const theirs = await participationOf(second);
     const actor = await aResearcher();
-    await expect(overrideEligibility(testDb(), actor, { volunteerId: first, participationId: theirs.id, outcome: "INELIGIBLE", reason: "x" })).rejects.toThrow(RecordNotFoundError);
-    await expect(clearEligibilityOverride(testDb(), actor, { volunteerId: first, participationId: theirs.id })).rejects.toThrow(RecordNotFoundError);
-    expect(await loadParticipationOfVolunteer(testDb(), actor, { volunteerId: first, participationId: theirs.id })).toBeNull();
+    await expect(
+      overrideEligibility(testDb(), actor, {
+        volunteerId: first,
+        participationId: theirs.id,
+        outcome: "INELIGIBLE",
+        reason: "x",
+      }),
+    ).rejects.toThrow(RecordNotFoundError);
+    await expect(
+      clearEligibilityOverride(testDb(), actor, { volunteerId: first, participationId: theirs.id }),
+    ).rejects.toThrow(RecordNotFoundError);
+    expect(
+      await loadParticipationOfVolunteer(testDb(), actor, { volunteerId: first, participationId: theirs.id }),
+    ).toBeNull();
     expect(await participationOf(second)).toEqual(theirs);
   });
 });
@@ -138,9 +229,16 @@ describe("inviting and recording a withdrawal from the volunteer's page", () => 
     const volunteerId = await registerPerson();
     const participation = await participationOf(volunteerId);
     const actor = await aResearcher();
-    expect(await inviteVolunteer(testDb(), actor, { volunteerId, participationId: participation.id })).toEqual({ kind: "invited" });
-    expect(await inviteVolunteer(testDb(), actor, { volunteerId, participationId: participation.id })).toEqual({ kind: "link-resent" });
-    const events = await testDb().auditEvent.findMany({ where: { subjectId: participation.id }, orderBy: { id: "asc" } });
+    expect(await inviteVolunteer(testDb(), actor, { volunteerId, participationId: participation.id })).toEqual({
+      kind: "invited",
+    });
+    expect(await inviteVolunteer(testDb(), actor, { volunteerId, participationId: participation.id })).toEqual({
+      kind: "link-resent",
+    });
+    const events = await testDb().auditEvent.findMany({
+      where: { subjectId: participation.id },
+      orderBy: { id: "asc" },
+    });
     expect(events.filter((e) => e.actorType === "RESEARCHER").map((e) => [e.action, e.actorId])).toEqual([
       ["participation.invited", actor.id],
       ["participation.invitation_resent", actor.id],
@@ -148,16 +246,34 @@ describe("inviting and recording a withdrawal from the volunteer's page", () => 
 
     const ineligible = await registerPerson({ worksInNhsNow: "no" });
     const theirs = await participationOf(ineligible);
-    await expect(inviteVolunteer(testDb(), actor, { volunteerId: ineligible, participationId: theirs.id })).rejects.toThrow(/Only eligible people can be invited/);
-    await expect(inviteVolunteer(testDb(), actor, { volunteerId, participationId: theirs.id })).rejects.toThrow(RecordNotFoundError);
+    await expect(
+      inviteVolunteer(testDb(), actor, { volunteerId: ineligible, participationId: theirs.id }),
+    ).rejects.toThrow(/Only eligible people can be invited/);
+    await expect(inviteVolunteer(testDb(), actor, { volunteerId, participationId: theirs.id })).rejects.toThrow(
+      RecordNotFoundError,
+    );
   });
 
   it("records a withdrawal told by phone, as the researcher, and refuses another volunteer's study", async () => {
     const { volunteerId, participationId } = await invitedPerson();
     const other = await invitedPerson();
     const actor = await aResearcher();
-    await expect(recordWithdrawal(testDb(), actor, { volunteerId, from: other.participationId, channel: "phone", dataChoice: "KEEP", reason: null })).rejects.toThrow(RecordNotFoundError);
-    const form = recordWithdrawalFormSchema.parse({ volunteerId, from: participationId, channel: "phone", dataChoice: "REMOVE", reason: "  Moving abroad " });
+    await expect(
+      recordWithdrawal(testDb(), actor, {
+        volunteerId,
+        from: other.participationId,
+        channel: "phone",
+        dataChoice: "KEEP",
+        reason: null,
+      }),
+    ).rejects.toThrow(RecordNotFoundError);
+    const form = recordWithdrawalFormSchema.parse({
+      volunteerId,
+      from: participationId,
+      channel: "phone",
+      dataChoice: "REMOVE",
+      reason: "  Moving abroad ",
+    });
 
     await recordWithdrawal(testDb(), actor, { ...form, reason: form.reason ?? null });
 
@@ -171,7 +287,15 @@ describe("inviting and recording a withdrawal from the volunteer's page", () => 
     });
     expect((await participationOf(volunteerId)).status).toBe("WITHDRAWN");
     expect((await participationOf(other.volunteerId)).status).toBe("INVITED");
-    await expect(recordWithdrawal(testDb(), actor, { volunteerId, from: participationId, channel: "email", dataChoice: "KEEP", reason: null })).rejects.toThrow(/already withdrawn/);
+    await expect(
+      recordWithdrawal(testDb(), actor, {
+        volunteerId,
+        from: participationId,
+        channel: "email",
+        dataChoice: "KEEP",
+        reason: null,
+      }),
+    ).rejects.toThrow(/already withdrawn/);
   });
 });
 
@@ -181,18 +305,35 @@ describe("a volunteer's consent records", () => {
     const theirs = await consentedPerson();
     const actor = await aResearcher();
 
-    const pdf = await consentRecordPdfForResearcher(testDb(), actor, { volunteerId: mine.volunteerId, recordId: mine.recordId });
+    const pdf = await consentRecordPdfForResearcher(testDb(), actor, {
+      volunteerId: mine.volunteerId,
+      recordId: mine.recordId,
+    });
     expect(Buffer.from(pdf!).subarray(0, 5).toString()).toBe("%PDF-");
-    expect(await verifyVolunteerConsentRecord(testDb(), actor, { volunteerId: mine.volunteerId, recordId: mine.recordId })).toEqual({
+    expect(
+      await verifyVolunteerConsentRecord(testDb(), actor, { volunteerId: mine.volunteerId, recordId: mine.recordId }),
+    ).toEqual({
       recordIntact: true,
       signingAudited: true,
       auditChainIntact: true,
     });
 
     // Another person's record under this person's address finds nothing.
-    expect(await consentRecordPdfForResearcher(testDb(), actor, { volunteerId: mine.volunteerId, recordId: theirs.recordId })).toBeNull();
-    expect(await verifyVolunteerConsentRecord(testDb(), actor, { volunteerId: mine.volunteerId, recordId: theirs.recordId })).toBeNull();
-    expect(await consentRecordPdfForResearcher(testDb(), actor, { volunteerId: mine.volunteerId, recordId: crypto.randomUUID() })).toBeNull();
+    expect(
+      await consentRecordPdfForResearcher(testDb(), actor, {
+        volunteerId: mine.volunteerId,
+        recordId: theirs.recordId,
+      }),
+    ).toBeNull();
+    expect(
+      await verifyVolunteerConsentRecord(testDb(), actor, { volunteerId: mine.volunteerId, recordId: theirs.recordId }),
+    ).toBeNull();
+    expect(
+      await consentRecordPdfForResearcher(testDb(), actor, {
+        volunteerId: mine.volunteerId,
+        recordId: crypto.randomUUID(),
+      }),
+    ).toBeNull();
   });
 });
 
@@ -206,9 +347,17 @@ describe("the volunteer's page data", () => {
     await inviteVolunteer(testDb(), actor, { volunteerId, participationId });
 
     const record = await loadVolunteerRecord(testDb(), actor, volunteerId);
-    expect(record!.volunteer).toMatchObject({ fullName: "Grace Hopper", email, jobTitle: "Matron", staffGroup: "Nurse or health visitor", region: "London" });
+    expect(record!.volunteer).toMatchObject({
+      fullName: "Grace Hopper",
+      email,
+      jobTitle: "Matron",
+      staffGroup: "Nurse or health visitor",
+      region: "London",
+    });
     expect(record!.submissions).toHaveLength(2);
-    expect(record!.submissions[0]!.submittedAt.getTime()).toBeGreaterThanOrEqual(record!.submissions[1]!.submittedAt.getTime());
+    expect(record!.submissions[0]!.submittedAt.getTime()).toBeGreaterThanOrEqual(
+      record!.submissions[1]!.submittedAt.getTime(),
+    );
     const newest = record!.submissions[0]!.sections.flatMap((s) => s.rows);
     expect(newest.find((r) => r.field === "jobTitle")?.answer).toBe("Matron");
     expect(newest.find((r) => r.field === "introducedLearning")?.answer).toBe("Yes");
@@ -216,9 +365,17 @@ describe("the volunteer's page data", () => {
       ["interview-study", "INVITED"],
       ["workshops", "ELIGIBLE"],
     ]);
-    expect(record!.timeline.map((e) => e.action)).toEqual(["registration.submitted", "registration.repeated", "participation.invited"]);
+    expect(record!.timeline.map((e) => e.action)).toEqual([
+      "registration.submitted",
+      "registration.repeated",
+      "participation.invited",
+    ]);
     expect(record!.timeline[2]).toMatchObject({ actorType: "RESEARCHER", actorName: "Rob Researcher" });
-    expect(record!.emails.map((e) => e.template).sort()).toEqual(["invitation", "registration-confirmation", "registration-confirmation"]);
+    expect(record!.emails.map((e) => e.template).sort()).toEqual([
+      "invitation",
+      "registration-confirmation",
+      "registration-confirmation",
+    ]);
 
     expect(await loadVolunteerRecord(testDb(), actor, crypto.randomUUID())).toBeNull();
   });
@@ -230,14 +387,46 @@ describe("exporting all a volunteer's data (subject access request)", () => {
     const other = await invitedPerson({ fullName: "Someone Else" });
     const db = testDb();
     const actor = await aResearcher();
-    await db.interview.create({ data: { participationId, startsAt: new Date(Date.now() + 86_400_000), durationMinutes: 35, meetingLink: "https://teams.example/meet", calendarUid: crypto.randomUUID() } });
+    await db.interview.create({
+      data: {
+        participationId,
+        startsAt: new Date(Date.now() + 86_400_000),
+        durationMinutes: 35,
+        meetingLink: "https://teams.example/meet",
+        calendarUid: crypto.randomUUID(),
+      },
+    });
     const workshops = await participationOf(volunteerId, "workshops");
     const study = await db.study.findUniqueOrThrow({ where: { slug: "workshops" } });
-    const session = await db.workshopSession.create({ data: { studyId: study.id, title: "Leeds", startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 90_000_000), mode: "IN_PERSON", capacity: 10 } });
-    await db.workshopBooking.create({ data: { workshopSessionId: session.id, participationId: workshops.id, status: "BOOKED" } });
-    await recordWithdrawal(db, actor, { volunteerId, from: workshops.id, channel: "letter", dataChoice: "KEEP", reason: null });
+    const session = await db.workshopSession.create({
+      data: {
+        studyId: study.id,
+        title: "Leeds",
+        startsAt: new Date(Date.now() + 86_400_000),
+        endsAt: new Date(Date.now() + 90_000_000),
+        mode: "IN_PERSON",
+        capacity: 10,
+      },
+    });
+    await db.workshopBooking.create({
+      data: { workshopSessionId: session.id, participationId: workshops.id, status: "BOOKED" },
+    });
+    await recordWithdrawal(db, actor, {
+      volunteerId,
+      from: workshops.id,
+      channel: "letter",
+      dataChoice: "KEEP",
+      reason: null,
+    });
     const email = (await db.volunteer.findUniqueOrThrow({ where: { id: volunteerId } })).email;
-    await db.registrationDraft.create({ data: { tokenHash: "f".repeat(64), submissionKey: crypto.randomUUID(), answers: { email: email.toUpperCase(), jobTitle: "Matron" }, expiresAt: new Date(Date.now() + 86_400_000) } });
+    await db.registrationDraft.create({
+      data: {
+        tokenHash: "f".repeat(64),
+        submissionKey: crypto.randomUUID(),
+        answers: { email: email.toUpperCase(), jobTitle: "Matron" },
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
 
     const data = await exportVolunteerData(db, actor, volunteerId);
     const json = JSON.stringify(data);
@@ -259,9 +448,23 @@ describe("exporting all a volunteer's data (subject access request)", () => {
     expect(confirmation.attachments).toMatchObject([{ contentType: "application/pdf" }]);
     expect(confirmation.attachments[0]!.sizeBytes).toBeGreaterThan(1000);
     expect(confirmation).not.toHaveProperty("content");
-    expect(data.emails.map((e) => e.template)).toEqual(expect.arrayContaining(["registration-confirmation", "invitation", "consent-team-notification", "withdrawal-confirmation"]));
+    expect(data.emails.map((e) => e.template)).toEqual(
+      expect.arrayContaining([
+        "registration-confirmation",
+        "invitation",
+        "consent-team-notification",
+        "withdrawal-confirmation",
+      ]),
+    );
     expect(data.accessTokens.length).toBeGreaterThanOrEqual(3);
-    expect(data.auditEvents.map((e) => e.action)).toEqual(expect.arrayContaining(["registration.submitted", "participation.invited", "consent.signed", "participation.withdrawn"]));
+    expect(data.auditEvents.map((e) => e.action)).toEqual(
+      expect.arrayContaining([
+        "registration.submitted",
+        "participation.invited",
+        "consent.signed",
+        "participation.withdrawn",
+      ]),
+    );
 
     // No secrets: a link's hash never leaves the database, for this person or anyone.
     const hashes = (await db.accessToken.findMany({ select: { tokenHash: true } })).map((t) => t.tokenHash);
@@ -273,7 +476,13 @@ describe("exporting all a volunteer's data (subject access request)", () => {
     expect(json).not.toContain(other.volunteerId);
 
     const [event] = await eventsNamed("volunteer.exported");
-    expect(event).toMatchObject({ actorType: "RESEARCHER", actorId: actor.id, subjectType: "volunteer", subjectId: volunteerId, data: {} });
+    expect(event).toMatchObject({
+      actorType: "RESEARCHER",
+      actorId: actor.id,
+      subjectType: "volunteer",
+      subjectId: volunteerId,
+      data: {},
+    });
     await expect(exportVolunteerData(db, actor, crypto.randomUUID())).rejects.toThrow(RecordNotFoundError);
   });
 });
@@ -283,15 +492,53 @@ describe("erasing a volunteer's personal data", () => {
     const email = `ada.${crypto.randomUUID().slice(0, 6)}@nhs.net`;
     const person = await consentedPerson({ email, fullName: "Ada Lovelace", phone: "07700 900123" });
     const db = testDb();
-    await db.interview.create({ data: { participationId: person.participationId, startsAt: new Date(Date.now() + 86_400_000), durationMinutes: 35, meetingLink: "https://teams.example/meet", calendarUid: crypto.randomUUID() } });
+    await db.interview.create({
+      data: {
+        participationId: person.participationId,
+        startsAt: new Date(Date.now() + 86_400_000),
+        durationMinutes: 35,
+        meetingLink: "https://teams.example/meet",
+        calendarUid: crypto.randomUUID(),
+      },
+    });
     const workshops = await participationOf(person.volunteerId, "workshops");
     const study = await db.study.findUniqueOrThrow({ where: { slug: "workshops" } });
-    const session = await db.workshopSession.create({ data: { studyId: study.id, title: "Leeds", startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 90_000_000), mode: "IN_PERSON", capacity: 10 } });
-    await db.workshopBooking.create({ data: { workshopSessionId: session.id, participationId: workshops.id, status: "WAITLISTED", waitlistedAt: new Date() } });
+    const session = await db.workshopSession.create({
+      data: {
+        studyId: study.id,
+        title: "Leeds",
+        startsAt: new Date(Date.now() + 86_400_000),
+        endsAt: new Date(Date.now() + 90_000_000),
+        mode: "IN_PERSON",
+        capacity: 10,
+      },
+    });
+    await db.workshopBooking.create({
+      data: {
+        workshopSessionId: session.id,
+        participationId: workshops.id,
+        status: "WAITLISTED",
+        waitlistedAt: new Date(),
+      },
+    });
     // A registration they started again and did not finish.
-    await db.registrationDraft.create({ data: { tokenHash: "d".repeat(64), submissionKey: crypto.randomUUID(), answers: { email: ` ${email.toUpperCase()} `, fullName: "Ada Lovelace" }, expiresAt: new Date(Date.now() + 86_400_000) } });
+    await db.registrationDraft.create({
+      data: {
+        tokenHash: "d".repeat(64),
+        submissionKey: crypto.randomUUID(),
+        answers: { email: ` ${email.toUpperCase()} `, fullName: "Ada Lovelace" },
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
     // Someone else's draft, which must stay.
-    await db.registrationDraft.create({ data: { tokenHash: "e".repeat(64), submissionKey: crypto.randomUUID(), answers: { email: "other@nhs.net" }, expiresAt: new Date(Date.now() + 86_400_000) } });
+    await db.registrationDraft.create({
+      data: {
+        tokenHash: "e".repeat(64),
+        submissionKey: crypto.randomUUID(),
+        answers: { email: "other@nhs.net" },
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
     return { ...person, email, workshopsId: workshops.id };
   }
 
@@ -302,12 +549,21 @@ describe("erasing a volunteer's personal data", () => {
     const admin = await aResearcher("ADMIN");
     const recordBefore = await db.consentRecord.findUniqueOrThrow({ where: { id: recordId } });
     const expressionsBefore = await db.expressionOfInterest.findMany({ where: { volunteerId } });
-    const statusesBefore = await db.participation.findMany({ where: { volunteerId }, orderBy: { id: "asc" }, select: { id: true, status: true, consentedAt: true } });
+    const statusesBefore = await db.participation.findMany({
+      where: { volunteerId },
+      orderBy: { id: "asc" },
+      select: { id: true, status: true, consentedAt: true },
+    });
     const eventsBefore = await db.auditEvent.findMany({ orderBy: { id: "asc" } });
-    const otherEmails = await db.outgoingEmail.findMany({ where: { volunteerId: other.volunteerId }, orderBy: { id: "asc" } });
+    const otherEmails = await db.outgoingEmail.findMany({
+      where: { volunteerId: other.volunteerId },
+      orderBy: { id: "asc" },
+    });
     expect(await db.emailAttachment.count()).toBeGreaterThan(0);
 
-    expect(await eraseVolunteerData(db, admin, { volunteerId, confirmEmail: ` ${email.toUpperCase()} ` })).toEqual({ kind: "erased" });
+    expect(await eraseVolunteerData(db, admin, { volunteerId, confirmEmail: ` ${email.toUpperCase()} ` })).toEqual({
+      kind: "erased",
+    });
 
     const volunteer = await db.volunteer.findUniqueOrThrow({ where: { id: volunteerId } });
     expect(volunteer).toMatchObject({
@@ -338,29 +594,48 @@ describe("erasing a volunteer's personal data", () => {
     }
     expect(emails.filter((e) => e.status === "CANCELLED").length).toBeGreaterThan(0);
     expect(await db.emailAttachment.count()).toBe(0);
-    expect(await db.outgoingEmail.findMany({ where: { volunteerId: other.volunteerId }, orderBy: { id: "asc" } })).toEqual(otherEmails);
+    expect(
+      await db.outgoingEmail.findMany({ where: { volunteerId: other.volunteerId }, orderBy: { id: "asc" } }),
+    ).toEqual(otherEmails);
 
     expect(await db.accessToken.count({ where: { volunteerId, revokedAt: null } })).toBe(0);
-    expect(await db.accessToken.count({ where: { volunteerId: other.volunteerId, revokedAt: null } })).toBeGreaterThan(0);
+    expect(await db.accessToken.count({ where: { volunteerId: other.volunteerId, revokedAt: null } })).toBeGreaterThan(
+      0,
+    );
     expect((await db.interview.findFirstOrThrow()).status).toBe("CANCELLED");
     expect((await db.workshopBooking.findFirstOrThrow()).status).toBe("CANCELLED");
 
     // Kept unchanged: the consent evidence (its signed name too), statuses and the audit trail.
     const recordAfter = await db.consentRecord.findUniqueOrThrow({ where: { id: recordId } });
     expect(recordAfter).toEqual(recordBefore);
-    expect(verifyConsentRecord({ ...recordAfter, statements: recordAfter.statements as unknown as ConsentStatementAnswer[] })).toBe(true);
-    expect(await db.participation.findMany({ where: { volunteerId }, orderBy: { id: "asc" }, select: { id: true, status: true, consentedAt: true } })).toEqual(statusesBefore);
+    expect(
+      verifyConsentRecord({
+        ...recordAfter,
+        statements: recordAfter.statements as unknown as ConsentStatementAnswer[],
+      }),
+    ).toBe(true);
+    expect(
+      await db.participation.findMany({
+        where: { volunteerId },
+        orderBy: { id: "asc" },
+        select: { id: true, status: true, consentedAt: true },
+      }),
+    ).toEqual(statusesBefore);
     const eventsAfter = await db.auditEvent.findMany({ orderBy: { id: "asc" } });
     expect(eventsAfter.slice(0, eventsBefore.length)).toEqual(eventsBefore);
     const erasure = eventsAfter.slice(eventsBefore.length);
-    expect(erasure.map((e) => [e.action, e.actorId, e.subjectType, e.subjectId])).toEqual([["volunteer.erased", admin.id, "volunteer", volunteerId]]);
+    expect(erasure.map((e) => [e.action, e.actorId, e.subjectType, e.subjectId])).toEqual([
+      ["volunteer.erased", admin.id, "volunteer", volunteerId],
+    ]);
     expect(JSON.stringify(erasure[0]!.data)).not.toMatch(/Ada|nhs\.net|07700/);
     expect((await verifyAuditChain(db)).intact).toBe(true);
 
     // The page shows them as erased, with what is kept.
     const page = await loadVolunteerRecord(db, admin, volunteerId);
     expect(page!.submissions.every((s) => s.erased && s.sections.length === 0)).toBe(true);
-    expect(page!.participations.find((p) => p.id === participationId)!.consentRecords.map((r) => r.signedName)).toEqual(["Ada Lovelace"]);
+    expect(page!.participations.find((p) => p.id === participationId)!.consentRecords.map((r) => r.signedName)).toEqual(
+      ["Ada Lovelace"],
+    );
     // Registering again with the same address is a new person; the erased record stays erased.
     const again = await registerPerson({ email });
     expect(again).not.toBe(volunteerId);
@@ -372,7 +647,9 @@ describe("erasing a volunteer's personal data", () => {
     const db = testDb();
     const before = await db.volunteer.findUniqueOrThrow({ where: { id: volunteerId } });
     const events = await db.auditEvent.count();
-    await expect(eraseVolunteerData(db, await aResearcher("RESEARCHER"), { volunteerId, confirmEmail: email })).rejects.toThrow(NotAllowedError);
+    await expect(
+      eraseVolunteerData(db, await aResearcher("RESEARCHER"), { volunteerId, confirmEmail: email }),
+    ).rejects.toThrow(NotAllowedError);
     expect(await db.volunteer.findUniqueOrThrow({ where: { id: volunteerId } })).toEqual(before);
     expect(await db.auditEvent.count()).toBe(events);
   });
@@ -381,9 +658,13 @@ describe("erasing a volunteer's personal data", () => {
     const { volunteerId } = await personWithEverything();
     const db = testDb();
     const admin = await aResearcher("ADMIN");
-    await expect(eraseVolunteerData(db, admin, { volunteerId, confirmEmail: "someone.else@nhs.net" })).rejects.toThrow(ErasureConfirmationError);
+    await expect(eraseVolunteerData(db, admin, { volunteerId, confirmEmail: "someone.else@nhs.net" })).rejects.toThrow(
+      ErasureConfirmationError,
+    );
     expect((await db.volunteer.findUniqueOrThrow({ where: { id: volunteerId } })).erasedAt).toBeNull();
-    await expect(eraseVolunteerData(db, admin, { volunteerId: crypto.randomUUID(), confirmEmail: "x@nhs.net" })).rejects.toThrow(RecordNotFoundError);
+    await expect(
+      eraseVolunteerData(db, admin, { volunteerId: crypto.randomUUID(), confirmEmail: "x@nhs.net" }),
+    ).rejects.toThrow(RecordNotFoundError);
   });
 
   it("twice is harmless: the second time changes nothing and records nothing", async () => {
@@ -395,8 +676,12 @@ describe("erasing a volunteer's personal data", () => {
     const events = await db.auditEvent.count();
     const emails = await db.outgoingEmail.findMany({ orderBy: { id: "asc" } });
 
-    expect(await eraseVolunteerData(db, admin, { volunteerId, confirmEmail: email })).toEqual({ kind: "already-erased" });
-    expect(await eraseVolunteerData(db, admin, { volunteerId, confirmEmail: erasedEmailAddress(volunteerId) })).toEqual({ kind: "already-erased" });
+    expect(await eraseVolunteerData(db, admin, { volunteerId, confirmEmail: email })).toEqual({
+      kind: "already-erased",
+    });
+    expect(await eraseVolunteerData(db, admin, { volunteerId, confirmEmail: erasedEmailAddress(volunteerId) })).toEqual(
+      { kind: "already-erased" },
+    );
 
     expect(await db.volunteer.findUniqueOrThrow({ where: { id: volunteerId } })).toEqual(volunteer);
     expect(await db.auditEvent.count()).toBe(events);
@@ -409,7 +694,11 @@ describe("erasing a volunteer's personal data", () => {
     const admin = await aResearcher("ADMIN");
     await eraseVolunteerData(db, admin, { volunteerId, confirmEmail: email });
     await expect(inviteVolunteer(db, admin, { volunteerId, participationId: workshopsId })).rejects.toThrow(/erased/);
-    await expect(recordWithdrawal(db, admin, { volunteerId, from: "all", channel: "phone", dataChoice: "KEEP", reason: null })).rejects.toThrow(/erased/);
-    await expect(overrideEligibility(db, admin, { volunteerId, participationId: workshopsId, outcome: "INELIGIBLE", reason: "x" })).rejects.toThrow(/erased/);
+    await expect(
+      recordWithdrawal(db, admin, { volunteerId, from: "all", channel: "phone", dataChoice: "KEEP", reason: null }),
+    ).rejects.toThrow(/erased/);
+    await expect(
+      overrideEligibility(db, admin, { volunteerId, participationId: workshopsId, outcome: "INELIGIBLE", reason: "x" }),
+    ).rejects.toThrow(/erased/);
   });
 });

@@ -40,7 +40,9 @@ describe("append-only tables", () => {
   it("refuse to change or delete a consent record", async () => {
     const record = await arrangeConsentRecord();
     const db = testDb();
-    await expect(db.consentRecord.update({ where: { id: record.id }, data: { signedName: "Someone else" } })).rejects.toThrow(/append-only/);
+    await expect(
+      db.consentRecord.update({ where: { id: record.id }, data: { signedName: "Someone else" } }),
+    ).rejects.toThrow(/append-only/);
     await expect(db.consentRecord.delete({ where: { id: record.id } })).rejects.toThrow(/append-only/);
     await expect(db.$executeRaw`update consent_records set signed_name = 'x'`).rejects.toThrow(/append-only/);
     expect((await db.consentRecord.findUniqueOrThrow({ where: { id: record.id } })).signedName).toBe("Ada Lovelace");
@@ -51,7 +53,9 @@ describe("append-only tables", () => {
     const event = await db.auditEvent.create({
       data: { actorType: "SYSTEM", action: "test.event", subjectType: "test", hash: "b".repeat(64) },
     });
-    await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: "tampered" } })).rejects.toThrow(/append-only/);
+    await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: "tampered" } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
     expect(await db.auditEvent.count()).toBe(1);
   });

@@ -45,7 +45,8 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
   }
 }
 
-const asSuperuser = <T>(database: string, work: (client: pg.Client) => Promise<T>) => withClient(cluster!.superuserUrl(database), work);
+const asSuperuser = <T>(database: string, work: (client: pg.Client) => Promise<T>) =>
+  withClient(cluster!.superuserUrl(database), work);
 
 /** Every table's row count, the migrations' own table included. */
 async function rowCounts(url: string): Promise<Record<string, number>> {
@@ -65,7 +66,11 @@ async function rowCounts(url: string): Promise<Record<string, number>> {
 async function restoreInto(database: string): Promise<string> {
   await asSuperuser("postgres", (c) => c.query(`create database ${database} owner ${APP_ROLE} template template0`));
   const url = appUrl(database);
-  const restored = await cluster!.client("pg_restore", ["--no-owner", "--exit-on-error", "--single-transaction", `--dbname=${url}`, dumpFile], APP_PASSWORD);
+  const restored = await cluster!.client(
+    "pg_restore",
+    ["--no-owner", "--exit-on-error", "--single-transaction", `--dbname=${url}`, dumpFile],
+    APP_PASSWORD,
+  );
   expect(restored.stderr).toBe("");
   expect(restored.code).toBe(0);
   return url;
@@ -134,13 +139,24 @@ async function arrange(): Promise<void> {
   await invitedOnly("workshops");
   await consentedPerson("interview-study");
   const leaving = await consentedPerson("workshops");
-  await withdrawParticipation(db, { volunteerId: leaving.volunteerId, participationIds: "all", method: "SELF_SERVICE", dataChoice: "KEEP", reason: null });
+  await withdrawParticipation(db, {
+    volunteerId: leaving.volunteerId,
+    participationIds: "all",
+    method: "SELF_SERVICE",
+    dataChoice: "KEEP",
+    reason: null,
+  });
   await verifyAuditLog(db, admin);
 
   dumpFile = path.join(cluster.workDir, "portal.dump");
   // docs/operations.md, "Backups": pg_dump's custom format, as the application's role.
-  const dumped = await cluster.client("pg_dump", ["--format=custom", `--file=${dumpFile}`, `--dbname=${sourceUrl}`], APP_PASSWORD);
-  if (dumped.code !== 0 || dumped.stderr !== "") throw new Error(`pg_dump failed (exit code ${dumped.code}): ${dumped.stderr}`);
+  const dumped = await cluster.client(
+    "pg_dump",
+    ["--format=custom", `--file=${dumpFile}`, `--dbname=${sourceUrl}`],
+    APP_PASSWORD,
+  );
+  if (dumped.code !== 0 || dumped.stderr !== "")
+    throw new Error(`pg_dump failed (exit code ${dumped.code}): ${dumped.stderr}`);
 }
 
 afterAll(async () => {
@@ -152,7 +168,9 @@ afterAll(async () => {
 describe("backing up with pg_dump and restoring with pg_restore", () => {
   it("runs a server and a pg_dump of the same major version, as the procedure requires", async () => {
     arranged();
-    const server = await asSuperuser("postgres", (c) => c.query<{ v: string }>(`select current_setting('server_version_num') as v`));
+    const server = await asSuperuser("postgres", (c) =>
+      c.query<{ v: string }>(`select current_setting('server_version_num') as v`),
+    );
     const dumpVersion = await cluster!.client("pg_dump", ["--version"], APP_PASSWORD);
     expect(Math.floor(Number(server.rows[0]!.v) / 10_000)).toBe(cluster!.major);
     expect(dumpVersion.stdout).toMatch(new RegExp(`\\(PostgreSQL\\) ${cluster!.major}\\.`));
@@ -187,8 +205,13 @@ describe("backing up with pg_dump and restoring with pg_restore", () => {
     expect((await applyMigrations(restoredUrl)).applied).toEqual([]);
     const db = createPrismaClient(restoredUrl, { maxConnections: 1 });
     try {
-      await db.$transaction((tx) => recordAuditEvent(tx, { actorType: "SYSTEM", action: "backup.restore_checked", subjectType: "test" }));
-      expect(await verifyEvidence(db)).toMatchObject({ intact: true, auditChain: { eventsChecked: before.audit_events! + 1 } });
+      await db.$transaction((tx) =>
+        recordAuditEvent(tx, { actorType: "SYSTEM", action: "backup.restore_checked", subjectType: "test" }),
+      );
+      expect(await verifyEvidence(db)).toMatchObject({
+        intact: true,
+        auditChain: { eventsChecked: before.audit_events! + 1 },
+      });
     } finally {
       await db.$disconnect();
     }
@@ -202,7 +225,9 @@ describe("backing up with pg_dump and restoring with pg_restore", () => {
       await c.query(`set session_replication_role = replica`);
       const record = await c.query<{ id: string }>(`select id from consent_records order by signed_at limit 1`);
       await c.query(`update consent_records set signed_name = 'Someone Else' where id = $1`, [record.rows[0]!.id]);
-      const event = await c.query<{ id: string }>(`select id::text from audit_events where action = 'participation.invited' order by id limit 1`);
+      const event = await c.query<{ id: string }>(
+        `select id::text from audit_events where action = 'participation.invited' order by id limit 1`,
+      );
       await c.query(`update audit_events set actor_type = 'RESEARCHER' where id = $1`, [event.rows[0]!.id]);
       return { recordId: record.rows[0]!.id, eventId: event.rows[0]!.id };
     });
@@ -226,7 +251,9 @@ describe("backing up with pg_dump and restoring with pg_restore", () => {
     const recordId = await asSuperuser("portal_pruned", async (c) => {
       await c.query(`set session_replication_role = replica`);
       const record = await c.query<{ id: string }>(`select id from consent_records order by signed_at desc limit 1`);
-      await c.query(`delete from audit_events where subject_type = 'consent_record' and subject_id = $1`, [record.rows[0]!.id]);
+      await c.query(`delete from audit_events where subject_type = 'consent_record' and subject_id = $1`, [
+        record.rows[0]!.id,
+      ]);
       // A careful forger recomputes every hash after the gap, so the chain itself verifies again.
       await c.query(`
         do $$

@@ -71,7 +71,9 @@ describe("inviting someone to a study", () => {
   it("refuses to invite someone who is not eligible, with a reason a researcher can act on", async () => {
     const volunteerId = await registerPerson({ introducedLearning: "no" });
     const participation = await participationOf(volunteerId);
-    await expect(inviteParticipant(testDb(), { participationId: participation.id, actor: { type: "SYSTEM" } })).rejects.toThrow(/Only eligible people can be invited/);
+    await expect(
+      inviteParticipant(testDb(), { participationId: participation.id, actor: { type: "SYSTEM" } }),
+    ).rejects.toThrow(/Only eligible people can be invited/);
   });
 
   it("invites at once when the study invites automatically", async () => {
@@ -128,9 +130,14 @@ describe("signing the consent form", () => {
     expect(verifyConsentRecord({ ...record, signedName: "Someone Else", statements: recorded as never })).toBe(false);
 
     expect((await participationOf(volunteerId)).status).toBe("CONSENTED");
-    expect((await db.accessToken.findUniqueOrThrow({ where: { tokenHash: hashToken(consentToken) } })).usedAt).not.toBeNull();
+    expect(
+      (await db.accessToken.findUniqueOrThrow({ where: { tokenHash: hashToken(consentToken) } })).usedAt,
+    ).not.toBeNull();
 
-    const toPerson = await db.outgoingEmail.findFirstOrThrow({ where: { template: "consent-confirmation" }, include: { attachments: true } });
+    const toPerson = await db.outgoingEmail.findFirstOrThrow({
+      where: { template: "consent-confirmation" },
+      include: { attachments: true },
+    });
     expect(toPerson.participationId).toBe(participationId);
     expect(toPerson.textBody).toContain(record.contentHash);
     expect(Buffer.from(toPerson.attachments[0]!.content).subarray(0, 5).toString()).toBe("%PDF-");
@@ -161,26 +168,42 @@ describe("signing the consent form", () => {
     values[statementField(required.id)] = "no";
     const before = await rowCounts();
     const result = await signConsent(testDb(), { token: consentToken, consentFormId, values });
-    expect(result).toEqual({ kind: "invalid-answers", errors: { [statementField(required.id)]: `Agree to statement ${required.position} to take part, or choose not to take part` } });
+    expect(result).toEqual({
+      kind: "invalid-answers",
+      errors: {
+        [statementField(required.id)]:
+          `Agree to statement ${required.position} to take part, or choose not to take part`,
+      },
+    });
     expect(await rowCounts()).toEqual(before);
   });
 
   it.each([
-    ["a statement id that is not on the form", (v: Record<string, unknown>) => (v[statementField(crypto.randomUUID())] = "yes")],
-    ["a missing statement", (v: Record<string, unknown>) => delete v[Object.keys(v).find((k) => k.startsWith("statement-"))!]],
+    [
+      "a statement id that is not on the form",
+      (v: Record<string, unknown>) => (v[statementField(crypto.randomUUID())] = "yes"),
+    ],
+    [
+      "a missing statement",
+      (v: Record<string, unknown>) => delete v[Object.keys(v).find((k) => k.startsWith("statement-"))!],
+    ],
   ])("refuses a post with %s, and stores nothing", async (_label, tamper) => {
     const { consentToken } = await invitedPerson();
     const { consentFormId, values } = await answersFor(consentToken);
     tamper(values);
     const before = await rowCounts();
-    await expect(signConsent(testDb(), { token: consentToken, consentFormId, values })).rejects.toThrow(/do not match this consent form/);
+    await expect(signConsent(testDb(), { token: consentToken, consentFormId, values })).rejects.toThrow(
+      /do not match this consent form/,
+    );
     expect(await rowCounts()).toEqual(before);
   });
 
   it("refuses to sign a version that is no longer the current one", async () => {
     const { consentToken } = await invitedPerson();
     const { values } = await answersFor(consentToken);
-    await expect(signConsent(testDb(), { token: consentToken, consentFormId: crypto.randomUUID(), values })).rejects.toThrow(/updated after you opened it/);
+    await expect(
+      signConsent(testDb(), { token: consentToken, consentFormId: crypto.randomUUID(), values }),
+    ).rejects.toThrow(/updated after you opened it/);
     expect(await testDb().consentRecord.count()).toBe(0);
   });
 
@@ -188,16 +211,21 @@ describe("signing the consent form", () => {
     const { consentToken } = await invitedPerson();
     const { consentFormId, values } = await answersFor(consentToken);
     await signConsent(testDb(), { token: consentToken, consentFormId, values });
-    await expect(signConsent(testDb(), { token: consentToken, consentFormId, values })).rejects.toThrow(ParticipationError);
+    await expect(signConsent(testDb(), { token: consentToken, consentFormId, values })).rejects.toThrow(
+      ParticipationError,
+    );
     expect(await testDb().consentRecord.count()).toBe(1);
   });
 
   it("makes one record when two tabs submit at the same moment", async () => {
     const { consentToken } = await invitedPerson();
     const { consentFormId, values } = await answersFor(consentToken);
-    const results = await Promise.allSettled([1, 2, 3].map(() => signConsent(testDb(), { token: consentToken, consentFormId, values })));
+    const results = await Promise.allSettled(
+      [1, 2, 3].map(() => signConsent(testDb(), { token: consentToken, consentFormId, values })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    for (const r of results.filter((r) => r.status === "rejected")) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ParticipationError);
+    for (const r of results.filter((r) => r.status === "rejected"))
+      expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ParticipationError);
     const db = testDb();
     expect(await db.consentRecord.count()).toBe(1);
     expect(await db.outgoingEmail.count({ where: { template: "consent-confirmation" } })).toBe(1);
@@ -209,7 +237,9 @@ describe("signing the consent form", () => {
     const invitation = await findConsentInvitation(testDb(), consentToken);
     expect(invitation.kind === "ready" && invitation.signableFrom).toBeInstanceOf(Date);
     const { consentFormId, values } = await answersFor(consentToken);
-    await expect(signConsent(testDb(), { token: consentToken, consentFormId, values })).rejects.toThrow(/time to consider/);
+    await expect(signConsent(testDb(), { token: consentToken, consentFormId, values })).rejects.toThrow(
+      /time to consider/,
+    );
     const later = new Date(Date.now() + 49 * 3_600_000);
     expect((await signConsent(testDb(), { token: consentToken, consentFormId, values }, later)).kind).toBe("signed");
   });
@@ -219,14 +249,24 @@ describe("verifying a stored record", () => {
   it("confirms the record, its signing event and the chain, and notices a record changed behind the portal's back", async () => {
     const { consentToken } = await invitedPerson();
     const { consentFormId, values } = await answersFor(consentToken);
-    const { recordId } = (await signConsent(testDb(), { token: consentToken, consentFormId, values })) as { recordId: string };
+    const { recordId } = (await signConsent(testDb(), { token: consentToken, consentFormId, values })) as {
+      recordId: string;
+    };
     const db = testDb();
-    expect(await verifyStoredConsentRecord(db, recordId)).toEqual({ recordIntact: true, signingAudited: true, auditChainIntact: true });
+    expect(await verifyStoredConsentRecord(db, recordId)).toEqual({
+      recordIntact: true,
+      signingAudited: true,
+      auditChainIntact: true,
+    });
     // Only a superuser who disables the trigger can do this; the hash shows it.
     await db.$executeRawUnsafe(`alter table consent_records disable trigger consent_records_append_only`);
     await db.$executeRawUnsafe(`update consent_records set signed_name = 'Someone Else' where id = '${recordId}'`);
     await db.$executeRawUnsafe(`alter table consent_records enable trigger consent_records_append_only`);
-    expect(await verifyStoredConsentRecord(db, recordId)).toEqual({ recordIntact: false, signingAudited: true, auditChainIntact: true });
+    expect(await verifyStoredConsentRecord(db, recordId)).toEqual({
+      recordIntact: false,
+      signingAudited: true,
+      auditChainIntact: true,
+    });
     expect(await verifyStoredConsentRecord(db, crypto.randomUUID())).toBeNull();
   });
 });
@@ -261,7 +301,10 @@ describe("re-consent", () => {
     const db = testDb();
     const oldRecord = await db.consentRecord.findFirstOrThrow();
 
-    const study = await db.study.findUniqueOrThrow({ where: { slug: "interview-study" }, include: { informationSheets: true } });
+    const study = await db.study.findUniqueOrThrow({
+      where: { slug: "interview-study" },
+      include: { informationSheets: true },
+    });
     const draft = await db.consentForm.create({
       data: {
         studyId: study.id,
@@ -269,10 +312,16 @@ describe("re-consent", () => {
         version: "0.2",
         versionDate: new Date("2026-12-01T00:00:00Z"),
         title: "Consent form: interview study",
-        statements: { create: [{ position: 1, key: "take-part", text: "I agree to take part in the updated study.", required: true }] },
+        statements: {
+          create: [
+            { position: 1, key: "take-part", text: "I agree to take part in the updated study.", required: true },
+          ],
+        },
       },
     });
-    expect(await publishConsentForm(db, { consentFormId: draft.id, actor: { type: "SYSTEM" } })).toEqual({ reconsentRequested: 1 });
+    expect(await publishConsentForm(db, { consentFormId: draft.id, actor: { type: "SYSTEM" } })).toEqual({
+      reconsentRequested: 1,
+    });
     expect((await participationOf(volunteerId)).reconsentRequestedAt).not.toBeNull();
 
     const fresh = await tokenFromLatestEmail(volunteerId, "consent", "reconsent-invitation");
@@ -288,8 +337,16 @@ describe("re-consent", () => {
 
   it("leaves a published form exactly as it is: the database refuses changes", async () => {
     const form = await testDb().consentForm.findFirstOrThrow({ include: { statements: true } });
-    await expect(testDb().consentForm.update({ where: { id: form.id }, data: { title: "Changed" } })).rejects.toThrow(/cannot be changed/);
-    await expect(testDb().consentStatement.update({ where: { id: form.statements[0]!.id }, data: { text: "Changed" } })).rejects.toThrow(/cannot be changed/);
-    await expect(testDb().consentStatement.create({ data: { consentFormId: form.id, position: 99, key: "extra", text: "Extra", required: false } })).rejects.toThrow(/published consent form/);
+    await expect(testDb().consentForm.update({ where: { id: form.id }, data: { title: "Changed" } })).rejects.toThrow(
+      /cannot be changed/,
+    );
+    await expect(
+      testDb().consentStatement.update({ where: { id: form.statements[0]!.id }, data: { text: "Changed" } }),
+    ).rejects.toThrow(/cannot be changed/);
+    await expect(
+      testDb().consentStatement.create({
+        data: { consentFormId: form.id, position: 99, key: "extra", text: "Extra", required: false },
+      }),
+    ).rejects.toThrow(/published consent form/);
   });
 });

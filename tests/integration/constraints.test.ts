@@ -23,7 +23,9 @@ describe("database constraints", () => {
     const db = testDb();
     await seedDatabase(db, { demoResearcher: false });
     const study = await db.study.findUniqueOrThrow({ where: { slug: "workshops" } });
-    const v = await db.volunteer.create({ data: { email: "c@example.org", emailNormalised: "c@example.org", fullName: "C" } });
+    const v = await db.volunteer.create({
+      data: { email: "c@example.org", emailNormalised: "c@example.org", fullName: "C" },
+    });
     await db.participation.create({ data: { volunteerId: v.id, studyId: study.id, eligibility: "ELIGIBLE" } });
     await expect(
       db.participation.create({ data: { volunteerId: v.id, studyId: study.id, eligibility: "INELIGIBLE" } }),
@@ -34,7 +36,9 @@ describe("database constraints", () => {
     const db = testDb();
     await seedDatabase(db, { demoResearcher: false });
     const study = await db.study.findUniqueOrThrow({ where: { slug: "workshops" } });
-    const v = await db.volunteer.create({ data: { email: "d@example.org", emailNormalised: "d@example.org", fullName: "D" } });
+    const v = await db.volunteer.create({
+      data: { email: "d@example.org", emailNormalised: "d@example.org", fullName: "D" },
+    });
     await expect(
       db.participation.create({
         data: { volunteerId: v.id, studyId: study.id, eligibility: "INELIGIBLE", eligibilityOverride: "ELIGIBLE" },

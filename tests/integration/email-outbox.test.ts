@@ -75,7 +75,9 @@ describe("sending the outbox", () => {
     const mail = await catcher();
     const transport = transportTo(CATCHER_SMTP_PORT);
     const email = anEmail({
-      attachments: [{ filename: "information-sheet.txt", contentType: "text/plain", content: new TextEncoder().encode("Sheet") }],
+      attachments: [
+        { filename: "information-sheet.txt", contentType: "text/plain", content: new TextEncoder().encode("Sheet") },
+      ],
     });
     const id = await enqueue(email);
 
@@ -96,7 +98,9 @@ describe("sending the outbox", () => {
     expect(caught).toHaveLength(1);
     expect(caught[0]).toMatchObject({ to: [email.to], subject: email.subject, text: email.text, html: email.html });
     expect(caught[0]?.from).toContain("no-reply@localhost");
-    expect(caught[0]?.attachments.map((a) => [a.filename, a.content.toString()])).toEqual([["information-sheet.txt", "Sheet"]]);
+    expect(caught[0]?.attachments.map((a) => [a.filename, a.content.toString()])).toEqual([
+      ["information-sheet.txt", "Sheet"],
+    ]);
   });
 
   it("keeps the email for later while the mail server is down, then delivers it exactly once", async () => {
@@ -149,7 +153,12 @@ describe("sending the outbox", () => {
     const email = anEmail({ to: "Jane.Smith@nhs.net" });
     const id = await enqueue(email);
 
-    await processDueEmails({ db: testDb(), transport: transportTo(REJECTING_SMTP_PORT), from: FROM, baseDelaySeconds: 30 });
+    await processDueEmails({
+      db: testDb(),
+      transport: transportTo(REJECTING_SMTP_PORT),
+      from: FROM,
+      baseDelaySeconds: 30,
+    });
 
     const row = await stored(id);
     expect(row.status).toBe("PENDING");
@@ -176,7 +185,12 @@ describe("sending the outbox", () => {
     const [first, second] = await Promise.all([drain(separateClient()), drain(separateClient())]);
 
     expect(first + second).toBe(20);
-    expect(mail.messages().map((m) => m.subject).sort()).toEqual(emails.map((e) => e.subject).sort());
+    expect(
+      mail
+        .messages()
+        .map((m) => m.subject)
+        .sort(),
+    ).toEqual(emails.map((e) => e.subject).sort());
     const rows = await testDb().outgoingEmail.findMany();
     expect(rows.every((r) => r.status === "SENT" && r.attempts === 1)).toBe(true);
   });
@@ -191,7 +205,9 @@ describe("sending the outbox", () => {
       locked_at = now() - interval '10 seconds' where id = ${inProgress}::uuid`;
 
     const transport = transportTo(CATCHER_SMTP_PORT);
-    expect(await processDueEmails({ db: testDb(), transport, from: FROM, baseDelaySeconds: 30, leaseSeconds: 120 })).toEqual({
+    expect(
+      await processDueEmails({ db: testDb(), transport, from: FROM, baseDelaySeconds: 30, leaseSeconds: 120 }),
+    ).toEqual({
       sent: 1,
       failed: 0,
       retried: 0,
@@ -220,7 +236,13 @@ describe("sending the outbox", () => {
     await testDb().outgoingEmail.update({ where: { id }, data: { status: "CANCELLED", cancelledAt: new Date() } });
 
     const transport = transportTo(CATCHER_SMTP_PORT);
-    const result = await processDueEmails({ db: testDb(), transport, from: FROM, baseDelaySeconds: 30, now: inSeconds(86_400) });
+    const result = await processDueEmails({
+      db: testDb(),
+      transport,
+      from: FROM,
+      baseDelaySeconds: 30,
+      now: inSeconds(86_400),
+    });
     expect(result).toEqual({ sent: 0, failed: 0, retried: 0 });
     expect(mail.messages()).toHaveLength(0);
     expect(await stored(id)).toMatchObject({ status: "CANCELLED", attempts: 0 });
@@ -235,7 +257,14 @@ describe("sending the outbox", () => {
     const id = await enqueue(email);
     const transport = transportTo(NOTHING_LISTENS_PORT);
     const pass = (hoursLater: number) =>
-      processDueEmails({ db: testDb(), transport, from: FROM, baseDelaySeconds: 30, maxAttempts: 3, now: inSeconds(hoursLater * 3600) });
+      processDueEmails({
+        db: testDb(),
+        transport,
+        from: FROM,
+        baseDelaySeconds: 30,
+        maxAttempts: 3,
+        now: inSeconds(hoursLater * 3600),
+      });
 
     expect(await pass(0)).toEqual({ sent: 0, failed: 0, retried: 1 });
     expect(await pass(1)).toEqual({ sent: 0, failed: 0, retried: 1 });
@@ -257,7 +286,13 @@ describe("sending the outbox", () => {
       locked_at = now() - interval '10 minutes' where id = ${id}::uuid`;
 
     const transport = transportTo(CATCHER_SMTP_PORT);
-    const result = await processDueEmails({ db: testDb(), transport, from: FROM, baseDelaySeconds: 30, maxAttempts: 3 });
+    const result = await processDueEmails({
+      db: testDb(),
+      transport,
+      from: FROM,
+      baseDelaySeconds: 30,
+      maxAttempts: 3,
+    });
     expect(result).toEqual({ sent: 0, failed: 1, retried: 0 });
     expect(await stored(id)).toMatchObject({ status: "FAILED", attempts: 3, lockedAt: null });
     expect(mail.messages()).toHaveLength(0);
@@ -289,8 +324,9 @@ describe("the outbox worker loop", () => {
     const third = anEmail();
     await enqueue(third);
     wakeOutboxWorker();
-    expect((await stored((await testDb().outgoingEmail.findUniqueOrThrow({ where: { dedupeKey: third.dedupeKey } })).id)).status).toBe(
-      "PENDING",
-    );
+    expect(
+      (await stored((await testDb().outgoingEmail.findUniqueOrThrow({ where: { dedupeKey: third.dedupeKey } })).id))
+        .status,
+    ).toBe("PENDING");
   });
 });

@@ -85,9 +85,13 @@ describe("the embedded PostgreSQL", () => {
   it("recovers from a crashed portal: stops the orphaned server and starts again with the data", async () => {
     const dataDir = await freshDataDir();
     const port = await freePort();
-    const crashed = spawn(process.execPath, ["--import", "tsx", "tests/integration/support/hold-embedded-database.ts", dataDir, String(port)], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const crashed = spawn(
+      process.execPath,
+      ["--import", "tsx", "tests/integration/support/hold-embedded-database.ts", dataDir, String(port)],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     await new Promise<void>((resolve, reject) => {
       crashed.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve());
       crashed.once("exit", () => reject(new Error("the stand-in portal exited early")));
@@ -125,7 +129,9 @@ describe("the embedded PostgreSQL", () => {
     const blocker = net.createServer().listen(port, "127.0.0.1");
     await new Promise((r) => blocker.once("listening", r));
     try {
-      await expect(startEmbeddedDatabase({ dataDir, port })).rejects.toThrow(new RegExp(`Port ${port}.*EMBEDDED_DATABASE_PORT`));
+      await expect(startEmbeddedDatabase({ dataDir, port })).rejects.toThrow(
+        new RegExp(`Port ${port}.*EMBEDDED_DATABASE_PORT`),
+      );
     } finally {
       blocker.close();
     }

@@ -97,7 +97,9 @@ describe("starting the portal on a port that is taken", () => {
     try {
       const result = await launch({ DATABASE_URL: "postgres://portal:pw@127.0.0.1:1/portal" });
       expect(result.code).not.toBe(0);
-      expect(messageLines(result.stderr)).toEqual([expect.stringContaining(`Port ${CATCHER_WEB_PORT} is already in use`)]);
+      expect(messageLines(result.stderr)).toEqual([
+        expect.stringContaining(`Port ${CATCHER_WEB_PORT} is already in use`),
+      ]);
       expect(result.stderr).toContain(`MAIL_CATCHER_WEB_PORT=${CATCHER_WEB_PORT + 1}`);
     } finally {
       blocker.close();

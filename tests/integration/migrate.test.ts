@@ -60,9 +60,15 @@ describe("the migration runner", () => {
     const files = await readMigrationFiles();
     expect(result.applied).toEqual(files.map((f) => f.name));
 
-    const rows = await query<{ id: string; checksum: string; migration_name: string; finished_at: Date | null; applied_steps_count: number; logs: string | null; rolled_back_at: Date | null }>(
-      `select * from "_prisma_migrations" order by migration_name`,
-    );
+    const rows = await query<{
+      id: string;
+      checksum: string;
+      migration_name: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+      logs: string | null;
+      rolled_back_at: Date | null;
+    }>(`select * from "_prisma_migrations" order by migration_name`);
     expect(rows).toHaveLength(files.length);
     for (const [i, row] of rows.entries()) {
       const file = files[i]!;
@@ -110,7 +116,9 @@ describe("the migration runner", () => {
     expect((error as Error).message).toContain("table_that_does_not_exist");
     expect((error as Error).message).toContain("line 3");
 
-    const tables = await query<{ tablename: string }>(`select tablename from pg_tables where schemaname = 'public' order by 1`);
+    const tables = await query<{ tablename: string }>(
+      `select tablename from pg_tables where schemaname = 'public' order by 1`,
+    );
     expect(tables.map((t) => t.tablename)).toEqual(["_prisma_migrations", "first_table"]);
     const recorded = await query<{ migration_name: string }>(`select migration_name from "_prisma_migrations"`);
     expect(recorded.map((r) => r.migration_name)).toEqual(["20260101000000_good"]);
@@ -119,8 +127,13 @@ describe("the migration runner", () => {
   it("refuses to run when an applied migration has been edited", async () => {
     const dir = await migrationsDir({ "20260101000000_good": `create table first_table (id int primary key);` });
     await applyMigrations(url, { dir });
-    await writeFile(path.join(dir, "20260101000000_good", "migration.sql"), `create table first_table (id bigint primary key);`);
-    await expect(applyMigrations(url, { dir })).rejects.toThrow(/20260101000000_good has been changed since it was applied/);
+    await writeFile(
+      path.join(dir, "20260101000000_good", "migration.sql"),
+      `create table first_table (id bigint primary key);`,
+    );
+    await expect(applyMigrations(url, { dir })).rejects.toThrow(
+      /20260101000000_good has been changed since it was applied/,
+    );
   });
 
   it("lets two portals starting at once apply each migration exactly once", async () => {

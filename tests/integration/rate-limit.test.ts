@@ -48,7 +48,10 @@ describe("rate limits kept in PostgreSQL", () => {
     }
     // Someone else on another address is not affected, and a refused request is not counted as a link opened.
     expect(await consumeTokenLinkLimit("client-g")).toEqual({ allowed: true });
-    const rows = await testDb().rateLimit.findMany({ where: { key: { contains: "client-f" } }, orderBy: { key: "asc" } });
+    const rows = await testDb().rateLimit.findMany({
+      where: { key: { contains: "client-f" } },
+      orderBy: { key: "asc" },
+    });
     expect(rows.map((r) => [r.key, r.points])).toEqual([
       ["token-link-unknown:client-f", 10],
       ["token-link:client-f", 1],

@@ -18,7 +18,13 @@ function answers(overrides: Record<string, unknown> = {}): RegistrationAnswers {
 }
 
 async function submit(overrides: Record<string, unknown> = {}, submissionKey = crypto.randomUUID()) {
-  return registerInterest(testDb(), { answers: answers(overrides), studies: await listRecruitingStudies(), submissionKey, privacyNoticeVersion: "1.0", publicUrl: "http://portal.test" });
+  return registerInterest(testDb(), {
+    answers: answers(overrides),
+    studies: await listRecruitingStudies(),
+    submissionKey,
+    privacyNoticeVersion: "1.0",
+    publicUrl: "http://portal.test",
+  });
 }
 
 async function register(overrides: Record<string, unknown> = {}, submissionKey = crypto.randomUUID()) {
@@ -46,13 +52,28 @@ describe("registering interest", () => {
     const db = testDb();
 
     const volunteer = await db.volunteer.findUniqueOrThrow({ where: { id: result.volunteerId } });
-    expect(volunteer).toMatchObject({ emailNormalised: "ada.lovelace@nhs.net", fullName: "Ada Lovelace", staffGroup: "nurse", region: "london", partnershipCountry: "Uganda" });
+    expect(volunteer).toMatchObject({
+      emailNormalised: "ada.lovelace@nhs.net",
+      fullName: "Ada Lovelace",
+      staffGroup: "nurse",
+      region: "london",
+      partnershipCountry: "Uganda",
+    });
 
-    const expression = await db.expressionOfInterest.findUniqueOrThrow({ where: { id: result.expressionOfInterestId } });
+    const expression = await db.expressionOfInterest.findUniqueOrThrow({
+      where: { id: result.expressionOfInterestId },
+    });
     expect(expression.privacyNoticeVersion).toBe("1.0");
-    expect(expression.answers).toMatchObject({ partnershipName: "Ealing–Gulu partnership", studies: ["interview-study", "workshops"], workshopFormat: "in-person" });
+    expect(expression.answers).toMatchObject({
+      partnershipName: "Ealing–Gulu partnership",
+      studies: ["interview-study", "workshops"],
+      workshopFormat: "in-person",
+    });
 
-    const participations = await db.participation.findMany({ include: { study: true }, orderBy: { study: { displayOrder: "asc" } } });
+    const participations = await db.participation.findMany({
+      include: { study: true },
+      orderBy: { study: { displayOrder: "asc" } },
+    });
     expect(participations.map((p) => [p.study.slug, p.eligibility, p.status])).toEqual([
       ["interview-study", "ELIGIBLE", "ELIGIBLE"],
       ["workshops", "ELIGIBLE", "ELIGIBLE"],
@@ -60,20 +81,33 @@ describe("registering interest", () => {
 
     const emails = await db.outgoingEmail.findMany();
     expect(emails).toHaveLength(1);
-    expect(emails[0]).toMatchObject({ toAddress: "ada.lovelace@nhs.net", status: "PENDING", template: "registration-confirmation", volunteerId: volunteer.id });
+    expect(emails[0]).toMatchObject({
+      toAddress: "ada.lovelace@nhs.net",
+      status: "PENDING",
+      template: "registration-confirmation",
+      volunteerId: volunteer.id,
+    });
     expect(emails[0]!.textBody).toContain("Dear Ada Lovelace,");
     expect(emails[0]!.textBody).toContain("You can take part in this study.");
     expect(emails[0]!.htmlBody).toContain('<html lang="en-GB">');
     expect(emails[0]!.htmlBody).not.toMatch(/<img|<script/i);
 
     const events = await db.auditEvent.findMany();
-    expect(events.map((e) => [e.action, e.subjectId])).toEqual([["registration.submitted", result.expressionOfInterestId]]);
+    expect(events.map((e) => [e.action, e.subjectId])).toEqual([
+      ["registration.submitted", result.expressionOfInterestId],
+    ]);
     expect(JSON.stringify(events[0]!.data)).not.toContain("ada");
     expect(await verifyAuditChain(db)).toEqual({ intact: true, eventsChecked: 1 });
   });
 
   it("records why someone cannot take part, per study", async () => {
-    const result = await register({ ihpParticipation: "never", partnershipName: "", partnershipCountry: "", partnershipYears: "", otherVolunteering: "past" });
+    const result = await register({
+      ihpParticipation: "never",
+      partnershipName: "",
+      partnershipCountry: "",
+      partnershipYears: "",
+      otherVolunteering: "past",
+    });
     expect(result.outcomes.map((o) => [o.slug, o.eligible])).toEqual([
       ["interview-study", false],
       ["workshops", true],
@@ -86,7 +120,12 @@ describe("registering interest", () => {
 
   it("updates a person who registers again, keeps their earlier submission, and never duplicates them", async () => {
     await register();
-    await register({ email: "  Ada.Lovelace@NHS.net ", introducedLearning: "no", jobTitle: "Matron", studies: ["interview-study"] });
+    await register({
+      email: "  Ada.Lovelace@NHS.net ",
+      introducedLearning: "no",
+      jobTitle: "Matron",
+      studies: ["interview-study"],
+    });
     const db = testDb();
     expect(await db.volunteer.count()).toBe(1);
     expect((await db.volunteer.findFirstOrThrow()).jobTitle).toBe("Matron");
@@ -94,7 +133,10 @@ describe("registering interest", () => {
     expect(await db.participation.count()).toBe(2);
     const interview = await db.participation.findFirstOrThrow({ where: { study: { slug: "interview-study" } } });
     expect([interview.eligibility, interview.status]).toEqual(["INELIGIBLE", "INELIGIBLE"]);
-    expect((await db.auditEvent.findMany({ orderBy: { id: "asc" } })).map((e) => e.action)).toEqual(["registration.submitted", "registration.repeated"]);
+    expect((await db.auditEvent.findMany({ orderBy: { id: "asc" } })).map((e) => e.action)).toEqual([
+      "registration.submitted",
+      "registration.repeated",
+    ]);
   });
 
   it("never moves back someone the team has already invited", async () => {
@@ -129,8 +171,12 @@ describe("registering interest", () => {
   it("stores nothing at all when any part of it fails", async () => {
     const db = testDb();
     // Make the last-but-one write fail, inside the database itself.
-    await db.$executeRawUnsafe(`create function fail_insert() returns trigger language plpgsql as $$ begin raise exception 'outbox unavailable'; end $$`);
-    await db.$executeRawUnsafe(`create trigger fail_outbox before insert on outgoing_emails for each row execute function fail_insert()`);
+    await db.$executeRawUnsafe(
+      `create function fail_insert() returns trigger language plpgsql as $$ begin raise exception 'outbox unavailable'; end $$`,
+    );
+    await db.$executeRawUnsafe(
+      `create trigger fail_outbox before insert on outgoing_emails for each row execute function fail_insert()`,
+    );
     try {
       await expect(register()).rejects.toThrow(/outbox unavailable/);
     } finally {
@@ -149,7 +195,11 @@ describe("the final submit of a registration draft", () => {
     const { token, draftId } = await filledDraft();
     const parsed = answers();
     const studiesNow = await listRecruitingStudies();
-    const outcomes = await Promise.all([submitDraft(draftId, parsed, studiesNow), submitDraft(draftId, parsed, studiesNow), submitDraft(draftId, parsed, studiesNow)]);
+    const outcomes = await Promise.all([
+      submitDraft(draftId, parsed, studiesNow),
+      submitDraft(draftId, parsed, studiesNow),
+      submitDraft(draftId, parsed, studiesNow),
+    ]);
     expect(outcomes.map((o) => o.kind).sort()).toEqual(["already-submitted", "already-submitted", "stored"]);
     const db = testDb();
     expect(await db.expressionOfInterest.count()).toBe(1);
@@ -190,7 +240,9 @@ describe("the audit chain", () => {
   it("is kept by the database even for an event written without a hash", async () => {
     const db = testDb();
     await db.auditEvent.create({ data: { actorType: "SYSTEM", action: "test.first", subjectType: "test" } });
-    await db.$executeRawUnsafe(`insert into audit_events (actor_type, action, subject_type, hash, previous_hash) values ('SYSTEM', 'test.second', 'test', 'forged', 'forged')`);
+    await db.$executeRawUnsafe(
+      `insert into audit_events (actor_type, action, subject_type, hash, previous_hash) values ('SYSTEM', 'test.second', 'test', 'forged', 'forged')`,
+    );
     const [first, second] = await db.auditEvent.findMany({ orderBy: { id: "asc" } });
     expect(first!.previousHash).toBeNull();
     expect(second!.previousHash).toBe(first!.hash);
@@ -209,6 +261,11 @@ describe("the audit chain", () => {
     await db.$executeRawUnsafe(`alter table audit_events disable trigger audit_events_append_only`);
     await db.$executeRawUnsafe(`update audit_events set action = 'registration.tampered' where id = ${second.id}`);
     await db.$executeRawUnsafe(`alter table audit_events enable trigger audit_events_append_only`);
-    expect(await verifyAuditChain(db)).toEqual({ intact: false, eventsChecked: 2, brokenAtId: second.id.toString(), problem: "hash does not match content" });
+    expect(await verifyAuditChain(db)).toEqual({
+      intact: false,
+      eventsChecked: 2,
+      brokenAtId: second.id.toString(),
+      problem: "hash does not match content",
+    });
   });
 });

@@ -22,7 +22,10 @@ beforeEach(async () => {
 });
 
 const reminders = (volunteerId: string) =>
-  testDb().outgoingEmail.findMany({ where: { volunteerId, template: "invitation-reminder" }, orderBy: { createdAt: "asc" } });
+  testDb().outgoingEmail.findMany({
+    where: { volunteerId, template: "invitation-reminder" },
+    orderBy: { createdAt: "asc" },
+  });
 
 const clients: Database[] = [];
 function separateClient(): Database {
@@ -42,8 +45,15 @@ describe("reminders", () => {
     expect(await sendDueReminders(testDb(), { now: daysLater(7.01) })).toEqual({ sent: 1 });
     expect(await sendDueReminders(testDb(), { now: daysLater(7.02) })).toEqual({ sent: 0 });
     const [first] = await reminders(person.volunteerId);
-    expect(first).toMatchObject({ status: "PENDING", participationId: person.participationId, dedupeKey: `reminder:${person.participationId}:1` });
-    expect(first!.subject).toBe("Reminder: you are invited to take part: " + (await testDb().study.findUniqueOrThrow({ where: { slug: "interview-study" } })).title);
+    expect(first).toMatchObject({
+      status: "PENDING",
+      participationId: person.participationId,
+      dedupeKey: `reminder:${person.participationId}:1`,
+    });
+    expect(first!.subject).toBe(
+      "Reminder: you are invited to take part: " +
+        (await testDb().study.findUniqueOrThrow({ where: { slug: "interview-study" } })).title,
+    );
     expect(first!.textBody).toContain("Manage your participation: http");
     expect(first!.htmlBody).toContain('<html lang="en-GB"');
 
@@ -57,12 +67,20 @@ describe("reminders", () => {
     expect(await sendDueReminders(testDb(), { now: daysLater(14.05) })).toEqual({ sent: 1 });
     expect(await sendDueReminders(testDb(), { now: daysLater(400) })).toEqual({ sent: 0 });
     const sent = await reminders(person.volunteerId);
-    expect(sent.map((e) => e.dedupeKey)).toEqual([`reminder:${person.participationId}:1`, `reminder:${person.participationId}:2`]);
+    expect(sent.map((e) => e.dedupeKey)).toEqual([
+      `reminder:${person.participationId}:1`,
+      `reminder:${person.participationId}:2`,
+    ]);
     expect(sent[1]!.textBody).toContain("This is the last reminder we will send about this study.");
     expect(await participationOf(person.volunteerId)).toMatchObject({ status: "INVITED", remindersSent: 2 });
 
-    const events = await testDb().auditEvent.findMany({ where: { action: "participation.reminder_sent" }, orderBy: { id: "asc" } });
-    expect(events.map((e) => [e.actorType, e.subjectId, (e.data as { reminderNumber: number }).reminderNumber])).toEqual([
+    const events = await testDb().auditEvent.findMany({
+      where: { action: "participation.reminder_sent" },
+      orderBy: { id: "asc" },
+    });
+    expect(
+      events.map((e) => [e.actorType, e.subjectId, (e.data as { reminderNumber: number }).reminderNumber]),
+    ).toEqual([
       ["SYSTEM", person.participationId, 1],
       ["SYSTEM", person.participationId, 2],
     ]);
@@ -74,12 +92,21 @@ describe("reminders", () => {
     const declined = await invitedPerson();
     await declineConsent(testDb(), { token: declined.consentToken });
     const withdrawn = await invitedPerson();
-    await withdrawParticipation(testDb(), { volunteerId: withdrawn.volunteerId, participationIds: "all", dataChoice: "KEEP", reason: null, method: "SELF_SERVICE" });
+    await withdrawParticipation(testDb(), {
+      volunteerId: withdrawn.volunteerId,
+      participationIds: "all",
+      dataChoice: "KEEP",
+      reason: null,
+      method: "SELF_SERVICE",
+    });
     const talking = await invitedPerson();
     await askToSpeakToTeam(testDb(), { token: talking.consentToken, message: null });
     const erased = await invitedPerson();
     const volunteer = await testDb().volunteer.findUniqueOrThrow({ where: { id: erased.volunteerId } });
-    await eraseVolunteerData(testDb(), await aResearcher("ADMIN"), { volunteerId: erased.volunteerId, confirmEmail: volunteer.email });
+    await eraseVolunteerData(testDb(), await aResearcher("ADMIN"), {
+      volunteerId: erased.volunteerId,
+      confirmEmail: volunteer.email,
+    });
 
     expect(await sendDueReminders(testDb(), { now: daysLater(30) })).toEqual({ sent: 0 });
 
@@ -117,8 +144,16 @@ describe("retention", () => {
 
     expect(await applyRetention(testDb(), { now: daysLater(366) })).toEqual({ anonymised: 1 });
     expect(await applyRetention(testDb(), { now: daysLater(367) })).toEqual({ anonymised: 0 });
-    const after = await testDb().volunteer.findUniqueOrThrow({ where: { id: volunteerId }, include: { expressionsOfInterest: true, participations: true } });
-    expect(after).toMatchObject({ fullName: "Erased", email: `erased-${volunteerId}@invalid`, phone: null, employer: null });
+    const after = await testDb().volunteer.findUniqueOrThrow({
+      where: { id: volunteerId },
+      include: { expressionsOfInterest: true, participations: true },
+    });
+    expect(after).toMatchObject({
+      fullName: "Erased",
+      email: `erased-${volunteerId}@invalid`,
+      phone: null,
+      employer: null,
+    });
     expect(after.erasedAt).toBeInstanceOf(Date);
     expect(after.expressionsOfInterest.every((e) => JSON.stringify(e.answers) === '{"erased":true}')).toBe(true);
     expect(after.participations.map((p) => p.status)).toEqual(["INELIGIBLE", "INELIGIBLE"]);
@@ -153,10 +188,16 @@ describe("retention", () => {
 
     expect((await testDb().volunteer.findUniqueOrThrow({ where: { id: person.volunteerId } })).fullName).toBe("Erased");
     // Consent evidence is append-only and kept, as the ethics approval requires.
-    expect(await testDb().consentRecord.findMany({ where: { participationId: person.participationId } })).toEqual(records);
-    const withdrawals = await testDb().withdrawal.findMany({ where: { participation: { volunteerId: person.volunteerId } } });
+    expect(await testDb().consentRecord.findMany({ where: { participationId: person.participationId } })).toEqual(
+      records,
+    );
+    const withdrawals = await testDb().withdrawal.findMany({
+      where: { participation: { volunteerId: person.volunteerId } },
+    });
     expect(withdrawals.every((w) => w.reason === null && w.dataChoice === "REMOVE")).toBe(true);
-    const event = await testDb().auditEvent.findFirstOrThrow({ where: { action: "volunteer.anonymised_after_retention" } });
+    const event = await testDb().auditEvent.findFirstOrThrow({
+      where: { action: "volunteer.anonymised_after_retention" },
+    });
     expect((event.data as { withdrawalReasonsCleared: number }).withdrawalReasonsCleared).toBe(withdrawals.length);
     expect(JSON.stringify(event.data)).not.toMatch(/Glasgow|Lovelace|@/);
     expect(await verifyAuditChain(testDb())).toMatchObject({ intact: true });
@@ -165,7 +206,13 @@ describe("retention", () => {
   it("leaves consented people, withdrawals that kept the data, and anyone still needed by another study untouched", async () => {
     const consented = await consentedPerson();
     const kept = await consentedPerson();
-    await withdrawParticipation(testDb(), { volunteerId: kept.volunteerId, participationIds: "all", dataChoice: "KEEP", reason: null, method: "SELF_SERVICE" });
+    await withdrawParticipation(testDb(), {
+      volunteerId: kept.volunteerId,
+      participationIds: "all",
+      dataChoice: "KEEP",
+      reason: null,
+      method: "SELF_SERVICE",
+    });
     const mixed = await makeVolunteer({
       fullName: "Mary Seacole",
       participations: [
@@ -192,7 +239,10 @@ describe("retention", () => {
   it("anonymises each person once when two workers run the pass at the same moment", async () => {
     const ids = await Promise.all(Array.from({ length: 4 }, () => registerPerson({ worksInNhsNow: "no" })));
     const now = daysLater(400);
-    const passes = await Promise.all([applyRetention(separateClient(), { now }), applyRetention(separateClient(), { now })]);
+    const passes = await Promise.all([
+      applyRetention(separateClient(), { now }),
+      applyRetention(separateClient(), { now }),
+    ]);
     expect(passes[0].anonymised + passes[1].anonymised).toBe(4);
     expect(await testDb().auditEvent.count({ where: { action: "volunteer.anonymised_after_retention" } })).toBe(4);
     expect(await testDb().volunteer.count({ where: { id: { in: ids }, erasedAt: { not: null } } })).toBe(4);

@@ -8,13 +8,23 @@ import { testDb } from "./support/test-db";
 
 const AUTH_SECRET = "integration-test-secret-of-at-least-32-characters";
 
-async function researcherWithSession(options: { totpSecret?: string; lastActiveAt?: Date; expires?: Date; secondFactor?: boolean; disabled?: boolean } = {}) {
+async function researcherWithSession(
+  options: {
+    totpSecret?: string;
+    lastActiveAt?: Date;
+    expires?: Date;
+    secondFactor?: boolean;
+    disabled?: boolean;
+  } = {},
+) {
   const db = testDb();
   const researcher = await db.researcher.create({
     data: {
       email: `r.${randomUUID().slice(0, 8)}@imperial.ac.uk`,
       name: "R",
-      ...(options.totpSecret ? { totpSecret: sealSecret(options.totpSecret, AUTH_SECRET), totpEnabledAt: new Date() } : {}),
+      ...(options.totpSecret
+        ? { totpSecret: sealSecret(options.totpSecret, AUTH_SECRET), totpEnabledAt: new Date() }
+        : {}),
       ...(options.disabled ? { disabledAt: new Date() } : {}),
     },
   });
@@ -65,7 +75,9 @@ describe("researcher sessions", () => {
 
   it("can all be ended at once: signing out everywhere", async () => {
     const { researcher, sessionToken } = await researcherWithSession({ secondFactor: true });
-    await testDb().researcherSession.create({ data: { sessionToken: randomUUID(), userId: researcher.id, expires: new Date(Date.now() + 3_600_000) } });
+    await testDb().researcherSession.create({
+      data: { sessionToken: randomUUID(), userId: researcher.id, expires: new Date(Date.now() + 3_600_000) },
+    });
     expect(await signOutEverywhere(testDb(), { researcherId: researcher.id, actorId: researcher.id })).toBe(2);
     expect(await findResearcherSession(sessionToken)).toBeNull();
     expect((await testDb().auditEvent.findMany()).map((e) => e.action)).toEqual(["auth.signed_out_everywhere"]);
@@ -85,10 +97,19 @@ describe("the second factor", () => {
     expect(openSecret(stored.totpSecret!, AUTH_SECRET)).toBe(enrolment!.secret);
     expect(openSecret(stored.totpSecret!, "another-secret-of-at-least-32-characters!")).toBeNull();
 
-    const result = await checkSecondFactor(testDb(), { researcherId: researcher.id, sessionId: session.id, code: currentTotpCode(enrolment!.secret), authSecret: AUTH_SECRET });
+    const result = await checkSecondFactor(testDb(), {
+      researcherId: researcher.id,
+      sessionId: session.id,
+      code: currentTotpCode(enrolment!.secret),
+      authSecret: AUTH_SECRET,
+    });
     expect(result).toBe("accepted");
-    expect((await testDb().researcher.findUniqueOrThrow({ where: { id: researcher.id } })).totpEnabledAt).not.toBeNull();
-    expect((await testDb().researcherSession.findUniqueOrThrow({ where: { id: session.id } })).secondFactorAt).not.toBeNull();
+    expect(
+      (await testDb().researcher.findUniqueOrThrow({ where: { id: researcher.id } })).totpEnabledAt,
+    ).not.toBeNull();
+    expect(
+      (await testDb().researcherSession.findUniqueOrThrow({ where: { id: session.id } })).secondFactorAt,
+    ).not.toBeNull();
   });
 
   it("refuses a wrong code, and a right code used a second time", async () => {
@@ -108,12 +129,22 @@ describe("sign-in links", () => {
   it("can be checked for use without being used", async () => {
     const token = createHash("sha256").update(randomUUID()).digest("hex");
     const hashed = createHash("sha256").update(`${token}${AUTH_SECRET}`).digest("hex");
-    await testDb().verificationToken.create({ data: { identifier: "a@imperial.ac.uk", token: hashed, expires: new Date(Date.now() + 600_000) } });
+    await testDb().verificationToken.create({
+      data: { identifier: "a@imperial.ac.uk", token: hashed, expires: new Date(Date.now() + 600_000) },
+    });
     expect(await signInLinkUsable(testDb(), { email: "a@imperial.ac.uk", token, authSecret: AUTH_SECRET })).toBe(true);
     expect(await signInLinkUsable(testDb(), { email: "a@imperial.ac.uk", token, authSecret: AUTH_SECRET })).toBe(true);
     expect(await signInLinkUsable(testDb(), { email: "b@imperial.ac.uk", token, authSecret: AUTH_SECRET })).toBe(false);
-    expect(await signInLinkUsable(testDb(), { email: "a@imperial.ac.uk", token, authSecret: AUTH_SECRET }, new Date(Date.now() + 700_000))).toBe(false);
-    expect(await signInLinkUsable(testDb(), { email: "a@imperial.ac.uk", token: "not-hex", authSecret: AUTH_SECRET })).toBe(false);
+    expect(
+      await signInLinkUsable(
+        testDb(),
+        { email: "a@imperial.ac.uk", token, authSecret: AUTH_SECRET },
+        new Date(Date.now() + 700_000),
+      ),
+    ).toBe(false);
+    expect(
+      await signInLinkUsable(testDb(), { email: "a@imperial.ac.uk", token: "not-hex", authSecret: AUTH_SECRET }),
+    ).toBe(false);
     expect(await testDb().verificationToken.count()).toBe(1);
   });
 });

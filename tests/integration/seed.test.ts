@@ -45,7 +45,9 @@ describe("the seed", () => {
     expect(await db.informationSheet.count()).toBe(2);
     expect(await db.consentForm.count()).toBe(2);
     expect(await db.researcher.count()).toBe(1);
-    expect((await db.study.findUniqueOrThrow({ where: { slug: "workshops" } })).title).toBe("Workshops (renamed by the team)");
+    expect((await db.study.findUniqueOrThrow({ where: { slug: "workshops" } })).title).toBe(
+      "Workshops (renamed by the team)",
+    );
   });
 
   it("creates the demo researcher only when asked, and an initial admin from the configuration", async () => {

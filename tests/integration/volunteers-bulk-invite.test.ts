@@ -30,13 +30,19 @@ describe("inviting selected volunteers", () => {
     const ada = await eligiblePerson("Ada Lovelace");
     const grace = await eligiblePerson("Grace Hopper");
 
-    const result = await inviteVolunteers(testDb(), researcher, { studyId: interviewStudyId, participationIds: [ada.participationId, grace.participationId] });
+    const result = await inviteVolunteers(testDb(), researcher, {
+      studyId: interviewStudyId,
+      participationIds: [ada.participationId, grace.participationId],
+    });
 
     expect(result.studyTitle).toBe("Interview study");
     expect(result.invited.map((i) => i.fullName).sort()).toEqual(["Ada Lovelace", "Grace Hopper"]);
     expect(result.notInvited).toEqual([]);
     for (const person of [ada, grace]) {
-      expect(await participationOf(person.volunteerId)).toMatchObject({ status: "INVITED", invitedAt: expect.any(Date) });
+      expect(await participationOf(person.volunteerId)).toMatchObject({
+        status: "INVITED",
+        invitedAt: expect.any(Date),
+      });
       expect(await invitationsTo(person.volunteerId)).toBe(1);
       // Only the study asked for: their workshop participation is untouched.
       expect((await participationOf(person.volunteerId, "workshops")).status).toBe("ELIGIBLE");
@@ -66,7 +72,15 @@ describe("inviting selected volunteers", () => {
 
     const result = await inviteVolunteers(db, researcher, {
       studyId: interviewStudyId,
-      participationIds: [already.participationId, ineligible.id, workshopParticipation.id, missing, erased.participationId, eligible.participationId, eligible.participationId],
+      participationIds: [
+        already.participationId,
+        ineligible.id,
+        workshopParticipation.id,
+        missing,
+        erased.participationId,
+        eligible.participationId,
+        eligible.participationId,
+      ],
     });
 
     expect(result.invited.map((i) => i.fullName)).toEqual(["Ada Lovelace"]);
@@ -90,9 +104,14 @@ describe("inviting selected volunteers", () => {
   it("refuses everyone when the study is not recruiting", async () => {
     const ada = await eligiblePerson("Ada Lovelace");
     await testDb().study.update({ where: { id: interviewStudyId }, data: { status: "CLOSED" } });
-    const result = await inviteVolunteers(testDb(), researcher, { studyId: interviewStudyId, participationIds: [ada.participationId] });
+    const result = await inviteVolunteers(testDb(), researcher, {
+      studyId: interviewStudyId,
+      participationIds: [ada.participationId],
+    });
     expect(result.invited).toEqual([]);
-    expect(result.notInvited.map((n) => n.reason)).toEqual(["Interview study is not recruiting, so no one can be invited."]);
+    expect(result.notInvited.map((n) => n.reason)).toEqual([
+      "Interview study is not recruiting, so no one can be invited.",
+    ]);
     expect((await participationOf(ada.volunteerId)).status).toBe("ELIGIBLE");
   });
 
@@ -100,24 +119,35 @@ describe("inviting selected volunteers", () => {
     const ada = await eligiblePerson("Ada Lovelace");
     const other = await makeResearcher();
     const input = { studyId: interviewStudyId, participationIds: [ada.participationId] };
-    const results = await Promise.all([inviteVolunteers(testDb(), researcher, input), inviteVolunteers(testDb(), other, input)]);
+    const results = await Promise.all([
+      inviteVolunteers(testDb(), researcher, input),
+      inviteVolunteers(testDb(), other, input),
+    ]);
     expect(results.map((r) => r.invited.length).sort()).toEqual([0, 1]);
     expect(await invitationsTo(ada.volunteerId)).toBe(1);
-    expect(await testDb().accessToken.count({ where: { participationId: ada.participationId, purpose: "CONSENT" } })).toBe(1);
+    expect(
+      await testDb().accessToken.count({ where: { participationId: ada.participationId, purpose: "CONSENT" } }),
+    ).toBe(1);
   });
 
   it("refuses a study that does not exist", async () => {
     const ada = await eligiblePerson("Ada Lovelace");
-    await expect(inviteVolunteers(testDb(), researcher, { studyId: crypto.randomUUID(), participationIds: [ada.participationId] })).rejects.toThrow(StudyNotFoundError);
+    await expect(
+      inviteVolunteers(testDb(), researcher, { studyId: crypto.randomUUID(), participationIds: [ada.participationId] }),
+    ).rejects.toThrow(StudyNotFoundError);
     expect((await participationOf(ada.volunteerId)).status).toBe("ELIGIBLE");
   });
 
   it("takes only a study id and participation ids from the form", () => {
     const id = crypto.randomUUID();
     expect(bulkInviteSchema.safeParse({ studyId: id, participationIds: [id] }).success).toBe(true);
-    expect(bulkInviteSchema.safeParse({ studyId: id, participationIds: [] }).error?.issues[0]?.message).toBe("Select at least one volunteer to invite");
+    expect(bulkInviteSchema.safeParse({ studyId: id, participationIds: [] }).error?.issues[0]?.message).toBe(
+      "Select at least one volunteer to invite",
+    );
     expect(bulkInviteSchema.safeParse({ studyId: id, participationIds: ["1 or 1=1"] }).success).toBe(false);
     expect(bulkInviteSchema.safeParse({ studyId: "interview-study", participationIds: [id] }).success).toBe(false);
-    expect(bulkInviteSchema.safeParse({ studyId: id, participationIds: Array.from({ length: 101 }, () => id) }).success).toBe(false);
+    expect(
+      bulkInviteSchema.safeParse({ studyId: id, participationIds: Array.from({ length: 101 }, () => id) }).success,
+    ).toBe(false);
   });
 });

@@ -1,7 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { recruitmentFunnels } from "@/lib/recruitment/recruitment-overview";
 import { listPartnershipCountries, listVolunteers } from "@/lib/volunteers/list-volunteers";
-import { parseVolunteerListQuery, stages, volunteerListHref, type QueryParams } from "@/lib/volunteers/volunteer-list-query";
+import {
+  parseVolunteerListQuery,
+  stages,
+  volunteerListHref,
+  type QueryParams,
+} from "@/lib/volunteers/volunteer-list-query";
 import type { Researcher } from "@/lib/auth/researcher-session";
 import { seedDatabase } from "@/lib/db/seed";
 import { testDb } from "./support/test-db";
@@ -28,8 +33,15 @@ async function list(search: string) {
 
 describe("the list's address", () => {
   it("has sensible defaults: newest registrations first, page 1, nothing filtered", () => {
-    expect(parseVolunteerListQuery({})).toEqual({ query: { sort: "registered", order: "desc", page: 1 }, problems: [] });
-    expect(parseVolunteerListQuery({ q: "  ", study: "", sort: "name" }).query).toEqual({ sort: "name", order: "asc", page: 1 });
+    expect(parseVolunteerListQuery({})).toEqual({
+      query: { sort: "registered", order: "desc", page: 1 },
+      problems: [],
+    });
+    expect(parseVolunteerListQuery({ q: "  ", study: "", sort: "name" }).query).toEqual({
+      sort: "name",
+      order: "asc",
+      page: 1,
+    });
   });
 
   it("reads every parameter, and writes the same address back", () => {
@@ -71,8 +83,14 @@ describe("the list's address", () => {
     expect(problems).toHaveLength(11);
     expect(problems).toContain("The status in the address was not recognised, so the list is not filtered by status.");
     expect(problems).toContain("The page number in the address was not recognised, so the first page is shown.");
-    for (const page of ["0", "1.5", "abc", "99999999999"]) expect(parseVolunteerListQuery({ page }).problems).toHaveLength(1);
-    expect(parseVolunteerListQuery({ status: "invited", region: "nowhere" }).query).toEqual({ status: "INVITED", sort: "registered", order: "desc", page: 1 });
+    for (const page of ["0", "1.5", "abc", "99999999999"])
+      expect(parseVolunteerListQuery({ page }).problems).toHaveLength(1);
+    expect(parseVolunteerListQuery({ status: "invited", region: "nowhere" }).query).toEqual({
+      status: "INVITED",
+      sort: "registered",
+      order: "desc",
+      page: 1,
+    });
   });
 
   it("reads a repeated parameter by its first value", () => {
@@ -112,35 +130,87 @@ describe("the volunteers list", () => {
   });
 
   it("filters by study, status and eligibility, an override counting over the computed outcome", async () => {
-    await makeVolunteer({ fullName: "Invited to interviews", participations: [{ study: "interview-study", status: "INVITED" }, { study: "workshops", status: "ELIGIBLE" }] });
+    await makeVolunteer({
+      fullName: "Invited to interviews",
+      participations: [
+        { study: "interview-study", status: "INVITED" },
+        { study: "workshops", status: "ELIGIBLE" },
+      ],
+    });
     await makeVolunteer({ fullName: "Workshops only", participations: [{ study: "workshops", status: "INVITED" }] });
-    await makeVolunteer({ fullName: "Screened out", participations: [{ study: "interview-study", status: "INELIGIBLE" }] });
-    await makeVolunteer({ fullName: "Overridden in", participations: [{ study: "interview-study", status: "ELIGIBLE", eligibility: "INELIGIBLE", override: "ELIGIBLE" }] });
-    await makeVolunteer({ fullName: "Overridden out", participations: [{ study: "interview-study", status: "INELIGIBLE", eligibility: "ELIGIBLE", override: "INELIGIBLE" }] });
+    await makeVolunteer({
+      fullName: "Screened out",
+      participations: [{ study: "interview-study", status: "INELIGIBLE" }],
+    });
+    await makeVolunteer({
+      fullName: "Overridden in",
+      participations: [
+        { study: "interview-study", status: "ELIGIBLE", eligibility: "INELIGIBLE", override: "ELIGIBLE" },
+      ],
+    });
+    await makeVolunteer({
+      fullName: "Overridden out",
+      participations: [
+        { study: "interview-study", status: "INELIGIBLE", eligibility: "ELIGIBLE", override: "INELIGIBLE" },
+      ],
+    });
     await makeVolunteer({ fullName: "No studies" });
 
-    expect((await list("study=interview-study&sort=name")).names).toEqual(["Invited to interviews", "Overridden in", "Overridden out", "Screened out"]);
+    expect((await list("study=interview-study&sort=name")).names).toEqual([
+      "Invited to interviews",
+      "Overridden in",
+      "Overridden out",
+      "Screened out",
+    ]);
     expect((await list("study=workshops&sort=name")).names).toEqual(["Invited to interviews", "Workshops only"]);
     expect((await list("study=interview-study&status=invited")).names).toEqual(["Invited to interviews"]);
     expect((await list("study=workshops&status=invited")).names).toEqual(["Workshops only"]);
-    expect((await list("study=interview-study&eligibility=eligible&sort=name")).names).toEqual(["Invited to interviews", "Overridden in"]);
-    expect((await list("study=interview-study&eligibility=ineligible&sort=name")).names).toEqual(["Overridden out", "Screened out"]);
+    expect((await list("study=interview-study&eligibility=eligible&sort=name")).names).toEqual([
+      "Invited to interviews",
+      "Overridden in",
+    ]);
+    expect((await list("study=interview-study&eligibility=ineligible&sort=name")).names).toEqual([
+      "Overridden out",
+      "Screened out",
+    ]);
     // Without a study, status and eligibility apply to any one participation, both to the same one.
     expect((await list("status=invited&sort=name")).names).toEqual(["Invited to interviews", "Workshops only"]);
-    expect((await list("status=eligible&eligibility=eligible&sort=name")).names).toEqual(["Invited to interviews", "Overridden in"]);
+    expect((await list("status=eligible&eligibility=eligible&sort=name")).names).toEqual([
+      "Invited to interviews",
+      "Overridden in",
+    ]);
     expect((await list("status=invited&eligibility=ineligible")).names).toEqual([]);
 
     const row = (await list("q=Overridden in")).volunteers[0]!;
-    expect(row.participations).toEqual([expect.objectContaining({ status: "ELIGIBLE", eligibility: "ELIGIBLE", overridden: true })]);
+    expect(row.participations).toEqual([
+      expect.objectContaining({ status: "ELIGIBLE", eligibility: "ELIGIBLE", overridden: true }),
+    ]);
   });
 
   it("filters by each funnel stage exactly as the overview counts it", async () => {
-    const statuses = ["INTERESTED", "INELIGIBLE", "ELIGIBLE", "INVITED", "CONSENTED", "DECLINED", "SCHEDULED", "COMPLETED", "WITHDRAWN", "WAITLISTED"] as const;
+    const statuses = [
+      "INTERESTED",
+      "INELIGIBLE",
+      "ELIGIBLE",
+      "INVITED",
+      "CONSENTED",
+      "DECLINED",
+      "SCHEDULED",
+      "COMPLETED",
+      "WITHDRAWN",
+      "WAITLISTED",
+    ] as const;
     for (const status of statuses) {
       await makeVolunteer({ fullName: `Interview ${status}`, participations: [{ study: "interview-study", status }] });
     }
-    await makeVolunteer({ fullName: "Withdrew after consenting", participations: [{ study: "interview-study", status: "WITHDRAWN", consented: true, invited: true }] });
-    await makeVolunteer({ fullName: "Workshop COMPLETED", participations: [{ study: "workshops", status: "COMPLETED" }] });
+    await makeVolunteer({
+      fullName: "Withdrew after consenting",
+      participations: [{ study: "interview-study", status: "WITHDRAWN", consented: true, invited: true }],
+    });
+    await makeVolunteer({
+      fullName: "Workshop COMPLETED",
+      participations: [{ study: "workshops", status: "COMPLETED" }],
+    });
 
     const [funnel] = (await recruitmentFunnels(testDb(), researcher)).filter((f) => f.slug === "interview-study");
     for (const stage of stages) {
@@ -155,17 +225,36 @@ describe("the volunteers list", () => {
       "Interview SCHEDULED",
       "Interview WAITLISTED",
     ]);
-    expect((await list("study=interview-study&stage=withdrawn&sort=name")).names).toEqual(["Interview WITHDRAWN", "Withdrew after consenting"]);
+    expect((await list("study=interview-study&stage=withdrawn&sort=name")).names).toEqual([
+      "Interview WITHDRAWN",
+      "Withdrew after consenting",
+    ]);
     // Without a study, a stage reached in any study.
     expect((await list("stage=completed&sort=name")).names).toEqual(["Interview COMPLETED", "Workshop COMPLETED"]);
   });
 
   it("sorts by name (ignoring case), registration date and status, both ways, with a stable tie-break", async () => {
     const day = (n: number) => new Date(Date.UTC(2026, 0, n));
-    await makeVolunteer({ fullName: "bea Brown", createdAt: day(3), participations: [{ study: "interview-study", status: "CONSENTED" }] });
-    await makeVolunteer({ fullName: "Abe Adams", createdAt: day(1), participations: [{ study: "interview-study", status: "INVITED" }] });
-    await makeVolunteer({ fullName: "Cal Cole", createdAt: day(2), participations: [{ study: "workshops", status: "INVITED" }] });
-    await makeVolunteer({ fullName: "Dee Dunn", createdAt: day(4), participations: [{ study: "interview-study", status: "ELIGIBLE" }] });
+    await makeVolunteer({
+      fullName: "bea Brown",
+      createdAt: day(3),
+      participations: [{ study: "interview-study", status: "CONSENTED" }],
+    });
+    await makeVolunteer({
+      fullName: "Abe Adams",
+      createdAt: day(1),
+      participations: [{ study: "interview-study", status: "INVITED" }],
+    });
+    await makeVolunteer({
+      fullName: "Cal Cole",
+      createdAt: day(2),
+      participations: [{ study: "workshops", status: "INVITED" }],
+    });
+    await makeVolunteer({
+      fullName: "Dee Dunn",
+      createdAt: day(4),
+      participations: [{ study: "interview-study", status: "ELIGIBLE" }],
+    });
 
     expect((await list("sort=name")).names).toEqual(["Abe Adams", "bea Brown", "Cal Cole", "Dee Dunn"]);
     expect((await list("sort=name&order=desc")).names).toEqual(["Dee Dunn", "Cal Cole", "bea Brown", "Abe Adams"]);
@@ -200,12 +289,17 @@ describe("the volunteers list", () => {
   });
 
   it("ignores a study that does not exist, with a message, and still applies the rest", async () => {
-    await makeVolunteer({ fullName: "Ada Lovelace", participations: [{ study: "interview-study", status: "INVITED" }] });
+    await makeVolunteer({
+      fullName: "Ada Lovelace",
+      participations: [{ study: "interview-study", status: "INVITED" }],
+    });
     await makeVolunteer({ fullName: "Grace Hopper" });
     const result = await list("study=no-such-study&q=ada");
     expect(result.study).toBeNull();
     expect(result.names).toEqual(["Ada Lovelace"]);
-    expect(result.problems).toEqual(["The study in the address was not recognised, so the list is not filtered by study."]);
+    expect(result.problems).toEqual([
+      "The study in the address was not recognised, so the list is not filtered by study.",
+    ]);
   });
 
   it("has the indexes that keep it fast with many volunteers, including the one schema.prisma cannot describe", async () => {

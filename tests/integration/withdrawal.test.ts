@@ -34,7 +34,9 @@ describe("the manage-your-participation page", () => {
       ["workshops", "ELIGIBLE", 0],
     ]);
     expect(await loadManageView(testDb(), "B".repeat(43))).toEqual({ kind: "invalid" });
-    expect(await loadManageView(testDb(), manageToken, new Date(Date.now() + 800 * 86_400_000))).toEqual({ kind: "invalid" });
+    expect(await loadManageView(testDb(), manageToken, new Date(Date.now() + 800 * 86_400_000))).toEqual({
+      kind: "invalid",
+    });
   });
 
   it("cannot be opened with a consent link", async () => {
@@ -49,19 +51,72 @@ describe("withdrawing", () => {
     const db = testDb();
     const workshop = await participationOf(volunteerId, "workshops");
     // Something pending for each study, and a scheduled interview and a workshop seat.
-    await db.outgoingEmail.create({ data: { dedupeKey: "reminder:1", template: "reminder", toAddress: "a@nhs.net", volunteerId, participationId, subject: "Reminder", textBody: "x", htmlBody: "x" } });
-    await db.outgoingEmail.create({ data: { dedupeKey: "reminder:2", template: "reminder", toAddress: "a@nhs.net", volunteerId, participationId: workshop.id, subject: "Reminder", textBody: "x", htmlBody: "x" } });
-    await db.interview.create({ data: { participationId, startsAt: new Date(Date.now() + 86_400_000), durationMinutes: 35, meetingLink: "https://teams.example/meet", calendarUid: crypto.randomUUID() } });
+    await db.outgoingEmail.create({
+      data: {
+        dedupeKey: "reminder:1",
+        template: "reminder",
+        toAddress: "a@nhs.net",
+        volunteerId,
+        participationId,
+        subject: "Reminder",
+        textBody: "x",
+        htmlBody: "x",
+      },
+    });
+    await db.outgoingEmail.create({
+      data: {
+        dedupeKey: "reminder:2",
+        template: "reminder",
+        toAddress: "a@nhs.net",
+        volunteerId,
+        participationId: workshop.id,
+        subject: "Reminder",
+        textBody: "x",
+        htmlBody: "x",
+      },
+    });
+    await db.interview.create({
+      data: {
+        participationId,
+        startsAt: new Date(Date.now() + 86_400_000),
+        durationMinutes: 35,
+        meetingLink: "https://teams.example/meet",
+        calendarUid: crypto.randomUUID(),
+      },
+    });
     const study = await db.study.findUniqueOrThrow({ where: { slug: "workshops" } });
-    const session = await db.workshopSession.create({ data: { studyId: study.id, title: "Leeds", startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 90_000_000), mode: "IN_PERSON", capacity: 10 } });
-    await db.workshopBooking.create({ data: { workshopSessionId: session.id, participationId: workshop.id, status: "BOOKED" } });
+    const session = await db.workshopSession.create({
+      data: {
+        studyId: study.id,
+        title: "Leeds",
+        startsAt: new Date(Date.now() + 86_400_000),
+        endsAt: new Date(Date.now() + 90_000_000),
+        mode: "IN_PERSON",
+        capacity: 10,
+      },
+    });
+    await db.workshopBooking.create({
+      data: { workshopSessionId: session.id, participationId: workshop.id, status: "BOOKED" },
+    });
 
-    await withdrawParticipation(db, { volunteerId, participationIds: [participationId], method: "SELF_SERVICE", dataChoice: "REMOVE", reason: "No time" });
+    await withdrawParticipation(db, {
+      volunteerId,
+      participationIds: [participationId],
+      method: "SELF_SERVICE",
+      dataChoice: "REMOVE",
+      reason: "No time",
+    });
 
     expect((await participationOf(volunteerId)).status).toBe("WITHDRAWN");
     expect((await participationOf(volunteerId, "workshops")).status).toBe("ELIGIBLE");
     const withdrawal = await db.withdrawal.findFirstOrThrow();
-    expect(withdrawal).toMatchObject({ participationId, method: "SELF_SERVICE", dataChoice: "REMOVE", reason: "No time", recordedById: null });
+    expect(withdrawal).toMatchObject({
+      participationId,
+      method: "SELF_SERVICE",
+      dataChoice: "REMOVE",
+      reason: "No time",
+      recordedById: null,
+    });
     expect((await db.outgoingEmail.findUniqueOrThrow({ where: { dedupeKey: "reminder:1" } })).status).toBe("CANCELLED");
     expect((await db.outgoingEmail.findUniqueOrThrow({ where: { dedupeKey: "reminder:2" } })).status).toBe("PENDING");
     expect((await db.interview.findFirstOrThrow()).status).toBe("CANCELLED");
@@ -76,7 +131,13 @@ describe("withdrawing", () => {
   it("from all studies cancels every pending email and seat", async () => {
     const { volunteerId } = await invitedPerson();
     const db = testDb();
-    await withdrawParticipation(db, { volunteerId, participationIds: "all", method: "SELF_SERVICE", dataChoice: "KEEP", reason: null });
+    await withdrawParticipation(db, {
+      volunteerId,
+      participationIds: "all",
+      method: "SELF_SERVICE",
+      dataChoice: "KEEP",
+      reason: null,
+    });
     const statuses = (await db.participation.findMany({ where: { volunteerId } })).map((p) => p.status);
     expect(statuses).toEqual(["WITHDRAWN", "WITHDRAWN"]);
     const pending = await db.outgoingEmail.findMany({ where: { volunteerId, status: "PENDING" } });
@@ -90,8 +151,20 @@ describe("withdrawing", () => {
     const { volunteerId, participationId } = await invitedPerson();
     const db = testDb();
     const researcher = await db.researcher.create({ data: { email: "team@imperial.ac.uk", name: "Team" } });
-    await withdrawParticipation(db, { volunteerId, participationIds: [participationId], method: "RECORDED_BY_RESEARCHER", recordedById: researcher.id, channel: "phone", dataChoice: "KEEP", reason: null });
-    expect(await db.withdrawal.findFirstOrThrow()).toMatchObject({ method: "RECORDED_BY_RESEARCHER", channel: "phone", recordedById: researcher.id });
+    await withdrawParticipation(db, {
+      volunteerId,
+      participationIds: [participationId],
+      method: "RECORDED_BY_RESEARCHER",
+      recordedById: researcher.id,
+      channel: "phone",
+      dataChoice: "KEEP",
+      reason: null,
+    });
+    expect(await db.withdrawal.findFirstOrThrow()).toMatchObject({
+      method: "RECORDED_BY_RESEARCHER",
+      channel: "phone",
+      recordedById: researcher.id,
+    });
     const event = (await db.auditEvent.findMany({ where: { action: "participation.withdrawn" } }))[0]!;
     expect(event).toMatchObject({ actorType: "RESEARCHER", actorId: researcher.id });
   });
@@ -99,8 +172,22 @@ describe("withdrawing", () => {
   it("twice from the same study is refused, and stores nothing more", async () => {
     const { volunteerId, participationId } = await invitedPerson();
     const db = testDb();
-    await withdrawParticipation(db, { volunteerId, participationIds: [participationId], method: "SELF_SERVICE", dataChoice: "KEEP", reason: null });
-    await expect(withdrawParticipation(db, { volunteerId, participationIds: [participationId], method: "SELF_SERVICE", dataChoice: "KEEP", reason: null })).rejects.toThrow(/already withdrawn/);
+    await withdrawParticipation(db, {
+      volunteerId,
+      participationIds: [participationId],
+      method: "SELF_SERVICE",
+      dataChoice: "KEEP",
+      reason: null,
+    });
+    await expect(
+      withdrawParticipation(db, {
+        volunteerId,
+        participationIds: [participationId],
+        method: "SELF_SERVICE",
+        dataChoice: "KEEP",
+        reason: null,
+      }),
+    ).rejects.toThrow(/already withdrawn/);
     expect(await db.withdrawal.count()).toBe(1);
   });
 
@@ -108,7 +195,13 @@ describe("withdrawing", () => {
     const first = await invitedPerson();
     const second = await invitedPerson();
     await expect(
-      withdrawParticipation(testDb(), { volunteerId: first.volunteerId, participationIds: [second.participationId], method: "SELF_SERVICE", dataChoice: "KEEP", reason: null }),
+      withdrawParticipation(testDb(), {
+        volunteerId: first.volunteerId,
+        participationIds: [second.participationId],
+        method: "SELF_SERVICE",
+        dataChoice: "KEEP",
+        reason: null,
+      }),
     ).rejects.toThrow(/not one of yours/);
     expect((await participationOf(second.volunteerId)).status).toBe("INVITED");
   });

@@ -93,7 +93,14 @@ async function enqueueTestEmails(n: number): Promise<string[]> {
       counter += 1;
       const subject = `Worker test ${counter}`;
       subjects.push(subject);
-      await enqueueEmail(tx, { dedupeKey: `worker-test:${counter}`, template: "test", to: `person.${counter}@example.nhs.uk`, subject, text: subject, html: `<p>${subject}</p>` });
+      await enqueueEmail(tx, {
+        dedupeKey: `worker-test:${counter}`,
+        template: "test",
+        to: `person.${counter}@example.nhs.uk`,
+        subject,
+        text: subject,
+        html: `<p>${subject}</p>`,
+      });
     }
   });
   return subjects;
@@ -111,9 +118,14 @@ describe("npm run worker", () => {
     expect(await noSmtp.exited).toBe(1);
     expect(noSmtp.lines).toEqual([expect.stringContaining("SMTP_URL is not set")]);
 
-    const unreachable = spawnWorker("unreachable", { DATABASE_URL: "postgres://portal:Sup3r-Secret@127.0.0.1:1/portal", SMTP_URL: "smtp://127.0.0.1:2525" });
+    const unreachable = spawnWorker("unreachable", {
+      DATABASE_URL: "postgres://portal:Sup3r-Secret@127.0.0.1:1/portal",
+      SMTP_URL: "smtp://127.0.0.1:2525",
+    });
     expect(await unreachable.exited).toBe(1);
-    expect(unreachable.lines).toEqual([expect.stringContaining("Cannot connect to the database at 127.0.0.1:1/portal")]);
+    expect(unreachable.lines).toEqual([
+      expect.stringContaining("Cannot connect to the database at 127.0.0.1:1/portal"),
+    ]);
     expect(unreachable.lines.join("\n")).not.toContain("Sup3r-Secret");
   });
 
@@ -123,12 +135,18 @@ describe("npm run worker", () => {
     const worker = spawnWorker("worker", { SMTP_URL: `smtp://127.0.0.1:${port}` });
 
     // Nothing listens yet: every email is tried, fails and waits for its retry.
-    await vi.waitFor(async () => expect((await emails()).every((e) => e.status === "PENDING" && e.attempts >= 2)).toBe(true), { timeout: 20_000, interval: 200 });
+    await vi.waitFor(
+      async () => expect((await emails()).every((e) => e.status === "PENDING" && e.attempts >= 2)).toBe(true),
+      { timeout: 20_000, interval: 200 },
+    );
     expect((await emails())[0]!.lastError).toContain("ECONNREFUSED");
 
     note("[test] the mail server starts");
     const server = await smtpServer(port);
-    await vi.waitFor(async () => expect((await emails()).every((e) => e.status === "SENT")).toBe(true), { timeout: 30_000, interval: 200 });
+    await vi.waitFor(async () => expect((await emails()).every((e) => e.status === "SENT")).toBe(true), {
+      timeout: 30_000,
+      interval: 200,
+    });
     expect(server.accepted().sort()).toEqual([...subjects].sort());
     expect(server.received).toHaveLength(5);
 
@@ -151,7 +169,9 @@ describe("npm run worker", () => {
     // The message has reached the mail server, which holds its reply: the worker is mid-send.
     await vi.waitFor(() => expect(server.received).toHaveLength(1), { timeout: 20_000, interval: 50 });
     expect(await emails()).toMatchObject([{ status: "SENDING", attempts: 1 }]);
-    note("[test] the mail server has the whole message and holds its reply; the email is SENDING, attempt 1: SIGKILL worker-1");
+    note(
+      "[test] the mail server has the whole message and holds its reply; the email is SENDING, attempt 1: SIGKILL worker-1",
+    );
     first.child.kill("SIGKILL");
     expect(await first.exited).toBeNull();
     note("[test] worker-1 is dead; starting worker-2 (lease 3 seconds)");
@@ -166,13 +186,17 @@ describe("npm run worker", () => {
     expect(server.received.length).toBeLessThanOrEqual(2);
     expect(server.received.every((m) => m.subject === subject)).toBe(true);
     expect(server.accepted()).toEqual([subject]);
-    expect(logOf(second).filter((l) => l.msg === "email sent" && l.emailId === row!.id && l.job === "outbox")).toHaveLength(1);
+    expect(
+      logOf(second).filter((l) => l.msg === "email sent" && l.emailId === row!.id && l.job === "outbox"),
+    ).toHaveLength(1);
 
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
     // Marked sent exactly once, and nothing more is claimed afterwards.
     expect(await emails()).toMatchObject([{ status: "SENT", attempts: 2 }]);
-    note(`[test] email ${row!.id}: ${JSON.stringify(await emails().then((r) => ({ status: r[0]!.status, attempts: r[0]!.attempts })))}; DATA received ${server.received.length} times, accepted ${server.accepted().length}`);
+    note(
+      `[test] email ${row!.id}: ${JSON.stringify(await emails().then((r) => ({ status: r[0]!.status, attempts: r[0]!.attempts })))}; DATA received ${server.received.length} times, accepted ${server.accepted().length}`,
+    );
     printExcerpt("worker killed mid-send");
   }, 60_000);
 
@@ -199,7 +223,8 @@ describe("npm run worker", () => {
     await seedDatabase(testDb(), { demoResearcher: false });
     const people = await Promise.all(Array.from({ length: 4 }, () => invitedPerson()));
     // Invited eight days ago: each is due a first reminder, which both workers' first passes will find.
-    await testDb().$executeRaw`update participations set invited_at = invited_at - interval '8 days' where invited_at is not null`;
+    await testDb()
+      .$executeRaw`update participations set invited_at = invited_at - interval '8 days' where invited_at is not null`;
     await testDb().$executeRaw`update access_tokens set created_at = created_at - interval '8 days'`;
     const subjects = await enqueueTestEmails(30);
 

@@ -18,7 +18,15 @@ import { seedDatabase } from "@/lib/db/seed";
 import { withdrawParticipation } from "@/lib/participation/withdraw";
 import { participationOf } from "./support/participants";
 import { testDatabaseUrl } from "./support/per-file-database";
-import { SUMMER, WINTER, aResearcher, calendarOf, consentedPerson, icsProperty, invitedOnly } from "./support/scheduling";
+import {
+  SUMMER,
+  WINTER,
+  aResearcher,
+  calendarOf,
+  consentedPerson,
+  icsProperty,
+  invitedOnly,
+} from "./support/scheduling";
 import { testDb } from "./support/test-db";
 
 beforeEach(async () => {
@@ -44,7 +52,10 @@ function sessionForm(overrides: Record<string, string> = {}): SessionForm {
 
 async function aSession(capacity = 2, overrides: Record<string, string> = {}) {
   const admin = await aResearcher("ADMIN");
-  const { sessionId } = await createWorkshopSession(testDb(), admin, { studySlug: "workshops", ...sessionForm({ capacity: String(capacity), ...overrides }) });
+  const { sessionId } = await createWorkshopSession(testDb(), admin, {
+    studySlug: "workshops",
+    ...sessionForm({ capacity: String(capacity), ...overrides }),
+  });
   return sessionId;
 }
 
@@ -55,7 +66,9 @@ async function consentedWorkshopPeople(count: number) {
 }
 
 async function bookingOf(participationId: string, sessionId: string) {
-  return testDb().workshopBooking.findUniqueOrThrow({ where: { workshopSessionId_participationId: { workshopSessionId: sessionId, participationId } } });
+  return testDb().workshopBooking.findUniqueOrThrow({
+    where: { workshopSessionId_participationId: { workshopSessionId: sessionId, participationId } },
+  });
 }
 
 async function statusOf(participationId: string) {
@@ -65,18 +78,57 @@ async function statusOf(participationId: string) {
 describe("the session form", () => {
   it("reads start and end times in UK time: BST in summer, GMT in winter", () => {
     const summer = sessionForm();
-    expect([summer.startsAt.toISOString(), summer.endsAt.toISOString()]).toEqual([`${SUMMER.year}-07-01T09:00:00.000Z`, `${SUMMER.year}-07-01T11:30:00.000Z`]);
+    expect([summer.startsAt.toISOString(), summer.endsAt.toISOString()]).toEqual([
+      `${SUMMER.year}-07-01T09:00:00.000Z`,
+      `${SUMMER.year}-07-01T11:30:00.000Z`,
+    ]);
     const winter = sessionForm({ ...WINTER });
-    expect([winter.startsAt.toISOString(), winter.endsAt.toISOString()]).toEqual([`${WINTER.year}-01-14T10:00:00.000Z`, `${WINTER.year}-01-14T12:30:00.000Z`]);
+    expect([winter.startsAt.toISOString(), winter.endsAt.toISOString()]).toEqual([
+      `${WINTER.year}-01-14T10:00:00.000Z`,
+      `${WINTER.year}-01-14T12:30:00.000Z`,
+    ]);
     // The night the clocks go forward: 12:30am GMT to 3am BST is an hour and a half.
     const changeover = sessionForm({ day: "28", month: "3", year: "2027", startTime: "00:30", endTime: "03:00" });
-    expect([changeover.startsAt.toISOString(), changeover.endsAt.toISOString()]).toEqual(["2027-03-28T00:30:00.000Z", "2027-03-28T02:00:00.000Z"]);
+    expect([changeover.startsAt.toISOString(), changeover.endsAt.toISOString()]).toEqual([
+      "2027-03-28T00:30:00.000Z",
+      "2027-03-28T02:00:00.000Z",
+    ]);
   });
 
   it("points out every problem at once", () => {
-    const result = sessionFormSchema.safeParse({ title: "", day: "", month: "", year: "", startTime: "", endTime: "", mode: "", location: "", onlineLink: "", region: "atlantis", capacity: "0" });
-    expect(Object.keys(fieldErrors(result.error!)).sort()).toEqual(["capacity", "date", "endTime", "mode", "region", "startTime", "title"]);
-    const online = sessionFormSchema.safeParse({ ...SUMMER, title: "Online", startTime: "14:00", endTime: "13:00", mode: "ONLINE", location: "", onlineLink: "http://example.org", region: "", capacity: "ten" });
+    const result = sessionFormSchema.safeParse({
+      title: "",
+      day: "",
+      month: "",
+      year: "",
+      startTime: "",
+      endTime: "",
+      mode: "",
+      location: "",
+      onlineLink: "",
+      region: "atlantis",
+      capacity: "0",
+    });
+    expect(Object.keys(fieldErrors(result.error!)).sort()).toEqual([
+      "capacity",
+      "date",
+      "endTime",
+      "mode",
+      "region",
+      "startTime",
+      "title",
+    ]);
+    const online = sessionFormSchema.safeParse({
+      ...SUMMER,
+      title: "Online",
+      startTime: "14:00",
+      endTime: "13:00",
+      mode: "ONLINE",
+      location: "",
+      onlineLink: "http://example.org",
+      region: "",
+      capacity: "ten",
+    });
     expect(fieldErrors(online.error!)).toEqual({
       endTime: "The end time must be after the start time",
       onlineLink: "Enter the online link as a full address starting with https://",
@@ -85,8 +137,17 @@ describe("the session form", () => {
   });
 
   it("keeps only the place for a session in person and only the link for one online", () => {
-    expect(sessionForm({ onlineLink: ONLINE })).toMatchObject({ mode: "IN_PERSON", onlineLink: null, location: "Imperial College, South Kensington" });
-    expect(sessionForm({ mode: "ONLINE", onlineLink: ONLINE, region: "" })).toMatchObject({ mode: "ONLINE", onlineLink: ONLINE, location: null, region: null });
+    expect(sessionForm({ onlineLink: ONLINE })).toMatchObject({
+      mode: "IN_PERSON",
+      onlineLink: null,
+      location: "Imperial College, South Kensington",
+    });
+    expect(sessionForm({ mode: "ONLINE", onlineLink: ONLINE, region: "" })).toMatchObject({
+      mode: "ONLINE",
+      onlineLink: ONLINE,
+      location: null,
+      region: null,
+    });
   });
 });
 
@@ -95,9 +156,15 @@ describe("managing sessions", () => {
     const researcher = await aResearcher("RESEARCHER");
     const sessionId = await aSession();
     const db = testDb();
-    await expect(createWorkshopSession(db, researcher, { studySlug: "workshops", ...sessionForm() })).rejects.toBeInstanceOf(NotAllowedError);
-    await expect(updateWorkshopSession(db, researcher, { studySlug: "workshops", sessionId, ...sessionForm({ capacity: "9" }) })).rejects.toBeInstanceOf(NotAllowedError);
-    await expect(cancelWorkshopSession(db, researcher, { studySlug: "workshops", sessionId })).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(
+      createWorkshopSession(db, researcher, { studySlug: "workshops", ...sessionForm() }),
+    ).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(
+      updateWorkshopSession(db, researcher, { studySlug: "workshops", sessionId, ...sessionForm({ capacity: "9" }) }),
+    ).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(cancelWorkshopSession(db, researcher, { studySlug: "workshops", sessionId })).rejects.toBeInstanceOf(
+      NotAllowedError,
+    );
     expect(await db.workshopSession.count()).toBe(1);
     expect((await db.workshopSession.findUniqueOrThrow({ where: { id: sessionId } })).capacity).toBe(2);
     const view = await listWorkshopSessions(db, researcher, { studySlug: "workshops" });
@@ -108,11 +175,26 @@ describe("managing sessions", () => {
     const admin = await aResearcher("ADMIN");
     const db = testDb();
     const { sessionId } = await createWorkshopSession(db, admin, { studySlug: "workshops", ...sessionForm() });
-    expect(await db.workshopSession.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({ mode: "IN_PERSON", region: "london", capacity: 2, cancelledAt: null });
-    expect((await db.auditEvent.findFirstOrThrow({ where: { action: "workshop_session.created" } })).subjectId).toBe(sessionId);
-    const past = { ...sessionForm(), startsAt: new Date(Date.now() - 3_600_000), endsAt: new Date(Date.now() - 60_000) };
-    await expect(createWorkshopSession(db, admin, { studySlug: "workshops", ...past })).rejects.toThrow("The session must be in the future");
-    await expect(createWorkshopSession(db, admin, { studySlug: "interview-study", ...sessionForm() })).rejects.toBeInstanceOf(SchedulingNotFoundError);
+    expect(await db.workshopSession.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({
+      mode: "IN_PERSON",
+      region: "london",
+      capacity: 2,
+      cancelledAt: null,
+    });
+    expect((await db.auditEvent.findFirstOrThrow({ where: { action: "workshop_session.created" } })).subjectId).toBe(
+      sessionId,
+    );
+    const past = {
+      ...sessionForm(),
+      startsAt: new Date(Date.now() - 3_600_000),
+      endsAt: new Date(Date.now() - 60_000),
+    };
+    await expect(createWorkshopSession(db, admin, { studySlug: "workshops", ...past })).rejects.toThrow(
+      "The session must be in the future",
+    );
+    await expect(
+      createWorkshopSession(db, admin, { studySlug: "interview-study", ...sessionForm() }),
+    ).rejects.toBeInstanceOf(SchedulingNotFoundError);
   });
 
   it("will not lower the capacity below the places booked, and a session belongs to its study", async () => {
@@ -120,13 +202,19 @@ describe("managing sessions", () => {
     const sessionId = await aSession(3);
     const people = await consentedWorkshopPeople(2);
     for (const p of people) await assignWorkshopPlace(testDb(), admin, { ...p, sessionId });
-    const update = (capacity: string) => updateWorkshopSession(testDb(), admin, { studySlug: "workshops", sessionId, ...sessionForm({ capacity }) });
+    const update = (capacity: string) =>
+      updateWorkshopSession(testDb(), admin, { studySlug: "workshops", sessionId, ...sessionForm({ capacity }) });
     const refusal = await update("1").catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(SchedulingError);
-    expect(refusal).toMatchObject({ field: "capacity", message: "The capacity cannot be less than the 2 places already booked" });
+    expect(refusal).toMatchObject({
+      field: "capacity",
+      message: "The capacity cannot be less than the 2 places already booked",
+    });
     await update("2");
     expect((await testDb().workshopSession.findUniqueOrThrow({ where: { id: sessionId } })).capacity).toBe(2);
-    await expect(updateWorkshopSession(testDb(), admin, { studySlug: "interview-study", sessionId, ...sessionForm() })).rejects.toBeInstanceOf(SchedulingNotFoundError);
+    await expect(
+      updateWorkshopSession(testDb(), admin, { studySlug: "interview-study", sessionId, ...sessionForm() }),
+    ).rejects.toBeInstanceOf(SchedulingNotFoundError);
   });
 
   it("sends everyone with a place the updated invitation when the time changes, and tells those waiting", async () => {
@@ -137,14 +225,30 @@ describe("managing sessions", () => {
     await assignWorkshopPlace(testDb(), admin, { ...waiting!, sessionId });
     const bookingId = (await bookingOf(booked!.participationId, sessionId)).id;
 
-    await updateWorkshopSession(testDb(), admin, { studySlug: "workshops", sessionId, ...sessionForm({ capacity: "1", startTime: "13:00", endTime: "15:00" }) });
+    await updateWorkshopSession(testDb(), admin, {
+      studySlug: "workshops",
+      sessionId,
+      ...sessionForm({ capacity: "1", startTime: "13:00", endTime: "15:00" }),
+    });
     const ics = await calendarOf(booked!.volunteerId, "workshop-place-changed");
     expect(icsProperty(ics, "UID")).toMatch(new RegExp(`^workshop-place-${bookingId}@`));
-    expect([icsProperty(ics, "METHOD"), icsProperty(ics, "SEQUENCE"), icsProperty(ics, "DTSTART")]).toEqual(["REQUEST", "1", `${SUMMER.year}0701T120000Z`]);
-    expect(await testDb().outgoingEmail.count({ where: { volunteerId: waiting!.volunteerId, template: "workshop-waitlist-changed" } })).toBe(1);
+    expect([icsProperty(ics, "METHOD"), icsProperty(ics, "SEQUENCE"), icsProperty(ics, "DTSTART")]).toEqual([
+      "REQUEST",
+      "1",
+      `${SUMMER.year}0701T120000Z`,
+    ]);
+    expect(
+      await testDb().outgoingEmail.count({
+        where: { volunteerId: waiting!.volunteerId, template: "workshop-waitlist-changed" },
+      }),
+    ).toBe(1);
 
     // A new title or capacity alone changes nobody's calendar.
-    await updateWorkshopSession(testDb(), admin, { studySlug: "workshops", sessionId, ...sessionForm({ capacity: "1", startTime: "13:00", endTime: "15:00", title: "Renamed" }) });
+    await updateWorkshopSession(testDb(), admin, {
+      studySlug: "workshops",
+      sessionId,
+      ...sessionForm({ capacity: "1", startTime: "13:00", endTime: "15:00", title: "Renamed" }),
+    });
     expect(await testDb().outgoingEmail.count({ where: { template: "workshop-place-changed" } })).toBe(1);
   });
 
@@ -156,16 +260,30 @@ describe("managing sessions", () => {
     await assignWorkshopPlace(testDb(), admin, { ...waiting!, sessionId });
     const bookingId = (await bookingOf(booked!.participationId, sessionId)).id;
 
-    expect(await cancelWorkshopSession(testDb(), admin, { studySlug: "workshops", sessionId })).toEqual({ cancelledPlaces: 2 });
+    expect(await cancelWorkshopSession(testDb(), admin, { studySlug: "workshops", sessionId })).toEqual({
+      cancelledPlaces: 2,
+    });
     expect((await testDb().workshopSession.findUniqueOrThrow({ where: { id: sessionId } })).cancelledAt).not.toBeNull();
     expect(await testDb().workshopBooking.count({ where: { status: { not: "CANCELLED" } } })).toBe(0);
-    expect([await statusOf(booked!.participationId), await statusOf(waiting!.participationId)]).toEqual(["CONSENTED", "CONSENTED"]);
+    expect([await statusOf(booked!.participationId), await statusOf(waiting!.participationId)]).toEqual([
+      "CONSENTED",
+      "CONSENTED",
+    ]);
     const ics = await calendarOf(booked!.volunteerId, "workshop-session-cancelled");
-    expect([icsProperty(ics, "METHOD"), icsProperty(ics, "UID")?.startsWith(`workshop-place-${bookingId}@`), icsProperty(ics, "SEQUENCE")]).toEqual(["CANCEL", true, "1"]);
-    const toWaiting = await testDb().outgoingEmail.findFirstOrThrow({ where: { volunteerId: waiting!.volunteerId, template: "workshop-session-cancelled" }, include: { attachments: true } });
+    expect([
+      icsProperty(ics, "METHOD"),
+      icsProperty(ics, "UID")?.startsWith(`workshop-place-${bookingId}@`),
+      icsProperty(ics, "SEQUENCE"),
+    ]).toEqual(["CANCEL", true, "1"]);
+    const toWaiting = await testDb().outgoingEmail.findFirstOrThrow({
+      where: { volunteerId: waiting!.volunteerId, template: "workshop-session-cancelled" },
+      include: { attachments: true },
+    });
     expect(toWaiting.attachments).toHaveLength(0);
     expect(toWaiting.textBody).toContain("your place on the waiting list");
-    await expect(cancelWorkshopSession(testDb(), admin, { studySlug: "workshops", sessionId })).rejects.toThrow(/already been cancelled/);
+    await expect(cancelWorkshopSession(testDb(), admin, { studySlug: "workshops", sessionId })).rejects.toThrow(
+      /already been cancelled/,
+    );
     await expect(assignWorkshopPlace(testDb(), admin, { ...booked!, sessionId })).rejects.toThrow(/has been cancelled/);
     expect((await verifyAuditChain(testDb())).intact).toBe(true);
   });
@@ -176,7 +294,9 @@ describe("giving someone a place", () => {
     const researcher = await aResearcher();
     const sessionId = await aSession();
     const person = await invitedOnly("workshops");
-    await expect(assignWorkshopPlace(testDb(), researcher, { ...person, sessionId })).rejects.toThrow("Scheduling needs a signed consent first");
+    await expect(assignWorkshopPlace(testDb(), researcher, { ...person, sessionId })).rejects.toThrow(
+      "Scheduling needs a signed consent first",
+    );
     expect(await testDb().workshopBooking.count()).toBe(0);
   });
 
@@ -189,20 +309,31 @@ describe("giving someone a place", () => {
     expect((await assignWorkshopPlace(db, researcher, { ...b!, sessionId })).status).toBe("BOOKED");
     expect((await assignWorkshopPlace(db, researcher, { ...c!, sessionId })).status).toBe("WAITLISTED");
     expect((await assignWorkshopPlace(db, researcher, { ...d!, sessionId })).status).toBe("WAITLISTED");
-    expect(await Promise.all([a, b, c, d].map((p) => statusOf(p!.participationId)))).toEqual(["SCHEDULED", "SCHEDULED", "WAITLISTED", "WAITLISTED"]);
+    expect(await Promise.all([a, b, c, d].map((p) => statusOf(p!.participationId)))).toEqual([
+      "SCHEDULED",
+      "SCHEDULED",
+      "WAITLISTED",
+      "WAITLISTED",
+    ]);
 
-    const booked = await db.outgoingEmail.findFirstOrThrow({ where: { volunteerId: a!.volunteerId, template: "workshop-place-booked" }, include: { attachments: true } });
+    const booked = await db.outgoingEmail.findFirstOrThrow({
+      where: { volunteerId: a!.volunteerId, template: "workshop-place-booked" },
+      include: { attachments: true },
+    });
     expect(booked.textBody).toContain(`When: 10am to 12:30pm on 1 July ${SUMMER.year} (UK time)`);
     expect(booked.textBody).toContain("Where: Imperial College, South Kensington");
     expect(booked.textBody).toMatch(/\/manage\/[A-Za-z0-9_-]{43}/);
     const ics = await calendarOf(a!.volunteerId, "workshop-place-booked");
-    expect([icsProperty(ics, "METHOD"), icsProperty(ics, "SEQUENCE"), icsProperty(ics, "DTSTART"), icsProperty(ics, "DTEND")]).toEqual([
-      "REQUEST",
-      "0",
-      `${SUMMER.year}0701T090000Z`,
-      `${SUMMER.year}0701T113000Z`,
-    ]);
-    const waitlisted = await db.outgoingEmail.findFirstOrThrow({ where: { volunteerId: d!.volunteerId, template: "workshop-waitlisted" }, include: { attachments: true } });
+    expect([
+      icsProperty(ics, "METHOD"),
+      icsProperty(ics, "SEQUENCE"),
+      icsProperty(ics, "DTSTART"),
+      icsProperty(ics, "DTEND"),
+    ]).toEqual(["REQUEST", "0", `${SUMMER.year}0701T090000Z`, `${SUMMER.year}0701T113000Z`]);
+    const waitlisted = await db.outgoingEmail.findFirstOrThrow({
+      where: { volunteerId: d!.volunteerId, template: "workshop-waitlisted" },
+      include: { attachments: true },
+    });
     expect(waitlisted.textBody).toContain("You are on its waiting list (number 2)");
     expect(waitlisted.attachments).toHaveLength(0);
     const session = await loadWorkshopSession(db, researcher, { studySlug: "workshops", sessionId });
@@ -219,7 +350,10 @@ describe("giving someone a place", () => {
     expect((await bookingOf(c!.participationId, sessionId)).status).toBe("BOOKED");
     expect(await statusOf(c!.participationId)).toBe("SCHEDULED");
     expect((await bookingOf(d!.participationId, sessionId)).status).toBe("WAITLISTED");
-    const offer = await db.outgoingEmail.findFirstOrThrow({ where: { volunteerId: c!.volunteerId, template: "workshop-place-offered" }, include: { attachments: true } });
+    const offer = await db.outgoingEmail.findFirstOrThrow({
+      where: { volunteerId: c!.volunteerId, template: "workshop-place-offered" },
+      include: { attachments: true },
+    });
     expect(offer.subject).toMatch(/^A workshop place has become free for you/);
     expect(offer.textBody).toContain("A place has become free for you");
     expect(offer.textBody).toMatch(/Manage your participation: \S+\/manage\/[A-Za-z0-9_-]{43}/);
@@ -234,12 +368,24 @@ describe("giving someone a place", () => {
     const [leaver, waiting] = await consentedWorkshopPeople(2);
     await assignWorkshopPlace(testDb(), researcher, { ...leaver!, sessionId });
     await assignWorkshopPlace(testDb(), researcher, { ...waiting!, sessionId });
-    await withdrawParticipation(testDb(), { volunteerId: leaver!.volunteerId, participationIds: "all", method: "SELF_SERVICE", dataChoice: "KEEP", reason: null });
+    await withdrawParticipation(testDb(), {
+      volunteerId: leaver!.volunteerId,
+      participationIds: "all",
+      method: "SELF_SERVICE",
+      dataChoice: "KEEP",
+      reason: null,
+    });
     expect((await bookingOf(leaver!.participationId, sessionId)).status).toBe("CANCELLED");
     expect((await bookingOf(waiting!.participationId, sessionId)).status).toBe("BOOKED");
     expect(await statusOf(waiting!.participationId)).toBe("SCHEDULED");
-    expect(await testDb().outgoingEmail.count({ where: { volunteerId: waiting!.volunteerId, template: "workshop-place-offered", status: "PENDING" } })).toBe(1);
-    expect((await testDb().auditEvent.findFirstOrThrow({ where: { action: "workshop.place_offered" } })).actorType).toBe("PARTICIPANT");
+    expect(
+      await testDb().outgoingEmail.count({
+        where: { volunteerId: waiting!.volunteerId, template: "workshop-place-offered", status: "PENDING" },
+      }),
+    ).toBe(1);
+    expect(
+      (await testDb().auditEvent.findFirstOrThrow({ where: { action: "workshop.place_offered" } })).actorType,
+    ).toBe("PARTICIPANT");
   });
 
   it("offers new places to the waiting list, in order, when an admin raises the capacity", async () => {
@@ -247,9 +393,18 @@ describe("giving someone a place", () => {
     const sessionId = await aSession(1);
     const people = await consentedWorkshopPeople(4);
     for (const p of people) await assignWorkshopPlace(testDb(), admin, { ...p, sessionId });
-    const result = await updateWorkshopSession(testDb(), admin, { studySlug: "workshops", sessionId, ...sessionForm({ capacity: "3" }) });
+    const result = await updateWorkshopSession(testDb(), admin, {
+      studySlug: "workshops",
+      sessionId,
+      ...sessionForm({ capacity: "3" }),
+    });
     expect(result.offered).toBe(2);
-    expect(await Promise.all(people.map(async (p) => (await bookingOf(p.participationId, sessionId)).status))).toEqual(["BOOKED", "BOOKED", "BOOKED", "WAITLISTED"]);
+    expect(await Promise.all(people.map(async (p) => (await bookingOf(p.participationId, sessionId)).status))).toEqual([
+      "BOOKED",
+      "BOOKED",
+      "BOOKED",
+      "WAITLISTED",
+    ]);
   });
 
   it("moves someone to another session, freeing their place for that session's waiting list", async () => {
@@ -261,19 +416,38 @@ describe("giving someone a place", () => {
     await assignWorkshopPlace(testDb(), researcher, { ...waiting!, sessionId: first });
     const oldBooking = await bookingOf(mover!.participationId, first);
 
-    expect(await assignWorkshopPlace(testDb(), researcher, { ...mover!, sessionId: second })).toMatchObject({ status: "BOOKED", moved: true });
+    expect(await assignWorkshopPlace(testDb(), researcher, { ...mover!, sessionId: second })).toMatchObject({
+      status: "BOOKED",
+      moved: true,
+    });
     expect((await bookingOf(mover!.participationId, first)).status).toBe("CANCELLED");
     expect((await bookingOf(waiting!.participationId, first)).status).toBe("BOOKED");
-    const email = await testDb().outgoingEmail.findFirstOrThrow({ where: { volunteerId: mover!.volunteerId, template: "workshop-place-moved" }, include: { attachments: true } });
+    const email = await testDb().outgoingEmail.findFirstOrThrow({
+      where: { volunteerId: mover!.volunteerId, template: "workshop-place-moved" },
+      include: { attachments: true },
+    });
     expect(email.attachments.map((a) => a.filename).sort()).toEqual(["cancellation.ics", "invitation.ics"]);
     expect(email.textBody).toContain("Join the workshop online: https://teams.microsoft.com/l/meetup-join/workshop");
     const cancel = await calendarOf(mover!.volunteerId, "workshop-place-moved", "cancellation.ics");
-    expect([icsProperty(cancel, "METHOD"), icsProperty(cancel, "UID")?.startsWith(`workshop-place-${oldBooking.id}@`), icsProperty(cancel, "SEQUENCE")]).toEqual(["CANCEL", true, "1"]);
+    expect([
+      icsProperty(cancel, "METHOD"),
+      icsProperty(cancel, "UID")?.startsWith(`workshop-place-${oldBooking.id}@`),
+      icsProperty(cancel, "SEQUENCE"),
+    ]).toEqual(["CANCEL", true, "1"]);
     const invite = await calendarOf(mover!.volunteerId, "workshop-place-moved", "invitation.ics");
-    expect([icsProperty(invite, "METHOD"), icsProperty(invite, "DTSTART"), icsProperty(invite, "URL")]).toEqual(["REQUEST", `${WINTER.year}0114T100000Z`, ONLINE]);
-    expect((await testDb().auditEvent.findFirstOrThrow({ where: { action: "workshop.moved" } })).data).toMatchObject({ workshopSessionId: second, fromWorkshopSessionId: first });
+    expect([icsProperty(invite, "METHOD"), icsProperty(invite, "DTSTART"), icsProperty(invite, "URL")]).toEqual([
+      "REQUEST",
+      `${WINTER.year}0114T100000Z`,
+      ONLINE,
+    ]);
+    expect((await testDb().auditEvent.findFirstOrThrow({ where: { action: "workshop.moved" } })).data).toMatchObject({
+      workshopSessionId: second,
+      fromWorkshopSessionId: first,
+    });
 
-    await expect(assignWorkshopPlace(testDb(), researcher, { ...mover!, sessionId: second })).rejects.toThrow("This person already has a place at that session.");
+    await expect(assignWorkshopPlace(testDb(), researcher, { ...mover!, sessionId: second })).rejects.toThrow(
+      "This person already has a place at that session.",
+    );
     const page = await loadWorkshopPage(testDb(), researcher, { volunteerId: mover!.volunteerId });
     expect(page?.current?.session.id).toBe(second);
     expect(page?.open.map((s) => s.id)).toEqual([first, second]);
@@ -286,7 +460,9 @@ describe("giving someone a place", () => {
     const researchers = await Promise.all(people.map(() => aResearcher()));
     const db = createPrismaClient(testDatabaseUrl(), { maxConnections: 10 });
     try {
-      const results = await Promise.all(people.map((p, i) => assignWorkshopPlace(db, researchers[i]!, { ...p, sessionId })));
+      const results = await Promise.all(
+        people.map((p, i) => assignWorkshopPlace(db, researchers[i]!, { ...p, sessionId })),
+      );
       expect(results.filter((r) => r.status === "BOOKED")).toHaveLength(3);
       expect(results.filter((r) => r.status === "WAITLISTED")).toHaveLength(7);
     } finally {
@@ -294,7 +470,10 @@ describe("giving someone a place", () => {
     }
     expect(await testDb().workshopBooking.count({ where: { workshopSessionId: sessionId, status: "BOOKED" } })).toBe(3);
     // The waiting list is in the order the lock was granted: no two people share a place in it.
-    const waitlist = await testDb().workshopBooking.findMany({ where: { status: "WAITLISTED" }, orderBy: { waitlistedAt: "asc" } });
+    const waitlist = await testDb().workshopBooking.findMany({
+      where: { status: "WAITLISTED" },
+      orderBy: { waitlistedAt: "asc" },
+    });
     expect(new Set(waitlist.map((w) => w.waitlistedAt!.getTime())).size).toBe(7);
   });
 
@@ -302,13 +481,29 @@ describe("giving someone a place", () => {
     const researcher = await aResearcher();
     const sessionId = await aSession(2);
     const [alice, bob] = await consentedWorkshopPeople(2);
-    await expect(assignWorkshopPlace(testDb(), researcher, { volunteerId: alice!.volunteerId, participationId: bob!.participationId, sessionId })).rejects.toBeInstanceOf(SchedulingNotFoundError);
+    await expect(
+      assignWorkshopPlace(testDb(), researcher, {
+        volunteerId: alice!.volunteerId,
+        participationId: bob!.participationId,
+        sessionId,
+      }),
+    ).rejects.toBeInstanceOf(SchedulingNotFoundError);
     const interview = await participationOf(alice!.volunteerId, "interview-study");
-    await expect(assignWorkshopPlace(testDb(), researcher, { volunteerId: alice!.volunteerId, participationId: interview.id, sessionId })).rejects.toBeInstanceOf(SchedulingNotFoundError);
+    await expect(
+      assignWorkshopPlace(testDb(), researcher, {
+        volunteerId: alice!.volunteerId,
+        participationId: interview.id,
+        sessionId,
+      }),
+    ).rejects.toBeInstanceOf(SchedulingNotFoundError);
     await assignWorkshopPlace(testDb(), researcher, { ...bob!, sessionId });
     const bobs = await bookingOf(bob!.participationId, sessionId);
-    await expect(cancelWorkshopPlace(testDb(), researcher, { ...alice!, bookingId: bobs.id })).rejects.toBeInstanceOf(SchedulingNotFoundError);
-    await expect(assignWorkshopPlace(testDb(), researcher, { ...alice!, sessionId: crypto.randomUUID() })).rejects.toBeInstanceOf(SchedulingNotFoundError);
+    await expect(cancelWorkshopPlace(testDb(), researcher, { ...alice!, bookingId: bobs.id })).rejects.toBeInstanceOf(
+      SchedulingNotFoundError,
+    );
+    await expect(
+      assignWorkshopPlace(testDb(), researcher, { ...alice!, sessionId: crypto.randomUUID() }),
+    ).rejects.toBeInstanceOf(SchedulingNotFoundError);
     expect((await bookingOf(bob!.participationId, sessionId)).status).toBe("BOOKED");
   });
 });
@@ -323,17 +518,43 @@ describe("recording attendance", () => {
     const cameBooking = await bookingOf(came!.participationId, sessionId);
     const missedBooking = await bookingOf(missed!.participationId, sessionId);
 
-    await expect(recordWorkshopAttendance(testDb(), researcher, { ...came!, bookingId: cameBooking.id, attended: true })).rejects.toThrow(/once the session has started/);
+    await expect(
+      recordWorkshopAttendance(testDb(), researcher, { ...came!, bookingId: cameBooking.id, attended: true }),
+    ).rejects.toThrow(/once the session has started/);
     const later = new Date(session.endsAt.getTime() + 60_000);
-    await recordWorkshopAttendance(testDb(), researcher, { ...came!, bookingId: cameBooking.id, attended: true }, later);
-    await recordWorkshopAttendance(testDb(), researcher, { ...missed!, bookingId: missedBooking.id, attended: false }, later);
-    expect([(await bookingOf(came!.participationId, sessionId)).status, (await bookingOf(missed!.participationId, sessionId)).status]).toEqual(["ATTENDED", "DID_NOT_ATTEND"]);
-    expect([await statusOf(came!.participationId), await statusOf(missed!.participationId)]).toEqual(["COMPLETED", "CONSENTED"]);
-    expect(await testDb().outgoingEmail.count({ where: { template: { in: ["workshop-attended", "workshop-did-not-attend"] } } })).toBe(2);
+    await recordWorkshopAttendance(
+      testDb(),
+      researcher,
+      { ...came!, bookingId: cameBooking.id, attended: true },
+      later,
+    );
+    await recordWorkshopAttendance(
+      testDb(),
+      researcher,
+      { ...missed!, bookingId: missedBooking.id, attended: false },
+      later,
+    );
+    expect([
+      (await bookingOf(came!.participationId, sessionId)).status,
+      (await bookingOf(missed!.participationId, sessionId)).status,
+    ]).toEqual(["ATTENDED", "DID_NOT_ATTEND"]);
+    expect([await statusOf(came!.participationId), await statusOf(missed!.participationId)]).toEqual([
+      "COMPLETED",
+      "CONSENTED",
+    ]);
+    expect(
+      await testDb().outgoingEmail.count({
+        where: { template: { in: ["workshop-attended", "workshop-did-not-attend"] } },
+      }),
+    ).toBe(2);
     const actions = (await testDb().auditEvent.findMany()).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["workshop.attended", "workshop.did_not_attend"]));
-    await expect(recordWorkshopAttendance(testDb(), researcher, { ...came!, bookingId: cameBooking.id, attended: false }, later)).rejects.toBeInstanceOf(SchedulingError);
+    await expect(
+      recordWorkshopAttendance(testDb(), researcher, { ...came!, bookingId: cameBooking.id, attended: false }, later),
+    ).rejects.toBeInstanceOf(SchedulingError);
     // A place at a session that has started cannot be cancelled or moved away from.
-    await expect(cancelWorkshopPlace(testDb(), researcher, { ...came!, bookingId: cameBooking.id }, later)).rejects.toBeInstanceOf(SchedulingError);
+    await expect(
+      cancelWorkshopPlace(testDb(), researcher, { ...came!, bookingId: cameBooking.id }, later),
+    ).rejects.toBeInstanceOf(SchedulingError);
   });
 });

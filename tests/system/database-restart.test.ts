@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { halfWrittenRegistrations } from "./support/consistency";
-import { aDraftReadyToSubmit, answersFor, isRegistered, registrationFormFields, submitRegistration } from "./support/journeys";
+import {
+  aDraftReadyToSubmit,
+  answersFor,
+  isRegistered,
+  registrationFormFields,
+  submitRegistration,
+} from "./support/journeys";
 import { startSystem, type AppInstance, type System } from "./support/system";
 
 /**
@@ -8,7 +14,14 @@ import { startSystem, type AppInstance, type System } from "./support/system";
  * "service unavailable" page (never Next.js's 500, never a stack); afterwards the same app process
  * recovers by itself; and no registration is left half-written.
  */
-type Outcome = { at: number; kind: "landing" | "registration"; status: number; body: string; retryAfter: string | null; registered: boolean };
+type Outcome = {
+  at: number;
+  kind: "landing" | "registration";
+  status: number;
+  body: string;
+  retryAfter: string | null;
+  registered: boolean;
+};
 
 let system: System;
 let app: AppInstance;
@@ -27,7 +40,10 @@ describe("PostgreSQL restarted under load", () => {
     let person = 0;
     const nextDraft = () => {
       person += 1;
-      return aDraftReadyToSubmit(system.db, answersFor({ fullName: `Load Tester ${person}`, email: `load.tester.${person}.${Date.now()}@nhs.net` }));
+      return aDraftReadyToSubmit(
+        system.db,
+        answersFor({ fullName: `Load Tester ${person}`, email: `load.tester.${person}.${Date.now()}@nhs.net` }),
+      );
     };
     const fields = await registrationFormFields(app.url, await nextDraft());
     // Drafts are written before the outage: during it, the test cannot write them either.
@@ -48,7 +64,14 @@ describe("PostgreSQL restarted under load", () => {
             response = await submitRegistration(app.url, draft, fields);
           }
           const body = await response.text();
-          outcomes.push({ at: Date.now(), kind, status: response.status, body, retryAfter: response.headers.get("retry-after"), registered: kind === "registration" && isRegistered(response) });
+          outcomes.push({
+            at: Date.now(),
+            kind,
+            status: response.status,
+            body,
+            retryAfter: response.headers.get("retry-after"),
+            registered: kind === "registration" && isRegistered(response),
+          });
         } catch (error) {
           failures.push(`${kind}: ${error instanceof Error ? error.message : String(error)}`);
         }
@@ -67,7 +90,9 @@ describe("PostgreSQL restarted under load", () => {
 
     // Recovery: the same app process answers normally again, within 20 seconds of PostgreSQL's return.
     const recovered = (kind: Outcome["kind"]) =>
-      outcomes.some((o) => o.kind === kind && o.at > restartedAt && (kind === "landing" ? o.status === 200 : o.registered));
+      outcomes.some(
+        (o) => o.kind === kind && o.at > restartedAt && (kind === "landing" ? o.status === 200 : o.registered),
+      );
     const deadline = restartedAt + 20_000;
     while (Date.now() < deadline && !(recovered("landing") && recovered("registration"))) await sleep(250);
     const recoveredAt = Date.now();
@@ -77,13 +102,18 @@ describe("PostgreSQL restarted under load", () => {
 
     expect(failures, "requests that got no answer at all").toEqual([]);
     expect(app.running, "the app process is still the one started before the outage").toBe(true);
-    expect(recovered("landing") && recovered("registration"), "requests succeed again after PostgreSQL restarts").toBe(true);
+    expect(recovered("landing") && recovered("registration"), "requests succeed again after PostgreSQL restarts").toBe(
+      true,
+    );
 
     const during = outcomes.filter((o) => o.at > stoppedAt && o.at < restartedAt);
     expect(during.filter((o) => o.status === 503).length, "503s during the outage").toBeGreaterThan(10);
     // Every failure, whenever it happened, is the friendly page: never a 500, never a stack.
     const failed = outcomes.filter((o) => o.status >= 500);
-    expect(failed.map((o) => o.status).filter((s) => s !== 503), "server errors other than 503").toEqual([]);
+    expect(
+      failed.map((o) => o.status).filter((s) => s !== 503),
+      "server errors other than 503",
+    ).toEqual([]);
     for (const o of failed) {
       expect(o.retryAfter).toMatch(/^\d+$/);
       expect(o.body).toContain("Sorry, the service is unavailable");
@@ -92,7 +122,10 @@ describe("PostgreSQL restarted under load", () => {
     }
     // After the first success, everything succeeds.
     const firstOk = Math.min(...outcomes.filter((o) => o.at > restartedAt && o.status < 500).map((o) => o.at));
-    expect(outcomes.filter((o) => o.at > firstOk + 2_000 && o.status >= 500), "failures after recovery").toEqual([]);
+    expect(
+      outcomes.filter((o) => o.at > firstOk + 2_000 && o.status >= 500),
+      "failures after recovery",
+    ).toEqual([]);
 
     // Nothing half-written: every registration is whole, and every one the portal confirmed is stored.
     expect(await halfWrittenRegistrations(system.db)).toEqual([]);

@@ -2,7 +2,18 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sealSecret } from "@/lib/auth/secret-box";
 import { newTotpSecret } from "@/lib/auth/totp";
-import { aDraftReadyToSubmit, answersFor, hiddenFieldsOfForm, inviteToInterviewStudy, isRegistered, postForm, registrationFormFields, signingFields, submitRegistration, submitSignature } from "./support/journeys";
+import {
+  aDraftReadyToSubmit,
+  answersFor,
+  hiddenFieldsOfForm,
+  inviteToInterviewStudy,
+  isRegistered,
+  postForm,
+  registrationFormFields,
+  signingFields,
+  submitRegistration,
+  submitSignature,
+} from "./support/journeys";
 import { startSystem, type AppInstance, type System } from "./support/system";
 
 /**
@@ -21,7 +32,14 @@ afterAll(async () => {
   await system?.stop();
 });
 
-type JsonLine = { level?: string; msg?: string; requestId?: string; source?: string; time?: string; [key: string]: unknown };
+type JsonLine = {
+  level?: string;
+  msg?: string;
+  requestId?: string;
+  source?: string;
+  time?: string;
+  [key: string]: unknown;
+};
 
 function parse(text: string): JsonLine | null {
   try {
@@ -65,7 +83,10 @@ describe("the app's logs", () => {
     const consentPage = await get(`/consent/${consentToken}`);
     expect(consentPage.body).toContain(person.fullName);
     const fields = await signingFields(system.db, app.url, consentToken, person.fullName);
-    const reviewed = await post(`/consent/${consentToken}`, fields.map(([k, v]) => [k, k === "step" ? "review" : v]));
+    const reviewed = await post(
+      `/consent/${consentToken}`,
+      fields.map(([k, v]) => [k, k === "step" ? "review" : v]),
+    );
     expect(reviewed.status).toBe(200);
     const signed = await submitSignature(app.url, consentToken, fields);
     requestIds.push(signed.headers.get("x-request-id") ?? "missing");
@@ -82,26 +103,57 @@ describe("the app's logs", () => {
 
     // A researcher opens the volunteer's page in the dashboard.
     const researcher = await system.db.researcher.create({
-      data: { email: `researcher.${suffix}@imperial.ac.uk`, name: "Test Researcher", role: "RESEARCHER", totpSecret: sealSecret(newTotpSecret(), system.authSecret), totpEnabledAt: new Date() },
+      data: {
+        email: `researcher.${suffix}@imperial.ac.uk`,
+        name: "Test Researcher",
+        role: "RESEARCHER",
+        totpSecret: sealSecret(newTotpSecret(), system.authSecret),
+        totpEnabledAt: new Date(),
+      },
     });
     const sessionToken = randomUUID();
-    await system.db.researcherSession.create({ data: { sessionToken, userId: researcher.id, expires: new Date(Date.now() + 3_600_000), secondFactorAt: new Date() } });
+    await system.db.researcherSession.create({
+      data: {
+        sessionToken,
+        userId: researcher.id,
+        expires: new Date(Date.now() + 3_600_000),
+        secondFactorAt: new Date(),
+      },
+    });
     const dashboard = await get(`/admin/volunteers/${volunteerId}`, `authjs.session-token=${sessionToken}`);
     expect(dashboard.status).toBe(200);
     expect(dashboard.body).toContain(person.fullName);
     // The researcher searches the volunteers list for the person by email address.
-    const search = await get(`/admin/volunteers?q=${encodeURIComponent(person.email)}`, `authjs.session-token=${sessionToken}`);
+    const search = await get(
+      `/admin/volunteers?q=${encodeURIComponent(person.email)}`,
+      `authjs.session-token=${sessionToken}`,
+    );
     expect(search.body).toContain(person.fullName);
     // Sign-in requested with the researcher's address (its own form, without JavaScript).
     const signInPage = await get("/sign-in");
-    const signIn = await post("/sign-in", [...hiddenFieldsOfForm(signInPage.body, 'name="email"'), ["email", researcher.email]]);
+    const signIn = await post("/sign-in", [
+      ...hiddenFieldsOfForm(signInPage.body, 'name="email"'),
+      ["email", researcher.email],
+    ]);
     expect(signIn.status).toBeLessThan(500);
 
     // The emails are sent by the app's worker (to its mail catcher): that is logged too.
-    await expect.poll(() => system.db.outgoingEmail.count({ where: { volunteerId, status: "SENT" } }), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+    await expect
+      .poll(() => system.db.outgoingEmail.count({ where: { volunteerId, status: "SENT" } }), { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(3);
     await app.stop();
 
-    const secrets = [person.email, person.email.split("@")[0]!, person.fullName, "Quennell", researcher.email, consentToken, manageToken, draft, sessionToken];
+    const secrets = [
+      person.email,
+      person.email.split("@")[0]!,
+      person.fullName,
+      "Quennell",
+      researcher.email,
+      consentToken,
+      manageToken,
+      draft,
+      sessionToken,
+    ];
     for (const line of app.lines) {
       for (const secret of secrets) {
         expect(line.text.toLowerCase(), `a log line contains ${secret}`).not.toContain(secret.toLowerCase());
@@ -113,17 +165,30 @@ describe("the app's logs", () => {
     expect(listening).toBeGreaterThan(-1);
     const afterStart = app.lines.slice(listening);
     expect(afterStart.filter((l) => l.stream === "stderr").map((l) => l.text)).toEqual([]);
-    expect(afterStart.filter((l) => parse(l.text) === null && !/^(| {2}.*)$/.test(l.text)).map((l) => l.text)).toEqual([]);
+    expect(afterStart.filter((l) => parse(l.text) === null && !/^(| {2}.*)$/.test(l.text)).map((l) => l.text)).toEqual(
+      [],
+    );
 
     // One access line per request, with the id sent back in x-request-id; every line written while
     // handling a request carries that request's id.
-    const json = afterStart.map((l) => parse(l.text)).filter((l): l is JsonLine => l !== null && (l.time ?? "") >= journeyStarted);
+    const json = afterStart
+      .map((l) => parse(l.text))
+      .filter((l): l is JsonLine => l !== null && (l.time ?? "") >= journeyStarted);
     const access = json.filter((l) => l.msg === "request");
     for (const id of requestIds) {
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
-      expect(access.filter((l) => l.requestId === id), `one access line for request ${id}`).toHaveLength(1);
+      expect(
+        access.filter((l) => l.requestId === id),
+        `one access line for request ${id}`,
+      ).toHaveLength(1);
     }
-    for (const line of access) expect(line).toMatchObject({ method: expect.any(String), path: expect.any(String), status: expect.any(Number), durationMs: expect.any(Number) });
+    for (const line of access)
+      expect(line).toMatchObject({
+        method: expect.any(String),
+        path: expect.any(String),
+        status: expect.any(Number),
+        durationMs: expect.any(Number),
+      });
     const paths = access.map((l) => l.path as string);
     expect(paths.some((p) => p.startsWith("/consent/[token]"))).toBe(true);
     expect(paths.some((p) => p.startsWith("/manage/[token]"))).toBe(true);
@@ -133,6 +198,7 @@ describe("the app's logs", () => {
     for (const line of sent) expect([line.job, line.requestId]).toEqual(["outbox", undefined]);
     // Lines from console.* (Next.js, React, libraries) during the journey belong to a request.
     const consoleLines = json.filter((l) => l.source === "console");
-    for (const line of consoleLines) expect(line.requestId, `console line without a request id: ${line.msg}`).toMatch(/^[0-9a-f-]{36}$/);
+    for (const line of consoleLines)
+      expect(line.requestId, `console line without a request id: ${line.msg}`).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

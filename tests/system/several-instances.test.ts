@@ -24,9 +24,14 @@ beforeAll(async () => {
   system = await startSystem();
   smtp = await startTestSmtpServer(await freePort());
   // Started together, as a deployment starts them: both launchers meet the migration lock and the seed.
-  apps = await Promise.all([1, 2].map((n) => system.startApp({ name: `app-${n}`, env: { RUN_WORKER_IN_APP: "false" } })));
+  apps = await Promise.all(
+    [1, 2].map((n) => system.startApp({ name: `app-${n}`, env: { RUN_WORKER_IN_APP: "false" } })),
+  );
   workers = [1, 2].map((n) =>
-    system.startWorker({ name: `worker-${n}`, env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, PUBLIC_URL: apps[0]!.url } }),
+    system.startWorker({
+      name: `worker-${n}`,
+      env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, PUBLIC_URL: apps[0]!.url },
+    }),
   );
   await Promise.all(workers.map((w) => w.waitForLine(/worker started/)));
 });
@@ -50,7 +55,10 @@ function logOf(process: { lines: { text: string }[] }): Record<string, unknown>[
 describe("two app instances and two workers on one database", () => {
   it("store each registration once, whichever instance it reaches and however often, and the workers email each person once", async () => {
     const run = randomBytes(4).toString("hex");
-    const people = Array.from({ length: PEOPLE }, (_, i) => ({ fullName: `Several Instances ${i}`, email: `several.${run}.${i}@nhs.net` }));
+    const people = Array.from({ length: PEOPLE }, (_, i) => ({
+      fullName: `Several Instances ${i}`,
+      email: `several.${run}.${i}@nhs.net`,
+    }));
 
     const outcomes = await Promise.all(
       people.map(async (person, i) => {
@@ -68,12 +76,17 @@ describe("two app instances and two workers on one database", () => {
 
     // Each instance handled registrations of its own.
     for (const app of apps) {
-      const submits = logOf(app).filter((l) => l.msg === "request" && l.method === "POST" && l.path === "/register/check-answers");
+      const submits = logOf(app).filter(
+        (l) => l.msg === "request" && l.method === "POST" && l.path === "/register/check-answers",
+      );
       expect(submits.length, `${app.name} handled final submits`).toBeGreaterThanOrEqual(PEOPLE / 2);
     }
 
     const emails = people.map((p) => p.email);
-    const volunteers = await system.db.volunteer.findMany({ where: { emailNormalised: { in: emails } }, include: { expressionsOfInterest: true } });
+    const volunteers = await system.db.volunteer.findMany({
+      where: { emailNormalised: { in: emails } },
+      include: { expressionsOfInterest: true },
+    });
     expect(volunteers).toHaveLength(PEOPLE);
     for (const v of volunteers) expect(v.expressionsOfInterest, v.emailNormalised).toHaveLength(1);
     expect(await halfWrittenRegistrations(system.db)).toEqual([]);
@@ -97,7 +110,8 @@ describe("two app instances and two workers on one database", () => {
     expect(toThesePeople).toHaveLength(rows.length);
     const deliveries = toThesePeople.map((m) => `${m.to} ${m.subject}`);
     expect(new Set(deliveries).size).toBe(deliveries.length);
-    for (const email of emails) expect(toThesePeople.filter((m) => m.to === email).length, email).toBeGreaterThanOrEqual(1);
+    for (const email of emails)
+      expect(toThesePeople.filter((m) => m.to === email).length, email).toBeGreaterThanOrEqual(1);
 
     // Both workers were running and sending; between them, every email was sent once.
     const sentBy = workers.map((w) => logOf(w).filter((l) => l.msg === "email sent").length);

@@ -24,10 +24,15 @@ function exportedFunctions(file: string): ExportedFunction[] {
   const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found: ExportedFunction[] = [];
   for (const statement of source.statements) {
-    const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    const exported =
+      ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     if (!exported || !ts.isFunctionDeclaration(statement) || !statement.body) continue;
     const first = statement.body.statements[0];
-    found.push({ name: statement.name?.text ?? "default", firstStatement: first ? first.getText(source) : "", file: path.relative(adminDir, file) });
+    found.push({
+      name: statement.name?.text ?? "default",
+      firstStatement: first ? first.getText(source) : "",
+      file: path.relative(adminDir, file),
+    });
   }
   return found;
 }
@@ -43,16 +48,27 @@ describe("the dashboard's own checks", () => {
     expect(routes.length).toBeGreaterThanOrEqual(4);
   });
 
-  it.each(pages.map((p) => [path.relative(adminDir, p), p]))("page %s requires a signed-in researcher", (_name, file) => {
-    const exported = exportedFunctions(file).find((f) => f.name !== "generateMetadata");
-    expect(exported?.firstStatement ?? "").toMatch(/^const \w+ = await requireResearcher\((?:"ADMIN")?\);$|^await requireResearcher\((?:"ADMIN")?\);$/);
-  });
+  it.each(pages.map((p) => [path.relative(adminDir, p), p]))(
+    "page %s requires a signed-in researcher",
+    (_name, file) => {
+      const exported = exportedFunctions(file).find((f) => f.name !== "generateMetadata");
+      expect(exported?.firstStatement ?? "").toMatch(
+        /^const \w+ = await requireResearcher\((?:"ADMIN")?\);$|^await requireResearcher\((?:"ADMIN")?\);$/,
+      );
+    },
+  );
 
-  it.each(actions.map((a) => [`${a.file}: ${a.name}`, a]))("server action %s checks the session as its first statement", (_name, action) => {
-    expect(action.firstStatement).toMatch(/^(const \w+ = )?await requireResearcher\((?:"ADMIN")?\);$/);
-  });
+  it.each(actions.map((a) => [`${a.file}: ${a.name}`, a]))(
+    "server action %s checks the session as its first statement",
+    (_name, action) => {
+      expect(action.firstStatement).toMatch(/^(const \w+ = )?await requireResearcher\((?:"ADMIN")?\);$/);
+    },
+  );
 
-  it.each(routes.map((r) => [`${r.file}: ${r.name}`, r]))("route %s checks the session as its first statement", (_name, route) => {
-    expect(route.firstStatement).toMatch(/^const \w+ = await researcherForRoute\((?:"ADMIN")?\);$/);
-  });
+  it.each(routes.map((r) => [`${r.file}: ${r.name}`, r]))(
+    "route %s checks the session as its first statement",
+    (_name, route) => {
+      expect(route.firstStatement).toMatch(/^const \w+ = await researcherForRoute\((?:"ADMIN")?\);$/);
+    },
+  );
 });

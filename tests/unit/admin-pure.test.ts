@@ -18,7 +18,8 @@ describe("UK days", () => {
   it("accept only real calendar days", () => {
     expect(isIsoDay("2026-02-28")).toBe(true);
     expect(isIsoDay("2028-02-29")).toBe(true);
-    for (const text of ["2026-02-29", "2026-13-01", "26-11-2026", "2026-1-1", "", "2026-11-26T00:00"]) expect(isIsoDay(text)).toBe(false);
+    for (const text of ["2026-02-29", "2026-13-01", "26-11-2026", "2026-1-1", "", "2026-11-26T00:00"])
+      expect(isIsoDay(text)).toBe(false);
     expect(() => startOfUkDay("2026-02-30")).toThrow(RangeError);
   });
 
@@ -39,14 +40,24 @@ describe("findJsonSyntaxError", () => {
 
   it.each([
     ['{"a": 1,}', 1, 9, "expected another field (remove the comma before “}”) but found “}”"],
-    ['{\n  "a": 1\n  "b": 2\n}', 3, 3, "expected a comma or “}” but found “\"”"],
+    ['{\n  "a": 1\n  "b": 2\n}', 3, 3, 'expected a comma or “}” but found “"”'],
     ["[1, 2,]", 1, 7, "expected another item (remove the comma before “]”) but found “]”"],
     ["{'a': 1}", 1, 2, "expected a field name in double quotes but found “'”"],
     ['{"a" 1}', 1, 6, "expected a colon after the field name but found “1”"],
-    ['{"a": tru}', 1, 7, "expected a value (text in double quotes, a number, an object, a list, true, false or null) but found “t”"],
+    [
+      '{"a": tru}',
+      1,
+      7,
+      "expected a value (text in double quotes, a number, an object, a list, true, false or null) but found “t”",
+    ],
     ['{"a": "b', 1, 9, "expected a closing double quote but found the end of the text"],
     ["{} {}", 1, 4, "expected nothing more after the end of the value but found “{”"],
-    ["", 1, 1, "expected a value (text in double quotes, a number, an object, a list, true, false or null) but found the end of the text"],
+    [
+      "",
+      1,
+      1,
+      "expected a value (text in double quotes, a number, an object, a list, true, false or null) but found the end of the text",
+    ],
   ])("points at the first problem in %j", (text, line, column, message) => {
     expect(() => JSON.parse(text)).toThrow();
     expect(findJsonSyntaxError(text)).toEqual({ line, column, message });
@@ -65,7 +76,9 @@ describe("study settings in words", () => {
     expect(hoursWords(5)).toBe("5 hours");
     expect(retentionWords(null)).toBe("Not set: kept until someone erases them");
     expect(reminderWords(null)).toBe("No reminders");
-    expect(reminderWords(7)).toBe("After 7 days, and again 7 days later if there is still no answer (two reminders at most)");
+    expect(reminderWords(7)).toBe(
+      "After 7 days, and again 7 days later if there is still no answer (two reminders at most)",
+    );
     expect(reminderWords(1)).toContain("After 1 day, and again 1 day later");
     expect(retentionWords(1)).toBe("1 day");
   });

@@ -3,7 +3,9 @@ import { CLIENT_ADDRESS_HEADER, clientAddressOf, clientKeyFromHeaders } from "@/
 
 describe("the client's address, as the portal's server sets it", () => {
   it("is the connection's address when no proxy is trusted, whatever the client sends", () => {
-    expect(clientAddressOf({ "x-forwarded-for": "1.2.3.4", [CLIENT_ADDRESS_HEADER]: "5.6.7.8" }, "203.0.113.7", undefined)).toBe("203.0.113.7");
+    expect(
+      clientAddressOf({ "x-forwarded-for": "1.2.3.4", [CLIENT_ADDRESS_HEADER]: "5.6.7.8" }, "203.0.113.7", undefined),
+    ).toBe("203.0.113.7");
   });
 
   it("writes an IPv4 address seen through an IPv6 socket as IPv4", () => {
@@ -17,7 +19,9 @@ describe("the client's address, as the portal's server sets it", () => {
   });
 
   it("treats a repeated header as one list, in order", () => {
-    expect(clientAddressOf({ "x-forwarded-for": ["1.2.3.4", "198.51.100.9"] }, "10.0.0.2", "x-forwarded-for")).toBe("198.51.100.9");
+    expect(clientAddressOf({ "x-forwarded-for": ["1.2.3.4", "198.51.100.9"] }, "10.0.0.2", "x-forwarded-for")).toBe(
+      "198.51.100.9",
+    );
   });
 
   it("reads only the trusted header, by its name in any case", () => {
@@ -38,7 +42,9 @@ describe("the client's address, as the portal's server sets it", () => {
 
 describe("the client key for rate limits", () => {
   it("reads only the header the portal's server sets", () => {
-    const forged = clientKeyFromHeaders(new Headers({ "x-forwarded-for": "1.2.3.4", [CLIENT_ADDRESS_HEADER]: "203.0.113.7" }));
+    const forged = clientKeyFromHeaders(
+      new Headers({ "x-forwarded-for": "1.2.3.4", [CLIENT_ADDRESS_HEADER]: "203.0.113.7" }),
+    );
     expect(forged).toBe(clientKeyFromHeaders(new Headers({ [CLIENT_ADDRESS_HEADER]: "203.0.113.7" })));
     expect(forged).not.toBe(clientKeyFromHeaders(new Headers({ [CLIENT_ADDRESS_HEADER]: "1.2.3.4" })));
   });

@@ -18,9 +18,12 @@ describe("neutraliseCell", () => {
     expect(neutraliseCell(value)).toBe(expected);
   });
 
-  it.each(["Ada Lovelace", "Siân O'Brien-Jones", "a=b", "1+1", "", " =1", "'=already"])("leaves %j as it is", (value) => {
-    expect(neutraliseCell(value)).toBe(value);
-  });
+  it.each(["Ada Lovelace", "Siân O'Brien-Jones", "a=b", "1+1", "", " =1", "'=already"])(
+    "leaves %j as it is",
+    (value) => {
+      expect(neutraliseCell(value)).toBe(value);
+    },
+  );
 
   it("writes nothing for a missing value, and numbers and booleans as text", () => {
     expect(neutraliseRow([null, undefined, 12, -3, true])).toEqual(["", "", "12", "'-3", "true"]);
@@ -43,10 +46,20 @@ describe("csvStream", () => {
   }
 
   it("starts with a byte-order mark and the header, quotes what needs quoting and ends lines with CRLF (quoting any line break inside a cell)", async () => {
-    const stream = csvStream(["Name", "Note"], async () => ({ rows: [['Ada "the first", Lovelace', "line one\nline two"], ["=cmd", null]], next: null }));
+    const stream = csvStream(["Name", "Note"], async () => ({
+      rows: [
+        ['Ada "the first", Lovelace', "line one\nline two"],
+        ["=cmd", null],
+      ],
+      next: null,
+    }));
     const csv = await text(stream);
     expect(csv).toBe('\uFEFFName,Note\r\n"Ada ""the first"", Lovelace","line one\nline two"\r\n\'=cmd,\r\n');
-    expect(parseCsv(csv.slice(1))).toEqual([["Name", "Note"], ['Ada "the first", Lovelace', "line one\nline two"], ["'=cmd", ""]]);
+    expect(parseCsv(csv.slice(1))).toEqual([
+      ["Name", "Note"],
+      ['Ada "the first", Lovelace', "line one\nline two"],
+      ["'=cmd", ""],
+    ]);
   });
 
   it("reads the next batch only when the reader wants more", async () => {
@@ -64,7 +77,8 @@ describe("csvStream", () => {
     expect(asked.length).toBeLessThanOrEqual(1);
     expect(decoder.decode((await reader.read()).value)).toBe("1\r\n2\r\n");
     const rest: string[] = [];
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest.push(decoder.decode(chunk.value));
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+      rest.push(decoder.decode(chunk.value));
     expect(rest.join("")).toBe("3\r\n4\r\n5\r\n6\r\n");
     expect(asked).toEqual([null, 2, 4]);
   });

@@ -14,7 +14,9 @@ describe("DocumentBody", () => {
   });
 
   it("uses the heading level it is given", () => {
-    const html = renderToStaticMarkup(createElement(DocumentBody, { blocks: parseDocument("## Title"), headingLevel: 3 }));
+    const html = renderToStaticMarkup(
+      createElement(DocumentBody, { blocks: parseDocument("## Title"), headingLevel: 3 }),
+    );
     expect(html).toBe('<h3 class="nhsuk-heading-m">Title</h3>');
   });
 

@@ -31,7 +31,10 @@ describe("eligibility rules as data", () => {
 
   it.each([
     ["an unknown question", { ...criterion, condition: { answer: "favouriteColour", oneOf: ["blue"] } }],
-    ["a value the question cannot take", { ...criterion, condition: { answer: "worksInNhsNow", oneOf: ["sometimes"] } }],
+    [
+      "a value the question cannot take",
+      { ...criterion, condition: { answer: "worksInNhsNow", oneOf: ["sometimes"] } },
+    ],
     ["an empty list of values", { ...criterion, condition: { answer: "worksInNhsNow", oneOf: [] } }],
     ["an empty any-of", { ...criterion, condition: { anyOf: [] } }],
     ["a missing reason", { ...criterion, unmetReason: "" }],

@@ -21,10 +21,22 @@ describe("interview study eligibility", () => {
     ["current THET partnership, works in NHS, introduced learning", eligibleForBoth, []],
     ["past THET partnership counts too", { ...eligibleForBoth, ihpParticipation: "past" }, []],
     ["not working in the NHS now", { ...eligibleForBoth, worksInNhsNow: "no" }, ["works-in-nhs-now"]],
-    ["never in a THET-funded partnership", { ...eligibleForBoth, ihpParticipation: "never" }, ["thet-ihp-participation"]],
-    ["other volunteering does not replace a THET partnership", { ...eligibleForBoth, ihpParticipation: "never", otherVolunteering: "current" }, ["thet-ihp-participation"]],
+    [
+      "never in a THET-funded partnership",
+      { ...eligibleForBoth, ihpParticipation: "never" },
+      ["thet-ihp-participation"],
+    ],
+    [
+      "other volunteering does not replace a THET partnership",
+      { ...eligibleForBoth, ihpParticipation: "never", otherVolunteering: "current" },
+      ["thet-ihp-participation"],
+    ],
     ["no opportunity to introduce learning", { ...eligibleForBoth, introducedLearning: "no" }, ["introduced-learning"]],
-    ["none of the criteria met, reasons in the study's order", { worksInNhsNow: "no", ihpParticipation: "never", otherVolunteering: "never", introducedLearning: "no" }, ["works-in-nhs-now", "thet-ihp-participation", "introduced-learning"]],
+    [
+      "none of the criteria met, reasons in the study's order",
+      { worksInNhsNow: "no", ihpParticipation: "never", otherVolunteering: "never", introducedLearning: "no" },
+      ["works-in-nhs-now", "thet-ihp-participation", "introduced-learning"],
+    ],
     ["no answers at all", {}, ["works-in-nhs-now", "thet-ihp-participation", "introduced-learning"]],
   ])("%s", (_label, answers, unmetIds) => {
     const result = evaluateEligibility(interview, answers);
@@ -36,12 +48,32 @@ describe("interview study eligibility", () => {
 
 describe("workshops eligibility", () => {
   it.each<[string, EligibilityAnswers, string[]]>([
-    ["THET partnership, no other volunteering", { worksInNhsNow: "yes", ihpParticipation: "past", otherVolunteering: "never" }, []],
-    ["other volunteering, no THET partnership", { worksInNhsNow: "yes", ihpParticipation: "never", otherVolunteering: "past" }, []],
+    [
+      "THET partnership, no other volunteering",
+      { worksInNhsNow: "yes", ihpParticipation: "past", otherVolunteering: "never" },
+      [],
+    ],
+    [
+      "other volunteering, no THET partnership",
+      { worksInNhsNow: "yes", ihpParticipation: "never", otherVolunteering: "past" },
+      [],
+    ],
     ["both", { worksInNhsNow: "yes", ihpParticipation: "current", otherVolunteering: "current" }, []],
-    ["neither", { worksInNhsNow: "yes", ihpParticipation: "never", otherVolunteering: "never" }, ["international-experience"]],
-    ["not working in the NHS now", { worksInNhsNow: "no", ihpParticipation: "current", otherVolunteering: "never" }, ["works-in-nhs-now"]],
-    ["introducing learning is not required", { worksInNhsNow: "yes", ihpParticipation: "never", otherVolunteering: "current", introducedLearning: "no" }, []],
+    [
+      "neither",
+      { worksInNhsNow: "yes", ihpParticipation: "never", otherVolunteering: "never" },
+      ["international-experience"],
+    ],
+    [
+      "not working in the NHS now",
+      { worksInNhsNow: "no", ihpParticipation: "current", otherVolunteering: "never" },
+      ["works-in-nhs-now"],
+    ],
+    [
+      "introducing learning is not required",
+      { worksInNhsNow: "yes", ihpParticipation: "never", otherVolunteering: "current", introducedLearning: "no" },
+      [],
+    ],
   ])("%s", (_label, answers, unmetIds) => {
     const result = evaluateEligibility(workshops, answers);
     expect(result.unmet.map((u) => u.criterionId)).toEqual(unmetIds);
@@ -54,13 +86,34 @@ describe("either study or both", () => {
     { slug: "interview-study", rules: interview },
     { slug: "workshops", rules: workshops },
   ];
-  const volunteerOnly: EligibilityAnswers = { worksInNhsNow: "yes", ihpParticipation: "never", otherVolunteering: "past", introducedLearning: "yes" };
+  const volunteerOnly: EligibilityAnswers = {
+    worksInNhsNow: "yes",
+    ihpParticipation: "never",
+    otherVolunteering: "past",
+    introducedLearning: "yes",
+  };
 
   it.each<[string, string[], EligibilityAnswers, [string, boolean][]]>([
     ["interview only", ["interview-study"], eligibleForBoth, [["interview-study", true]]],
     ["workshops only", ["workshops"], eligibleForBoth, [["workshops", true]]],
-    ["both, eligible for both", ["interview-study", "workshops"], eligibleForBoth, [["interview-study", true], ["workshops", true]]],
-    ["both, eligible for the workshops only", ["workshops", "interview-study"], volunteerOnly, [["interview-study", false], ["workshops", true]]],
+    [
+      "both, eligible for both",
+      ["interview-study", "workshops"],
+      eligibleForBoth,
+      [
+        ["interview-study", true],
+        ["workshops", true],
+      ],
+    ],
+    [
+      "both, eligible for the workshops only",
+      ["workshops", "interview-study"],
+      volunteerOnly,
+      [
+        ["interview-study", false],
+        ["workshops", true],
+      ],
+    ],
     ["a study that is not offered is ignored", ["no-such-study"], eligibleForBoth, []],
   ])("%s", (_label, requested, answers, expected) => {
     const results = eligibilityForRequestedStudies(studies, requested, answers);
@@ -70,7 +123,9 @@ describe("either study or both", () => {
 
 describe("a property of the interview study's rules", () => {
   const answer = <K extends keyof typeof eligibilityAnswerValues>(key: K): fc.Arbitrary<EligibilityAnswers[K]> =>
-    fc.option(fc.constantFrom(...eligibilityAnswerValues[key]), { nil: undefined }) as fc.Arbitrary<EligibilityAnswers[K]>;
+    fc.option(fc.constantFrom(...eligibilityAnswerValues[key]), { nil: undefined }) as fc.Arbitrary<
+      EligibilityAnswers[K]
+    >;
 
   it("no set of answers makes someone eligible without THET-funded partnership participation", () => {
     fc.assert(
@@ -80,7 +135,12 @@ describe("a property of the interview study's rules", () => {
         answer("otherVolunteering"),
         answer("introducedLearning"),
         (worksInNhsNow, ihpParticipation, otherVolunteering, introducedLearning) => {
-          const answers: EligibilityAnswers = { worksInNhsNow, ihpParticipation, otherVolunteering, introducedLearning };
+          const answers: EligibilityAnswers = {
+            worksInNhsNow,
+            ihpParticipation,
+            otherVolunteering,
+            introducedLearning,
+          };
           const result = evaluateEligibility(interview, answers);
           return !result.eligible && result.unmet.some((u) => u.criterionId === "thet-ihp-participation");
         },
@@ -91,10 +151,21 @@ describe("a property of the interview study's rules", () => {
 
   it("and anyone eligible for the interview study took part in a THET-funded partnership", () => {
     fc.assert(
-      fc.property(answer("worksInNhsNow"), answer("ihpParticipation"), answer("otherVolunteering"), answer("introducedLearning"), (a, b, c, d) => {
-        const answers: EligibilityAnswers = { worksInNhsNow: a, ihpParticipation: b, otherVolunteering: c, introducedLearning: d };
-        return !evaluateEligibility(interview, answers).eligible || b === "current" || b === "past";
-      }),
+      fc.property(
+        answer("worksInNhsNow"),
+        answer("ihpParticipation"),
+        answer("otherVolunteering"),
+        answer("introducedLearning"),
+        (a, b, c, d) => {
+          const answers: EligibilityAnswers = {
+            worksInNhsNow: a,
+            ihpParticipation: b,
+            otherVolunteering: c,
+            introducedLearning: d,
+          };
+          return !evaluateEligibility(interview, answers).eligible || b === "current" || b === "past";
+        },
+      ),
       { numRuns: 500 },
     );
   });

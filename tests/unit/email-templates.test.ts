@@ -79,10 +79,26 @@ const participantEmails = {
     nextSteps: ["A member of the study team will contact you to arrange an interview."],
   }),
   decline: renderDeclineConfirmation({ fullName: name, studyTitle: study, ...contact, manageUrl }),
-  withdrawal: renderWithdrawalConfirmation({ fullName: name, studyTitles: [study, "Workshops"], dataChoice: "KEEP", withdrawnAt: nov26, ...contact, manageUrl }),
+  withdrawal: renderWithdrawalConfirmation({
+    fullName: name,
+    studyTitles: [study, "Workshops"],
+    dataChoice: "KEEP",
+    withdrawnAt: nov26,
+    ...contact,
+    manageUrl,
+  }),
   "registration confirmation": renderRegistrationConfirmation({
     fullName: name,
-    outcomes: [{ slug: "interview-study", title: study, kind: "INTERVIEW", invitationMode: "AUTOMATIC", eligible: true, reasons: [] }],
+    outcomes: [
+      {
+        slug: "interview-study",
+        title: study,
+        kind: "INTERVIEW",
+        invitationMode: "AUTOMATIC",
+        eligible: true,
+        reasons: [],
+      },
+    ],
     ...contact,
     publicUrl: "https://portal.example.ac.uk",
     manageUrl,
@@ -96,7 +112,9 @@ describe("every email to a participant", () => {
         /Manage your participation\n-+\n\nYou can see your studies, download your signed consent form and withdraw at any time, without giving a reason\.\n\nManage your participation: https:\/\/portal\.example\.ac\.uk\/my-participation\?token=a&b=c$/,
       );
       expect(email.html).toContain(`<a ${manageHref}`);
-      expect(email.html).toContain("Manage your participation: https://portal.example.ac.uk/my-participation?token=a&amp;b=c</a>");
+      expect(email.html).toContain(
+        "Manage your participation: https://portal.example.ac.uk/my-participation?token=a&amp;b=c</a>",
+      );
       expect(email.html).toMatch(/<h2[^>]*>Manage your participation<\/h2>/);
       expect(email.text).toContain(`Dear ${name},`);
       expect(email.html).toContain(`Dear ${escapedName},`);
@@ -200,7 +218,11 @@ describe("the team's consent notification", () => {
     expect(email.subject).not.toContain("Ada");
     expect(email.text).toContain(`${name} signed the consent form for Interview study on 26 November 2026.`);
     expect(email.html).toContain(`${escapedName} signed the consent form for Interview study on 26 November 2026.`);
-    expectInBoth(email, ["I agree to anonymised quotations being used: Yes", "I agree to be contacted about future research: No", dashboardUrl]);
+    expectInBoth(email, [
+      "I agree to anonymised quotations being used: Yes",
+      "I agree to be contacted about future research: No",
+      dashboardUrl,
+    ]);
     expect(email.html).toContain(`<a href="${dashboardUrl}"`);
     expect(email.text).not.toContain("Manage your participation");
     expectPlainAndSafe(email.html);
@@ -220,7 +242,12 @@ describe("the team's speak-to-the-team notification", () => {
 
   it("gives their contact details and message", () => {
     expect(email.subject).toBe("Request to speak to the team: Interview study");
-    expectInBoth(email, ["would like to speak to the study team before deciding", "Email: ada@nhs.net", "Phone: Not given", dashboardUrl]);
+    expectInBoth(email, [
+      "would like to speak to the study team before deciding",
+      "Email: ada@nhs.net",
+      "Phone: Not given",
+      dashboardUrl,
+    ]);
     expect(email.text).toContain("Hello,\nI have <script>alert(1)</script> a question & more.\n\nThanks");
   });
 
@@ -231,7 +258,14 @@ describe("the team's speak-to-the-team notification", () => {
   });
 
   it("says when there is no message", () => {
-    const none = renderSpeakToTeamNotification({ studyTitle: study, participantName: "Ada", participantEmail: "a@nhs.net", participantPhone: "07700 900123", message: "  ", dashboardUrl });
+    const none = renderSpeakToTeamNotification({
+      studyTitle: study,
+      participantName: "Ada",
+      participantEmail: "a@nhs.net",
+      participantPhone: "07700 900123",
+      message: "  ",
+      dashboardUrl,
+    });
     expectInBoth(none, ["Phone: 07700 900123", "They did not leave a message."]);
   });
 });
@@ -256,14 +290,24 @@ describe("the withdrawal confirmation", () => {
     expectInBoth(email, [
       "you withdrew on 26 November 2026 from these studies",
       "Workshops",
-      "we will keep and use the information you have already given, as explained in the information sheet".replace(/^we/, "We"),
+      "we will keep and use the information you have already given, as explained in the information sheet".replace(
+        /^we/,
+        "We",
+      ),
       "We keep your signed consent form as the record of your consent and of your withdrawal, as the ethics approval for the research requires.",
       "We will not contact you again about these studies.",
     ]);
   });
 
   it("explains removal, and its limits", () => {
-    const email = renderWithdrawalConfirmation({ fullName: "Ada", studyTitles: [study], dataChoice: "REMOVE", withdrawnAt: nov26, ...contact, manageUrl });
+    const email = renderWithdrawalConfirmation({
+      fullName: "Ada",
+      studyTitles: [study],
+      dataChoice: "REMOVE",
+      withdrawnAt: nov26,
+      ...contact,
+      manageUrl,
+    });
     expect(email.subject).toBe("You have withdrawn: Interview study");
     expectInBoth(email, [
       "We will remove the information you have given where this is still possible. Information already anonymised and used in analysis may not be removable.",
@@ -277,11 +321,21 @@ describe("the team's withdrawal notification", () => {
   const base = { participantName: name, studyTitles: [study], withdrawnAt: nov26, dashboardUrl } as const;
 
   it("says who withdrew, how, why and what to do with their information", () => {
-    const email = renderTeamWithdrawalNotification({ ...base, dataChoice: "REMOVE", method: "SELF_SERVICE", reason: "I have <no> time" });
+    const email = renderTeamWithdrawalNotification({
+      ...base,
+      dataChoice: "REMOVE",
+      method: "SELF_SERVICE",
+      reason: "I have <no> time",
+    });
     expect(email.subject).toBe("Withdrawal: Interview study");
     expect(email.text).toContain(`${name} withdrew on 26 November 2026 from:`);
     expect(email.html).toContain(`${escapedName} withdrew on 26 November 2026 from:`);
-    expectInBoth(email, ["They withdrew themselves, online.", "Remove: remove the information they have given where this is still possible", "Keep the signed consent form.", dashboardUrl]);
+    expectInBoth(email, [
+      "They withdrew themselves, online.",
+      "Remove: remove the information they have given where this is still possible",
+      "Keep the signed consent form.",
+      dashboardUrl,
+    ]);
     expect(email.text).toContain("I have <no> time");
     expect(email.html).toContain("I have &lt;no&gt; time");
     expect(email.text).not.toContain("Manage your participation");
@@ -289,29 +343,51 @@ describe("the team's withdrawal notification", () => {
   });
 
   it("says when a researcher recorded it and no reason was given", () => {
-    const email = renderTeamWithdrawalNotification({ ...base, dataChoice: "KEEP", method: "RECORDED_BY_RESEARCHER", reason: null });
-    expectInBoth(email, ["A researcher recorded the withdrawal.", "Keep: keep and use the information they have already given", "No reason given."]);
+    const email = renderTeamWithdrawalNotification({
+      ...base,
+      dataChoice: "KEEP",
+      method: "RECORDED_BY_RESEARCHER",
+      reason: null,
+    });
+    expectInBoth(email, [
+      "A researcher recorded the withdrawal.",
+      "Keep: keep and use the information they have already given",
+      "No reason given.",
+    ]);
   });
 });
 
 describe("links in emails", () => {
   it("are only plain absolute http(s) addresses", () => {
-    for (const href of ["javascript:alert(1)", "mailto:a@b.org", "/relative/path", "data:text/html,hi", "https://example.org/a\nb", "https://example.org/ a"]) {
+    for (const href of [
+      "javascript:alert(1)",
+      "mailto:a@b.org",
+      "/relative/path",
+      "data:text/html,hi",
+      "https://example.org/a\nb",
+      "https://example.org/ a",
+    ]) {
       expect(() => renderEmail("T", [{ kind: "link", text: "Go", href }])).toThrow(/http\(s\)/);
     }
-    expect(() => renderDeclineConfirmation({ fullName: "Ada", studyTitle: study, ...contact, manageUrl: "javascript:alert(1)" })).toThrow();
+    expect(() =>
+      renderDeclineConfirmation({ fullName: "Ada", studyTitle: study, ...contact, manageUrl: "javascript:alert(1)" }),
+    ).toThrow();
     expect(() => renderInvitation({ ...invitationInput, consentUrl: "consent/abc" })).toThrow();
   });
 
   it("escape the address and the words", () => {
-    const { html, text } = renderEmail("T", [{ kind: "link", text: `"><script>`, href: `https://example.org/?q="><script>` }]);
+    const { html, text } = renderEmail("T", [
+      { kind: "link", text: `"><script>`, href: `https://example.org/?q="><script>` },
+    ]);
     expect(html).toContain(`<a href="https://example.org/?q=&quot;&gt;&lt;script&gt;"`);
     expect(html).not.toContain("<script>");
     expect(text).toContain(`"><script>: https://example.org/?q="><script>`);
   });
 
   it("show the address once when it is its own text", () => {
-    const { html, text } = renderEmail("T", [{ kind: "link", text: "https://example.org/", href: "https://example.org/" }]);
+    const { html, text } = renderEmail("T", [
+      { kind: "link", text: "https://example.org/", href: "https://example.org/" },
+    ]);
     expect(text).toContain("\nhttps://example.org/\n");
     expect(html).toMatch(/<a href="https:\/\/example.org\/"[^>]*>https:\/\/example.org\/<\/a>/);
   });

@@ -10,21 +10,35 @@ import {
 
 describe("London wall-clock time to an instant", () => {
   it("reads a summer date as BST (UTC+1) and a winter date as GMT", () => {
-    expect(londonTimeToInstant({ year: 2027, month: 7, day: 1 }, { hour: 14, minute: 30 })?.toISOString()).toBe("2027-07-01T13:30:00.000Z");
-    expect(londonTimeToInstant({ year: 2027, month: 1, day: 15 }, { hour: 14, minute: 30 })?.toISOString()).toBe("2027-01-15T14:30:00.000Z");
+    expect(londonTimeToInstant({ year: 2027, month: 7, day: 1 }, { hour: 14, minute: 30 })?.toISOString()).toBe(
+      "2027-07-01T13:30:00.000Z",
+    );
+    expect(londonTimeToInstant({ year: 2027, month: 1, day: 15 }, { hour: 14, minute: 30 })?.toISOString()).toBe(
+      "2027-01-15T14:30:00.000Z",
+    );
   });
 
   it("gets the days of the clock changes right", () => {
     // 28 March 2027: the clocks go forward at 1am GMT; 31 October 2027: back at 2am BST.
-    expect(londonTimeToInstant({ year: 2027, month: 3, day: 28 }, { hour: 0, minute: 30 })?.toISOString()).toBe("2027-03-28T00:30:00.000Z");
-    expect(londonTimeToInstant({ year: 2027, month: 3, day: 28 }, { hour: 3, minute: 0 })?.toISOString()).toBe("2027-03-28T02:00:00.000Z");
-    expect(londonTimeToInstant({ year: 2027, month: 10, day: 31 }, { hour: 9, minute: 0 })?.toISOString()).toBe("2027-10-31T09:00:00.000Z");
-    expect(londonTimeToInstant({ year: 2027, month: 10, day: 30 }, { hour: 9, minute: 0 })?.toISOString()).toBe("2027-10-30T08:00:00.000Z");
+    expect(londonTimeToInstant({ year: 2027, month: 3, day: 28 }, { hour: 0, minute: 30 })?.toISOString()).toBe(
+      "2027-03-28T00:30:00.000Z",
+    );
+    expect(londonTimeToInstant({ year: 2027, month: 3, day: 28 }, { hour: 3, minute: 0 })?.toISOString()).toBe(
+      "2027-03-28T02:00:00.000Z",
+    );
+    expect(londonTimeToInstant({ year: 2027, month: 10, day: 31 }, { hour: 9, minute: 0 })?.toISOString()).toBe(
+      "2027-10-31T09:00:00.000Z",
+    );
+    expect(londonTimeToInstant({ year: 2027, month: 10, day: 30 }, { hour: 9, minute: 0 })?.toISOString()).toBe(
+      "2027-10-30T08:00:00.000Z",
+    );
   });
 
   it("refuses a time the clocks skip, and reads a time they show twice as the first (BST)", () => {
     expect(londonTimeToInstant({ year: 2027, month: 3, day: 28 }, { hour: 1, minute: 30 })).toBeNull();
-    expect(londonTimeToInstant({ year: 2027, month: 10, day: 31 }, { hour: 1, minute: 30 })?.toISOString()).toBe("2027-10-31T00:30:00.000Z");
+    expect(londonTimeToInstant({ year: 2027, month: 10, day: 31 }, { hour: 1, minute: 30 })?.toISOString()).toBe(
+      "2027-10-31T00:30:00.000Z",
+    );
   });
 
   it("reads back every half hour of a year", () => {
@@ -39,7 +53,12 @@ describe("London wall-clock time to an instant", () => {
   it("names the zone and fills a form back in London time", () => {
     expect(ukTimeZoneName(new Date("2027-07-01T12:00:00Z"))).toBe("BST");
     expect(ukTimeZoneName(new Date("2027-12-01T12:00:00Z"))).toBe("GMT");
-    expect(londonFormFields(new Date("2027-07-01T23:30:00Z"))).toEqual({ day: "2", month: "7", year: "2027", time: "00:30" });
+    expect(londonFormFields(new Date("2027-07-01T23:30:00Z"))).toEqual({
+      day: "2",
+      month: "7",
+      year: "2027",
+      time: "00:30",
+    });
   });
 });
 

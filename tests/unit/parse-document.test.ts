@@ -3,22 +3,29 @@ import { parseDocument } from "@/lib/documents/parse-document";
 import { DRAFT_NOTICE, seedStudies } from "@/lib/seed/study-content";
 
 describe("parseDocument", () => {
-  it.each(seedStudies.map((s) => [s.slug, s.informationSheet.content]))("parses the %s information sheet", (_slug, content) => {
-    const blocks = parseDocument(content);
-    expect(blocks[0]).toEqual({ kind: "paragraph", text: DRAFT_NOTICE });
-    expect(blocks[1]).toEqual({ kind: "heading", text: "Study title" });
-    expect(blocks.filter((b) => b.kind === "heading").length).toBeGreaterThan(10);
-    const lists = blocks.filter((b) => b.kind === "list");
-    expect(lists.length).toBeGreaterThanOrEqual(2);
-    const whatHappens = blocks.findIndex((b) => b.kind === "heading" && b.text === "What will happen to me if I take part?");
-    const steps = blocks[whatHappens + 1];
-    expect(steps?.kind === "list" && steps.items[0]).toBe("If you are happy to go ahead, you sign the consent form online.");
-    // No Markdown syntax survives into the text.
-    for (const block of blocks) {
-      const texts = block.kind === "list" ? block.items : [block.text];
-      for (const text of texts) expect(text).not.toMatch(/^(## |- )|\n/);
-    }
-  });
+  it.each(seedStudies.map((s) => [s.slug, s.informationSheet.content]))(
+    "parses the %s information sheet",
+    (_slug, content) => {
+      const blocks = parseDocument(content);
+      expect(blocks[0]).toEqual({ kind: "paragraph", text: DRAFT_NOTICE });
+      expect(blocks[1]).toEqual({ kind: "heading", text: "Study title" });
+      expect(blocks.filter((b) => b.kind === "heading").length).toBeGreaterThan(10);
+      const lists = blocks.filter((b) => b.kind === "list");
+      expect(lists.length).toBeGreaterThanOrEqual(2);
+      const whatHappens = blocks.findIndex(
+        (b) => b.kind === "heading" && b.text === "What will happen to me if I take part?",
+      );
+      const steps = blocks[whatHappens + 1];
+      expect(steps?.kind === "list" && steps.items[0]).toBe(
+        "If you are happy to go ahead, you sign the consent form online.",
+      );
+      // No Markdown syntax survives into the text.
+      for (const block of blocks) {
+        const texts = block.kind === "list" ? block.items : [block.text];
+        for (const text of texts) expect(text).not.toMatch(/^(## |- )|\n/);
+      }
+    },
+  );
 
   it("joins a paragraph's lines with a space and splits paragraphs at blank lines", () => {
     expect(parseDocument("One\ntwo\n\n\nThree")).toEqual([

@@ -61,7 +61,9 @@ async function expectWellFormed(bytes: Uint8Array, metadata: { title: string; au
     .map(([, object]) => object)
     .filter((object): object is PDFDict => object instanceof PDFDict && object.has(PDFName.of("FontFile2")));
   const fontNames = descriptors.map((d) => d.lookup(PDFName.of("FontName"), PDFName).decodeText()).sort();
-  expect(fontNames).toEqual([expect.stringMatching(/^DejaVuSans-\d+$/), expect.stringMatching(/^DejaVuSans-Bold-\d+$/)].sort());
+  expect(fontNames).toEqual(
+    [expect.stringMatching(/^DejaVuSans-\d+$/), expect.stringMatching(/^DejaVuSans-Bold-\d+$/)].sort(),
+  );
   expect(bytes.length).toBeLessThan(FULL_FONT_BYTES / 10);
   return pdf;
 }
@@ -79,7 +81,8 @@ describe("renderInformationSheetPdf", () => {
   });
 
   it("runs a long sheet over many pages", async () => {
-    const paragraph = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt. ".repeat(3);
+    const paragraph =
+      "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt. ".repeat(3);
     const blocks: DocumentBlock[] = Array.from({ length: 200 }, (_, i) =>
       i % 20 === 0 ? { kind: "heading", text: `Section ${i / 20 + 1}` } : { kind: "paragraph", text: paragraph },
     );

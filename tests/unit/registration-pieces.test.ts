@@ -11,7 +11,14 @@ const studies = [
   { slug: "workshops", kind: "WORKSHOP", title: "Workshops" },
 ] as const;
 
-const interviewOutcome: StudyOutcome = { slug: "interview-study", title: "Interview study", kind: "INTERVIEW", invitationMode: "AFTER_TRIAGE", eligible: true, reasons: [] };
+const interviewOutcome: StudyOutcome = {
+  slug: "interview-study",
+  title: "Interview study",
+  kind: "INTERVIEW",
+  invitationMode: "AFTER_TRIAGE",
+  eligible: true,
+  reasons: [],
+};
 
 describe("form values from a post", () => {
   it("takes only the step's fields, every ticked study, and no files", () => {
@@ -21,7 +28,10 @@ describe("form values from a post", () => {
     data.append("studies", "workshops");
     data.append("isAdmin", "true");
     data.append("email", new Blob(["x"]), "file.txt");
-    expect(formValues(data, ["fullName", "email", "studies"])).toEqual({ fullName: "Ada", studies: ["interview-study", "workshops"] });
+    expect(formValues(data, ["fullName", "email", "studies"])).toEqual({
+      fullName: "Ada",
+      studies: ["interview-study", "workshops"],
+    });
   });
 });
 
@@ -42,7 +52,16 @@ describe("the order of the steps", () => {
 
 describe("the answers in words", () => {
   it("shows labels, not codes, and leaves out what did not apply", () => {
-    const sections = summariseAnswers({ ...validAnswers, ihpParticipation: "never", studies: ["interview-study"], workshopFormat: undefined, workshopRegion: undefined }, studies);
+    const sections = summariseAnswers(
+      {
+        ...validAnswers,
+        ihpParticipation: "never",
+        studies: ["interview-study"],
+        workshopFormat: undefined,
+        workshopRegion: undefined,
+      },
+      studies,
+    );
     const rows = Object.fromEntries(sections.flatMap((s) => s.rows.map((r) => [r.field, r.answer])));
     expect(rows.staffGroup).toBe("Nurse or health visitor");
     expect(rows.ihpParticipation).toBe("No, never");
@@ -56,15 +75,29 @@ describe("the answers in words", () => {
 describe("what happens next", () => {
   it("depends on eligibility, the kind of study and how invitations are sent", () => {
     expect(nextStepsFor(interviewOutcome, "team@example.org").join(" ")).toMatch(/look at your answers.*interview/);
-    expect(nextStepsFor({ ...interviewOutcome, invitationMode: "AUTOMATIC" }, "x").join(" ")).toMatch(/^We will email you the participant information sheet/);
-    expect(nextStepsFor({ ...interviewOutcome, eligible: false }, "team@example.org").join(" ")).toContain("team@example.org");
+    expect(nextStepsFor({ ...interviewOutcome, invitationMode: "AUTOMATIC" }, "x").join(" ")).toMatch(
+      /^We will email you the participant information sheet/,
+    );
+    expect(nextStepsFor({ ...interviewOutcome, eligible: false }, "team@example.org").join(" ")).toContain(
+      "team@example.org",
+    );
   });
 });
 
 describe("the confirmation email", () => {
   const email = renderRegistrationConfirmation({
     fullName: `Ada "<b>" O'Brien`,
-    outcomes: [interviewOutcome, { ...interviewOutcome, slug: "workshops", title: "Workshops", kind: "WORKSHOP", eligible: false, reasons: ["You told us you do not work in the NHS now."] }],
+    outcomes: [
+      interviewOutcome,
+      {
+        ...interviewOutcome,
+        slug: "workshops",
+        title: "Workshops",
+        kind: "WORKSHOP",
+        eligible: false,
+        reasons: ["You told us you do not work in the NHS now."],
+      },
+    ],
     contactName: "Mark Skopec",
     contactEmail: "mark.skopec17@imperial.ac.uk",
     publicUrl: "https://portal.example.ac.uk",

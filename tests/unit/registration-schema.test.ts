@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { validAnswers } from "../support/registration-answers";
-import { aboutYouSchema, internationalExperienceSchema, registrationSchema, takingPartSchema, yourWorkSchema } from "@/lib/registration/schema";
+import {
+  aboutYouSchema,
+  internationalExperienceSchema,
+  registrationSchema,
+  takingPartSchema,
+  yourWorkSchema,
+} from "@/lib/registration/schema";
 
 const studies = [
   { slug: "interview-study", kind: "INTERVIEW" },
   { slug: "workshops", kind: "WORKSHOP" },
 ] as const;
-
-
 
 function messages(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   return Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
@@ -47,12 +51,19 @@ describe("the whole registration", () => {
 });
 
 describe("names", () => {
-  it.each(["Siân O'Brien-Jones", "Zoë Ångström", "José María Pérez", "Nguyễn Thị Minh", "李小龍", "محمد عبد الله", "Ólafur Þór", "D'Arcy", "A"])(
-    "accepts %s",
-    (fullName) => {
-      expect(aboutYouSchema.safeParse({ fullName, email: "a@b.nhs.uk" }).success).toBe(true);
-    },
-  );
+  it.each([
+    "Siân O'Brien-Jones",
+    "Zoë Ångström",
+    "José María Pérez",
+    "Nguyễn Thị Minh",
+    "李小龍",
+    "محمد عبد الله",
+    "Ólafur Þór",
+    "D'Arcy",
+    "A",
+  ])("accepts %s", (fullName) => {
+    expect(aboutYouSchema.safeParse({ fullName, email: "a@b.nhs.uk" }).success).toBe(true);
+  });
 
   it.each([
     ["only punctuation", "--- ''"],
@@ -70,10 +81,13 @@ describe("names", () => {
 });
 
 describe("email and phone", () => {
-  it.each(["not-an-email", "ada@", "@nhs.net", "ada lovelace@nhs.net", `${"a".repeat(250)}@nhs.net`])("rejects the email %s", (email) => {
-    const result = aboutYouSchema.safeParse({ fullName: "Ada", email });
-    expect(result.success).toBe(false);
-  });
+  it.each(["not-an-email", "ada@", "@nhs.net", "ada lovelace@nhs.net", `${"a".repeat(250)}@nhs.net`])(
+    "rejects the email %s",
+    (email) => {
+      const result = aboutYouSchema.safeParse({ fullName: "Ada", email });
+      expect(result.success).toBe(false);
+    },
+  );
 
   it("explains the format of an email address", () => {
     expect(messages(aboutYouSchema.safeParse({ fullName: "Ada", email: "ada.nhs.net" })).email).toBe(
@@ -94,7 +108,9 @@ describe("your work", () => {
   const work = { worksInNhsNow: "yes", employer: "NHS Trust", staffGroup: "doctor", jobTitle: "GP", region: "wales" };
 
   it("asks for the employer of someone who works in the NHS now", () => {
-    expect(messages(yourWorkSchema.safeParse({ ...work, employer: " " })).employer).toBe("Enter the NHS trust or organisation you work for");
+    expect(messages(yourWorkSchema.safeParse({ ...work, employer: " " })).employer).toBe(
+      "Enter the NHS trust or organisation you work for",
+    );
     expect(yourWorkSchema.safeParse({ ...work, worksInNhsNow: "no", employer: "" }).success).toBe(true);
   });
 
@@ -114,7 +130,11 @@ describe("international experience", () => {
   };
 
   it("asks for the partnership's name and country when someone took part", () => {
-    const result = internationalExperienceSchema.safeParse({ ...experience, partnershipName: "", partnershipCountry: "" });
+    const result = internationalExperienceSchema.safeParse({
+      ...experience,
+      partnershipName: "",
+      partnershipCountry: "",
+    });
     expect(messages(result)).toEqual({
       partnershipName: "Enter the name of the partnership",
       partnershipCountry: "Enter the country of the partnership",
@@ -122,40 +142,60 @@ describe("international experience", () => {
   });
 
   it("points out a contradiction: never in a partnership, yet a partnership named", () => {
-    const result = internationalExperienceSchema.safeParse({ ...experience, ihpParticipation: "never", partnershipCountry: "" });
+    const result = internationalExperienceSchema.safeParse({
+      ...experience,
+      ihpParticipation: "never",
+      partnershipCountry: "",
+    });
     expect(messages(result)).toEqual({
-      partnershipName: "You said you have never taken part in a THET-funded partnership. Delete the partnership name, or change your answer",
+      partnershipName:
+        "You said you have never taken part in a THET-funded partnership. Delete the partnership name, or change your answer",
     });
   });
 
   it("limits the description to 1000 characters but allows line breaks", () => {
-    expect(internationalExperienceSchema.safeParse({ ...experience, learningDescription: "x".repeat(1001) }).success).toBe(false);
-    expect(internationalExperienceSchema.safeParse({ ...experience, learningDescription: "One.\nTwo." }).success).toBe(true);
+    expect(
+      internationalExperienceSchema.safeParse({ ...experience, learningDescription: "x".repeat(1001) }).success,
+    ).toBe(false);
+    expect(internationalExperienceSchema.safeParse({ ...experience, learningDescription: "One.\nTwo." }).success).toBe(
+      true,
+    );
   });
 });
 
 describe("taking part", () => {
   const schema = takingPartSchema(studies);
-  const base = { studies: ["interview-study"], heardFrom: "colleague", contactConsent: "yes", privacyAcknowledged: "yes" };
+  const base = {
+    studies: ["interview-study"],
+    heardFrom: "colleague",
+    contactConsent: "yes",
+    privacyAcknowledged: "yes",
+  };
 
   it("accepts one study given as a single value, as a browser sends one ticked box", () => {
     expect(schema.safeParse({ ...base, studies: "interview-study" }).success).toBe(true);
   });
 
   it("refuses a study that is not offered", () => {
-    expect(messages(schema.safeParse({ ...base, studies: ["interview-study", "secret-study"] })).studies).toBe("Select from the studies listed");
+    expect(messages(schema.safeParse({ ...base, studies: ["interview-study", "secret-study"] })).studies).toBe(
+      "Select from the studies listed",
+    );
   });
 
   it("asks how and where someone would attend a workshop", () => {
-    expect(messages(schema.safeParse({ ...base, studies: ["workshops"] })).workshopFormat).toBe("Select how you would like to attend a workshop");
-    expect(messages(schema.safeParse({ ...base, studies: ["workshops"], workshopFormat: "either" })).workshopRegion).toBe(
-      "Select the region where you could attend a workshop in person",
+    expect(messages(schema.safeParse({ ...base, studies: ["workshops"] })).workshopFormat).toBe(
+      "Select how you would like to attend a workshop",
     );
+    expect(
+      messages(schema.safeParse({ ...base, studies: ["workshops"], workshopFormat: "either" })).workshopRegion,
+    ).toBe("Select the region where you could attend a workshop in person");
     expect(schema.safeParse({ ...base, studies: ["workshops"], workshopFormat: "online" }).success).toBe(true);
   });
 
   it("asks where someone heard when they chose 'somewhere else'", () => {
-    expect(messages(schema.safeParse({ ...base, heardFrom: "other" })).heardFromOther).toBe("Tell us where you heard about the research");
+    expect(messages(schema.safeParse({ ...base, heardFrom: "other" })).heardFromOther).toBe(
+      "Tell us where you heard about the research",
+    );
   });
 
   it("needs both agreements ticked", () => {

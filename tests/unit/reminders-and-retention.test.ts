@@ -39,19 +39,28 @@ describe("who is due a reminder, and which one", () => {
   });
 
   it("counts the interval from a link a researcher re-sent since", () => {
-    expect(reminderDecision(invitation({ lastLinkSentAt: day(5) }), day(8))).toMatchObject({ due: false, dueAt: day(12) });
+    expect(reminderDecision(invitation({ lastLinkSentAt: day(5) }), day(8))).toMatchObject({
+      due: false,
+      dueAt: day(12),
+    });
     expect(reminderDecision(invitation({ lastLinkSentAt: day(5) }), day(12))).toEqual({ due: true, reminderNumber: 1 });
   });
 
   it("follows the study's interval, and sends none where the study has none", () => {
     expect(reminderDecision(invitation({ reminderAfterDays: 3 }), day(3))).toEqual({ due: true, reminderNumber: 1 });
-    expect(reminderDecision(invitation({ reminderAfterDays: null }), day(100))).toEqual({ due: false, reason: "reminders-off" });
+    expect(reminderDecision(invitation({ reminderAfterDays: null }), day(100))).toEqual({
+      due: false,
+      reason: "reminders-off",
+    });
   });
 
   it("never reminds someone who answered, withdrew, asked to talk, was erased or can no longer sign", () => {
     const late = day(30);
     for (const status of ["CONSENTED", "DECLINED", "WITHDRAWN", "SCHEDULED", "COMPLETED", "ELIGIBLE", "INELIGIBLE"]) {
-      expect(reminderDecision(invitation({ status }), late)).toEqual({ due: false, reason: "not-waiting-for-an-answer" });
+      expect(reminderDecision(invitation({ status }), late)).toEqual({
+        due: false,
+        reason: "not-waiting-for-an-answer",
+      });
     }
     for (const overrides of [
       { withdrawnAt: day(1) },
@@ -62,7 +71,10 @@ describe("who is due a reminder, and which one", () => {
       { studyRecruiting: false },
       { invitedAt: null, lastLinkSentAt: null },
     ]) {
-      expect(reminderDecision(invitation(overrides), late), JSON.stringify(overrides)).toEqual({ due: false, reason: "not-waiting-for-an-answer" });
+      expect(reminderDecision(invitation(overrides), late), JSON.stringify(overrides)).toEqual({
+        due: false,
+        reason: "not-waiting-for-an-answer",
+      });
     }
   });
 });
@@ -92,7 +104,13 @@ describe("who is due retention", () => {
   });
 
   it("anonymises someone who withdrew asking for removal, counting from the withdrawal", () => {
-    const p = participation({ status: "WITHDRAWN", consented: true, lastActivityAt: day(-500), withdrawal: removed(day(10)), retentionDays: 30 });
+    const p = participation({
+      status: "WITHDRAWN",
+      consented: true,
+      lastActivityAt: day(-500),
+      withdrawal: removed(day(10)),
+      retentionDays: 30,
+    });
     expect(retentionDecision({ erased: false, participations: [p] }, day(39))).toEqual({ due: false });
     expect(retentionDecision({ erased: false, participations: [p] }, day(40))).toEqual({
       due: true,
@@ -118,10 +136,20 @@ describe("who is due retention", () => {
   it("anonymises a person only when every one of their studies is done with them", () => {
     const ineligible = participation({ id: "a", studyId: "interview" });
     const consented = participation({ id: "b", studyId: "workshops", status: "CONSENTED", consented: true });
-    expect(retentionDecision({ erased: false, participations: [ineligible, consented] }, day(1000))).toEqual({ due: false });
+    expect(retentionDecision({ erased: false, participations: [ineligible, consented] }, day(1000))).toEqual({
+      due: false,
+    });
 
-    const withdrawnLater = participation({ id: "b", studyId: "workshops", status: "WITHDRAWN", consented: true, withdrawal: removed(day(300)) });
-    expect(retentionDecision({ erased: false, participations: [ineligible, withdrawnLater] }, day(400))).toEqual({ due: false });
+    const withdrawnLater = participation({
+      id: "b",
+      studyId: "workshops",
+      status: "WITHDRAWN",
+      consented: true,
+      withdrawal: removed(day(300)),
+    });
+    expect(retentionDecision({ erased: false, participations: [ineligible, withdrawnLater] }, day(400))).toEqual({
+      due: false,
+    });
     expect(retentionDecision({ erased: false, participations: [ineligible, withdrawnLater] }, day(665))).toEqual({
       due: true,
       participations: [

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { calendarAttachment, calendarText, calendarUid, type CalendarEvent } from "@/lib/calendar/calendar-file";
-import { renderInterviewCancellation, renderInterviewInvitation, renderInterviewOutcome } from "@/lib/email/templates/interview-emails";
+import {
+  renderInterviewCancellation,
+  renderInterviewInvitation,
+  renderInterviewOutcome,
+} from "@/lib/email/templates/interview-emails";
 import {
   renderWorkshopAttendance,
   renderWorkshopCancellation,
@@ -17,7 +21,14 @@ const contact = { contactName: "Mark Skopec", contactEmail: "mark.skopec17@imper
 const teams = "https://teams.microsoft.com/l/meetup-join/abc";
 /** 2:30pm BST on 1 July 2027. */
 const summer = new Date("2027-07-01T13:30:00Z");
-const base = { fullName: name, studyTitle: "Interview study", startsAt: summer, durationMinutes: 35, ...contact, manageUrl };
+const base = {
+  fullName: name,
+  studyTitle: "Interview study",
+  startsAt: summer,
+  durationMinutes: 35,
+  ...contact,
+  manageUrl,
+};
 const session: WorkshopSessionFacts = {
   title: "Leeds & York",
   startsAt: new Date("2027-01-14T10:00:00Z"),
@@ -30,18 +41,34 @@ const workshop = { fullName: name, studyTitle: "Workshops", session, ...contact,
 
 const emails = {
   "interview booked": renderInterviewInvitation({ ...base, meetingLink: teams, previousStartsAt: null }),
-  "interview moved": renderInterviewInvitation({ ...base, meetingLink: teams, previousStartsAt: new Date("2027-06-30T08:00:00Z") }),
+  "interview moved": renderInterviewInvitation({
+    ...base,
+    meetingLink: teams,
+    previousStartsAt: new Date("2027-06-30T08:00:00Z"),
+  }),
   "interview cancelled": renderInterviewCancellation(base),
   "interview completed": renderInterviewOutcome({ ...base, outcome: "COMPLETED" }),
   "interview missed": renderInterviewOutcome({ ...base, outcome: "DID_NOT_ATTEND" }),
   "workshop booked": renderWorkshopPlace({ ...workshop, kind: "booked" }),
-  "workshop moved": renderWorkshopPlace({ ...workshop, kind: "moved", previous: { ...session, title: "Online", startsAt: summer } }),
+  "workshop moved": renderWorkshopPlace({
+    ...workshop,
+    kind: "moved",
+    previous: { ...session, title: "Online", startsAt: summer },
+  }),
   "workshop offered": renderWorkshopPlace({ ...workshop, kind: "offered" }),
   "workshop changed": renderWorkshopPlace({ ...workshop, kind: "changed" }),
   "workshop waitlisted": renderWorkshopWaitlisted({ ...workshop, position: 3 }),
   "workshop waitlist changed": renderWorkshopWaitlistChanged(workshop),
-  "workshop place cancelled": renderWorkshopCancellation({ ...workshop, reason: "PLACE_CANCELLED", wasWaitlisted: false }),
-  "workshop session cancelled": renderWorkshopCancellation({ ...workshop, reason: "SESSION_CANCELLED", wasWaitlisted: true }),
+  "workshop place cancelled": renderWorkshopCancellation({
+    ...workshop,
+    reason: "PLACE_CANCELLED",
+    wasWaitlisted: false,
+  }),
+  "workshop session cancelled": renderWorkshopCancellation({
+    ...workshop,
+    reason: "SESSION_CANCELLED",
+    wasWaitlisted: true,
+  }),
   "workshop attended": renderWorkshopAttendance({ ...workshop, attended: true }),
   "workshop missed": renderWorkshopAttendance({ ...workshop, attended: false }),
 };
@@ -52,7 +79,9 @@ describe("every scheduling email", () => {
       expect(email.text).toContain(`Dear ${name},`);
       expect(email.html).toContain(`Dear ${escapedName},`);
       expect(email.html).not.toContain(name);
-      expect(email.text.trimEnd()).toMatch(/Manage your participation: https:\/\/portal\.example\.ac\.uk\/manage\/abc\?x=1&y=2$/);
+      expect(email.text.trimEnd()).toMatch(
+        /Manage your participation: https:\/\/portal\.example\.ac\.uk\/manage\/abc\?x=1&y=2$/,
+      );
       expect(email.html).toContain('href="https://portal.example.ac.uk/manage/abc?x=1&amp;y=2"');
       expect(email.html).not.toMatch(/<script|<img|javascript:/i);
     });
@@ -80,7 +109,9 @@ describe("the interview emails", () => {
     expect(emails["interview moved"].text).toContain("It was at 9am on 30 June 2027.");
     expect(emails["interview moved"].text).toContain("replaces the earlier one");
     expect(emails["interview cancelled"].subject).toBe("Your interview on 1 July 2027 has been cancelled");
-    expect(emails["interview cancelled"].text).toContain("booked for 2:30pm to 3:05pm on 1 July 2027 (UK time), has been cancelled");
+    expect(emails["interview cancelled"].text).toContain(
+      "booked for 2:30pm to 3:05pm on 1 July 2027 (UK time), has been cancelled",
+    );
     expect(emails["interview missed"].text).toContain("to arrange another time");
   });
 });
@@ -93,11 +124,17 @@ describe("the workshop emails", () => {
     expect(emails["workshop waitlisted"].text).toContain("You are on its waiting list (number 3).");
     expect(emails["workshop offered"].text).toContain("A place has become free, and it is yours");
     expect(emails["workshop offered"].text).toContain("you can withdraw using the link below");
-    expect(emails["workshop moved"].text).toContain("Your place has moved from Online on 1 July 2027 to this workshop:");
+    expect(emails["workshop moved"].text).toContain(
+      "Your place has moved from Online on 1 July 2027 to this workshop:",
+    );
   });
 
   it("give the link of an online workshop", () => {
-    const online = renderWorkshopPlace({ ...workshop, session: { ...session, mode: "ONLINE", location: null, onlineLink: teams }, kind: "booked" });
+    const online = renderWorkshopPlace({
+      ...workshop,
+      session: { ...session, mode: "ONLINE", location: null, onlineLink: teams },
+      kind: "booked",
+    });
     expect(online.text).toContain("Where: online");
     expect(online.text).toContain(`Join the workshop online: ${teams}`);
   });
@@ -138,7 +175,9 @@ describe("the calendar file", () => {
   });
 
   it("cannot be broken by the text in it: line breaks and separators are escaped", () => {
-    const lines = calendarText(event).replace(/\r\n[ \t]/g, "").split("\r\n");
+    const lines = calendarText(event)
+      .replace(/\r\n[ \t]/g, "")
+      .split("\r\n");
     expect(lines.filter((l) => l === "BEGIN:VEVENT")).toHaveLength(1);
     expect(lines).toContain("DESCRIPTION:Line one\\; with\\, punctuation\\nLine two");
     expect(lines).toContain("LOCATION:Room 1\\; Floor 2\\nBEGIN:VEVENT");

@@ -1,8 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, isTokenPage, newNonce, PERMISSIONS_POLICY, showsPersonalData, staticSecurityHeaders } from "@/lib/http/security-headers";
+import {
+  contentSecurityPolicy,
+  isTokenPage,
+  newNonce,
+  PERMISSIONS_POLICY,
+  showsPersonalData,
+  staticSecurityHeaders,
+} from "@/lib/http/security-headers";
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+  return new Map(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 const production = { nonce: "abc123==", development: false, upgradeInsecureRequests: true };
@@ -30,7 +42,11 @@ describe("the Content-Security-Policy", () => {
 
   it("upgrades insecure requests only when the portal is served over HTTPS", () => {
     expect(directives(contentSecurityPolicy(production)).has("upgrade-insecure-requests")).toBe(true);
-    expect(directives(contentSecurityPolicy({ ...production, upgradeInsecureRequests: false })).has("upgrade-insecure-requests")).toBe(false);
+    expect(
+      directives(contentSecurityPolicy({ ...production, upgradeInsecureRequests: false })).has(
+        "upgrade-insecure-requests",
+      ),
+    ).toBe(false);
   });
 
   it("relaxes only what `next dev` needs in development: eval, and inline styles instead of the style nonce", () => {
@@ -59,7 +75,16 @@ describe("the other security headers", () => {
   });
 
   it("switch off camera, microphone, geolocation, payment, USB and the rest, each with an empty allow-list", () => {
-    for (const feature of ["camera", "microphone", "geolocation", "payment", "usb", "serial", "hid", "display-capture"]) {
+    for (const feature of [
+      "camera",
+      "microphone",
+      "geolocation",
+      "payment",
+      "usb",
+      "serial",
+      "hid",
+      "display-capture",
+    ]) {
       expect(PERMISSIONS_POLICY.split(", ")).toContain(`${feature}=()`);
     }
     expect(PERMISSIONS_POLICY.split(", ").every((entry) => /^[a-z-]+=\(\)$/.test(entry))).toBe(true);
@@ -91,13 +116,27 @@ describe("which addresses are which", () => {
     ]) {
       expect(showsPersonalData(path), path).toBe(true);
     }
-    for (const path of ["/", "/privacy", "/accessibility", "/studies/interview-study/information-sheet", "/administrator", "/registered", "/try-again-later"]) {
+    for (const path of [
+      "/",
+      "/privacy",
+      "/accessibility",
+      "/studies/interview-study/information-sheet",
+      "/administrator",
+      "/registered",
+      "/try-again-later",
+    ]) {
       expect(showsPersonalData(path), path).toBe(false);
     }
   });
 
   it("knows a personal link's pages from the rest", () => {
-    for (const path of ["/consent/tok", "/consent/tok/decline", "/manage/tok", "/manage/tok/withdraw", "/manage/tok/consent-records/r1"]) {
+    for (const path of [
+      "/consent/tok",
+      "/consent/tok/decline",
+      "/manage/tok",
+      "/manage/tok/withdraw",
+      "/manage/tok/consent-records/r1",
+    ]) {
       expect(isTokenPage(path), path).toBe(true);
     }
     for (const path of ["/consent", "/consent/", "/manage", "/", "/register/about-you", "/admin/volunteers/1"]) {

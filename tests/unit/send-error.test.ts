@@ -7,10 +7,13 @@ function smtpError(message: string, fields: { code?: string; responseCode?: numb
 
 describe("the error kept when an email could not be sent", () => {
   it("removes every address a mail server quotes back", () => {
-    const error = smtpError("Can't send mail - all recipients were rejected: 550 5.1.1 <Jane.Smith+study@nhs.net>: user unknown", {
-      code: "EENVELOPE",
-      responseCode: 550,
-    });
+    const error = smtpError(
+      "Can't send mail - all recipients were rejected: 550 5.1.1 <Jane.Smith+study@nhs.net>: user unknown",
+      {
+        code: "EENVELOPE",
+        responseCode: 550,
+      },
+    );
     const text = describeSendError(error);
     expect(text).toBe("EENVELOPE Can't send mail - all recipients were rejected: 550 5.1.1 <[address]>: user unknown");
     expect(text).not.toMatch(/jane|nhs\.net/i);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { canonicalConsentRecord, hashConsentRecord, verifyConsentRecord, type ConsentRecordContent } from "@/lib/consent/consent-hash";
+import {
+  canonicalConsentRecord,
+  hashConsentRecord,
+  verifyConsentRecord,
+  type ConsentRecordContent,
+} from "@/lib/consent/consent-hash";
 import { consentAnswersSchema, statementField } from "@/lib/consent/consent-answers-schema";
 import { canonicalJson } from "@/lib/text/canonical-json";
 import { hashToken, looksLikeToken, newAccessToken, tokenState } from "@/lib/tokens/access-token";
@@ -18,9 +23,12 @@ describe("access tokens", () => {
     expect(seen.size).toBe(200);
   });
 
-  it.each(["", "short", "x".repeat(44), `${"a".repeat(42)}!`, "../../etc/passwd"])("reject %j before any lookup", (value) => {
-    expect(looksLikeToken(value)).toBe(false);
-  });
+  it.each(["", "short", "x".repeat(44), `${"a".repeat(42)}!`, "../../etc/passwd"])(
+    "reject %j before any lookup",
+    (value) => {
+      expect(looksLikeToken(value)).toBe(false);
+    },
+  );
 
   it("stop working when revoked, used or expired, in that order of precedence", () => {
     const now = new Date("2026-11-26T12:00:00Z");
@@ -64,7 +72,9 @@ describe("the consent record's hash", () => {
     expect(verifyConsentRecord({ ...record, contentHash: hash })).toBe(true);
     const flipped = { ...record, statements: [record.statements[0]!, { ...record.statements[1]!, agreed: true }] };
     expect(verifyConsentRecord({ ...flipped, contentHash: hash })).toBe(false);
-    expect(verifyConsentRecord({ ...record, signedAt: new Date(record.signedAt.getTime() + 1), contentHash: hash })).toBe(false);
+    expect(
+      verifyConsentRecord({ ...record, signedAt: new Date(record.signedAt.getTime() + 1), contentHash: hash }),
+    ).toBe(false);
     expect(verifyConsentRecord({ ...record, informationSheetVersion: "0.2", contentHash: hash })).toBe(false);
   });
 

@@ -27,7 +27,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         {confirm === "sign-out-everywhere" ? (
           <div id="confirm">
             <WarningCallout heading="Sign out on every device?" headingLevel={3}>
-              <p>Every session you have, including this one, ends now. You will need your email and your authenticator app to sign in again.</p>
+              <p>
+                Every session you have, including this one, ends now. You will need your email and your authenticator
+                app to sign in again.
+              </p>
             </WarningCallout>
             <form action={signOutEverywhereAction}>
               <Button variant="warning">Yes, sign me out everywhere</Button>
@@ -38,7 +41,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </div>
         ) : (
           <>
-            <p>If you think someone else may be signed in as you, or you have lost a device you signed in on, sign out everywhere.</p>
+            <p>
+              If you think someone else may be signed in as you, or you have lost a device you signed in on, sign out
+              everywhere.
+            </p>
             <p>
               <Link href="/admin/account?confirm=sign-out-everywhere#confirm">Sign out everywhere</Link>
             </p>

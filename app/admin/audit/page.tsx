@@ -6,7 +6,13 @@ import { Cell, ResponsiveTable, Row } from "@/components/admin/ResponsiveTable";
 import { SelectField } from "@/components/admin/SelectField";
 import { VerifyAuditChain } from "@/components/admin/VerifyAuditChain";
 import { Button, ErrorSummary } from "@/components/nhs";
-import { ACTOR_TYPES, auditFilterChoices, auditFiltersSchema, listAuditEvents, type AuditFilters } from "@/lib/audit/list-audit-events";
+import {
+  ACTOR_TYPES,
+  auditFilterChoices,
+  auditFiltersSchema,
+  listAuditEvents,
+  type AuditFilters,
+} from "@/lib/audit/list-audit-events";
 import { describeAuditAction } from "@/lib/audit/action-words";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
@@ -17,7 +23,12 @@ export const metadata: Metadata = { title: "Audit log" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const actorWords: Record<(typeof ACTOR_TYPES)[number], string> = { RESEARCHER: "A researcher", VOLUNTEER: "A volunteer", PARTICIPANT: "A participant", SYSTEM: "The portal" };
+const actorWords: Record<(typeof ACTOR_TYPES)[number], string> = {
+  RESEARCHER: "A researcher",
+  VOLUNTEER: "A volunteer",
+  PARTICIPANT: "A participant",
+  SYSTEM: "The portal",
+};
 const subjectWords: Record<string, string> = {
   participation: "A person in a study",
   expression_of_interest: "A registration",
@@ -47,9 +58,14 @@ function hrefWith(filters: AuditFilters, page: { before?: string; after?: string
 export default async function AuditLogPage({ searchParams }: Props) {
   const researcher = await requireResearcher();
   const raw = await searchParams;
-  const filters = auditFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const filters = auditFiltersSchema.parse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
   const db = getDb();
-  const [page, choices] = await Promise.all([listAuditEvents(db, researcher, filters), auditFilterChoices(db, researcher)]);
+  const [page, choices] = await Promise.all([
+    listAuditEvents(db, researcher, filters),
+    auditFilterChoices(db, researcher),
+  ]);
   const filtered = Boolean(filters.action || filters.subjectType || filters.actorType || filters.from || filters.to);
   const dateError = (field: "from" | "to") => page.dateErrors.find((e) => e.field === field)?.message;
 
@@ -57,7 +73,10 @@ export default async function AuditLogPage({ searchParams }: Props) {
     <>
       <ErrorSummary errors={page.dateErrors.map((e) => ({ href: `#${e.field}`, text: e.message }))} />
       <h1 className="nhsuk-heading-l">Audit log</h1>
-      <p>Everything that has happened, newest first. Each event carries a fingerprint of the one before it, so a change made outside the portal breaks the chain at that point.</p>
+      <p>
+        Everything that has happened, newest first. Each event carries a fingerprint of the one before it, so a change
+        made outside the portal breaks the chain at that point.
+      </p>
       <VerifyAuditChain action={verifyAuditChainAction} />
 
       <form method="get" action="/admin/audit" className="app-filters" aria-labelledby="filter-heading">
@@ -70,14 +89,20 @@ export default async function AuditLogPage({ searchParams }: Props) {
             name="action"
             label="What happened"
             defaultValue={filters.action ?? ""}
-            options={[{ value: "", label: "Anything" }, ...choices.actions.map((a) => ({ value: a, label: describeAuditAction(a) }))]}
+            options={[
+              { value: "", label: "Anything" },
+              ...choices.actions.map((a) => ({ value: a, label: describeAuditAction(a) })),
+            ]}
           />
           <SelectField
             id="subjectType"
             name="subjectType"
             label="About"
             defaultValue={filters.subjectType ?? ""}
-            options={[{ value: "", label: "Anything" }, ...choices.subjectTypes.map((s) => ({ value: s, label: subjectWords[s] ?? s }))]}
+            options={[
+              { value: "", label: "Anything" },
+              ...choices.subjectTypes.map((s) => ({ value: s, label: subjectWords[s] ?? s })),
+            ]}
           />
           <SelectField
             id="actorType"
@@ -86,7 +111,13 @@ export default async function AuditLogPage({ searchParams }: Props) {
             defaultValue={filters.actorType ?? ""}
             options={[{ value: "", label: "Anyone" }, ...ACTOR_TYPES.map((a) => ({ value: a, label: actorWords[a] }))]}
           />
-          <DateField id="from" name="from" label="From (UK date)" defaultValue={filters.from} error={dateError("from")} />
+          <DateField
+            id="from"
+            name="from"
+            label="From (UK date)"
+            defaultValue={filters.from}
+            error={dateError("from")}
+          />
           <DateField id="to" name="to" label="To (UK date)" defaultValue={filters.to} error={dateError("to")} />
         </div>
         <div className="nhsuk-button-group">
@@ -98,7 +129,10 @@ export default async function AuditLogPage({ searchParams }: Props) {
       {page.events.length === 0 ? (
         <p>{filtered ? "No events match these filters." : "Nothing has happened yet."}</p>
       ) : (
-        <ResponsiveTable caption={filtered ? "Audit events matching the filters, newest first" : "Audit events, newest first"} headings={["Event", "Time", "What happened", "Done by", "About"]}>
+        <ResponsiveTable
+          caption={filtered ? "Audit events matching the filters, newest first" : "Audit events, newest first"}
+          headings={["Event", "Time", "What happened", "Done by", "About"]}
+        >
           {page.events.map((e) => (
             <Row key={e.id}>
               <Cell heading="Event">{e.id}</Cell>
@@ -111,7 +145,11 @@ export default async function AuditLogPage({ searchParams }: Props) {
                 {e.volunteerId ? (
                   <>
                     {" "}
-                    (<Link href={`/admin/volunteers/${e.volunteerId}`}>view volunteer<span className="nhsuk-u-visually-hidden"> for event {e.id}</span></Link>)
+                    (
+                    <Link href={`/admin/volunteers/${e.volunteerId}`}>
+                      view volunteer<span className="nhsuk-u-visually-hidden"> for event {e.id}</span>
+                    </Link>
+                    )
                   </>
                 ) : null}
               </Cell>

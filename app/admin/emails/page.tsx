@@ -5,7 +5,13 @@ import { Cell, ResponsiveTable, Row } from "@/components/admin/ResponsiveTable";
 import { SelectField } from "@/components/admin/SelectField";
 import { Button, Tag } from "@/components/nhs";
 import { emailStatusWords } from "@/lib/email/email-words";
-import { EMAIL_STATUSES, emailFiltersSchema, emailTemplates, listOutgoingEmails, type EmailFilters } from "@/lib/email/list-outgoing-emails";
+import {
+  EMAIL_STATUSES,
+  emailFiltersSchema,
+  emailTemplates,
+  listOutgoingEmails,
+  type EmailFilters,
+} from "@/lib/email/list-outgoing-emails";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 import { formatUkDateTime } from "@/lib/text/uk-dates";
@@ -27,14 +33,22 @@ function hrefWith(filters: EmailFilters, page: { before?: string; after?: string
 export default async function EmailsPage({ searchParams }: Props) {
   const researcher = await requireResearcher();
   const raw = await searchParams;
-  const filters = emailFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const filters = emailFiltersSchema.parse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
   const db = getDb();
-  const [page, templates] = await Promise.all([listOutgoingEmails(db, researcher, filters), emailTemplates(db, researcher)]);
+  const [page, templates] = await Promise.all([
+    listOutgoingEmails(db, researcher, filters),
+    emailTemplates(db, researcher),
+  ]);
   const filtered = Boolean(filters.status || filters.template);
   return (
     <>
       <h1 className="nhsuk-heading-l">Emails</h1>
-      <p>Every email the portal has written, newest first. Emails that could not be sent are tried again automatically, waiting longer each time; after 20 attempts they fail, and you can send them again from here.</p>
+      <p>
+        Every email the portal has written, newest first. Emails that could not be sent are tried again automatically,
+        waiting longer each time; after 20 attempts they fail, and you can send them again from here.
+      </p>
       <form method="get" action="/admin/emails" className="app-filters" aria-labelledby="filter-heading">
         <h2 className="nhsuk-heading-s" id="filter-heading">
           Filter the emails
@@ -45,9 +59,18 @@ export default async function EmailsPage({ searchParams }: Props) {
             name="status"
             label="Status"
             defaultValue={filters.status ?? ""}
-            options={[{ value: "", label: "Any" }, ...EMAIL_STATUSES.map((s) => ({ value: s, label: emailStatusWords[s].text }))]}
+            options={[
+              { value: "", label: "Any" },
+              ...EMAIL_STATUSES.map((s) => ({ value: s, label: emailStatusWords[s].text })),
+            ]}
           />
-          <SelectField id="template" name="template" label="Kind of email" defaultValue={filters.template ?? ""} options={[{ value: "", label: "Any" }, ...templates.map((t) => ({ value: t, label: t }))]} />
+          <SelectField
+            id="template"
+            name="template"
+            label="Kind of email"
+            defaultValue={filters.template ?? ""}
+            options={[{ value: "", label: "Any" }, ...templates.map((t) => ({ value: t, label: t }))]}
+          />
         </div>
         <div className="nhsuk-button-group">
           <Button variant="secondary">Show emails</Button>
@@ -57,7 +80,10 @@ export default async function EmailsPage({ searchParams }: Props) {
       {page.emails.length === 0 ? (
         <p>{filtered ? "No emails match these filters." : "No emails have been written yet."}</p>
       ) : (
-        <ResponsiveTable caption={filtered ? "Emails matching the filters, newest first" : "Emails, newest first"} headings={["To", "Subject", "Status", "Written", "Delivery"]}>
+        <ResponsiveTable
+          caption={filtered ? "Emails matching the filters, newest first" : "Emails, newest first"}
+          headings={["To", "Subject", "Status", "Written", "Delivery"]}
+        >
           {page.emails.map((e) => (
             <Row key={e.id}>
               <Cell heading="To">
@@ -87,7 +113,11 @@ export default async function EmailsPage({ searchParams }: Props) {
           ))}
         </ResponsiveTable>
       )}
-      <PreviousNext what="emails" newer={page.newerThan ? hrefWith(filters, { after: page.newerThan }) : null} older={page.olderThan ? hrefWith(filters, { before: page.olderThan }) : null} />
+      <PreviousNext
+        what="emails"
+        newer={page.newerThan ? hrefWith(filters, { after: page.newerThan }) : null}
+        older={page.olderThan ? hrefWith(filters, { before: page.olderThan }) : null}
+      />
     </>
   );
 }

@@ -11,7 +11,11 @@ import {
   setResearcherDisabled,
   signResearcherOutEverywhere,
 } from "@/lib/researchers/manage-researchers";
-import { addResearcherFormSchema, researcherIdSchema, researcherRoleFormSchema } from "@/lib/researchers/researcher-forms";
+import {
+  addResearcherFormSchema,
+  researcherIdSchema,
+  researcherRoleFormSchema,
+} from "@/lib/researchers/researcher-forms";
 import { fieldErrors } from "@/lib/forms/field-errors";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { readEnv } from "@/lib/config/env";
@@ -44,7 +48,11 @@ export async function addResearcherAction(_previous: AdminFormState, formData: F
   redirect(`/admin/researchers/${id}?done=added`);
 }
 
-export async function changeRoleAction(researcherId: string, _previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+export async function changeRoleAction(
+  researcherId: string,
+  _previous: AdminFormState,
+  formData: FormData,
+): Promise<AdminFormState> {
   const researcher = await requireResearcher("ADMIN");
   const id = idOf(researcherId);
   const values = formValues(formData, ["role"]);
@@ -62,12 +70,17 @@ export async function changeRoleAction(researcherId: string, _previous: AdminFor
 type AccountAction = "disable" | "enable" | "sign-out" | "reset-authenticator";
 
 /** The account's buttons: disable or enable it, end its sessions, forget its authenticator app. */
-export async function accountAction(researcherId: string, what: AccountAction, _previous: ActionButtonState): Promise<ActionButtonState> {
+export async function accountAction(
+  researcherId: string,
+  what: AccountAction,
+  _previous: ActionButtonState,
+): Promise<ActionButtonState> {
   const researcher = await requireResearcher("ADMIN");
   const id = idOf(researcherId);
   const db = getDb();
   try {
-    if (what === "disable" || what === "enable") await setResearcherDisabled(db, researcher, { researcherId: id, disabled: what === "disable" });
+    if (what === "disable" || what === "enable")
+      await setResearcherDisabled(db, researcher, { researcherId: id, disabled: what === "disable" });
     else if (what === "sign-out") await signResearcherOutEverywhere(db, researcher, { researcherId: id });
     else if (what === "reset-authenticator") await resetResearcherAuthenticator(db, researcher, { researcherId: id });
     else notFound();

@@ -15,9 +15,15 @@ export default async function ResearchersPage() {
   return (
     <>
       <h1 className="nhsuk-heading-l">Researchers</h1>
-      <p>Everyone with an account on this dashboard. People sign in with an email link and a code from an authenticator app.</p>
+      <p>
+        Everyone with an account on this dashboard. People sign in with an email link and a code from an authenticator
+        app.
+      </p>
       <ButtonLink href="/admin/researchers/new">Add a researcher</ButtonLink>
-      <ResponsiveTable caption="Researcher accounts" headings={["Name", "Email", "Role", "Authenticator app", "Last signed in", "Account"]}>
+      <ResponsiveTable
+        caption="Researcher accounts"
+        headings={["Name", "Email", "Role", "Authenticator app", "Last signed in", "Account"]}
+      >
         {researchers.map((r) => (
           <Row key={r.id}>
             <Cell heading="Name">
@@ -28,9 +34,13 @@ export default async function ResearchersPage() {
               <span className="app-address">{r.email}</span>
             </Cell>
             <Cell heading="Role">{r.role === "ADMIN" ? "Admin" : "Researcher"}</Cell>
-            <Cell heading="Authenticator app">{r.totpEnabledAt ? "Set up" : <Tag colour="yellow">Not set up yet</Tag>}</Cell>
+            <Cell heading="Authenticator app">
+              {r.totpEnabledAt ? "Set up" : <Tag colour="yellow">Not set up yet</Tag>}
+            </Cell>
             <Cell heading="Last signed in">{r.lastSignedInAt ? formatUkDateTime(r.lastSignedInAt) : "Never"}</Cell>
-            <Cell heading="Account">{r.disabledAt ? <Tag colour="grey">Disabled</Tag> : <Tag colour="green">Active</Tag>}</Cell>
+            <Cell heading="Account">
+              {r.disabledAt ? <Tag colour="grey">Disabled</Tag> : <Tag colour="green">Active</Tag>}
+            </Cell>
           </Row>
         ))}
       </ResponsiveTable>

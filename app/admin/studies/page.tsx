@@ -3,7 +3,13 @@ import Link from "next/link";
 import { Cell, ResponsiveTable, Row } from "@/components/admin/ResponsiveTable";
 import { Tag } from "@/components/nhs";
 import { listStudies } from "@/lib/studies/list-studies";
-import { invitationModeWords, studyKindWords, studyStatusColour, studyStatusWords, targetWords } from "@/lib/studies/study-words";
+import {
+  invitationModeWords,
+  studyKindWords,
+  studyStatusColour,
+  studyStatusWords,
+  targetWords,
+} from "@/lib/studies/study-words";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 
@@ -15,7 +21,10 @@ export default async function StudiesPage() {
   return (
     <>
       <h1 className="nhsuk-heading-l">Studies</h1>
-      <p>Each study&apos;s settings, eligibility rules and documents. {researcher.role === "ADMIN" ? "Open a study to change them." : "Only admins can change them."}</p>
+      <p>
+        Each study&apos;s settings, eligibility rules and documents.{" "}
+        {researcher.role === "ADMIN" ? "Open a study to change them." : "Only admins can change them."}
+      </p>
       <ResponsiveTable caption="Studies" headings={["Study", "Status", "Target", "Invitations", "Current documents"]}>
         {studies.map((s) => (
           <Row key={s.id}>
@@ -30,7 +39,8 @@ export default async function StudiesPage() {
             <Cell heading="Target">{targetWords(s.targetMin, s.targetMax)}</Cell>
             <Cell heading="Invitations">{invitationModeWords[s.invitationMode]}</Cell>
             <Cell heading="Current documents">
-              Information sheet {s.currentSheetVersion ?? "none published"}; consent form {s.currentFormVersion ?? "none published"}
+              Information sheet {s.currentSheetVersion ?? "none published"}; consent form{" "}
+              {s.currentFormVersion ?? "none published"}
               {s.drafts > 0 ? ` (${s.drafts} ${s.drafts === 1 ? "draft" : "drafts"})` : ""}
             </Cell>
           </Row>

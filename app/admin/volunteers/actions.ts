@@ -2,7 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
-import { bulkInviteSchema, inviteVolunteers, StudyNotFoundError, type BulkInviteResult } from "@/lib/volunteers/invite-volunteers";
+import {
+  bulkInviteSchema,
+  inviteVolunteers,
+  StudyNotFoundError,
+  type BulkInviteResult,
+} from "@/lib/volunteers/invite-volunteers";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 
@@ -14,7 +19,10 @@ export type BulkInviteState = { error: string } | { result: BulkInviteResult } |
  */
 export async function bulkInviteAction(_previous: BulkInviteState, formData: FormData): Promise<BulkInviteState> {
   const researcher = await requireResearcher();
-  const parsed = bulkInviteSchema.safeParse({ studyId: formData.get("studyId"), participationIds: formData.getAll("participationId") });
+  const parsed = bulkInviteSchema.safeParse({
+    studyId: formData.get("studyId"),
+    participationIds: formData.getAll("participationId"),
+  });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Select at least one volunteer to invite" };
   try {
     const result = await inviteVolunteers(getDb(), researcher, parsed.data);

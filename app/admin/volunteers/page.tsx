@@ -5,7 +5,13 @@ import { Pagination } from "@/components/admin/Pagination";
 import { Select } from "@/components/admin/Select";
 import { VolunteersTable, type SortLink, type VolunteersTableProps } from "@/components/admin/VolunteersTable";
 import { Button, InsetText, TextInput, WarningCallout } from "@/components/nhs";
-import { listPartnershipCountries, listVolunteers, type ListedStudy, type ListedVolunteer, type VolunteerList } from "@/lib/volunteers/list-volunteers";
+import {
+  listPartnershipCountries,
+  listVolunteers,
+  type ListedStudy,
+  type ListedVolunteer,
+  type VolunteerList,
+} from "@/lib/volunteers/list-volunteers";
 import { statusForResearchers } from "@/lib/volunteers/status-labels";
 import {
   SEARCH_MAX_LENGTH,
@@ -28,13 +34,21 @@ export const metadata: Metadata = { title: "Volunteers" };
 
 const numberFormat = new Intl.NumberFormat("en-GB");
 /** "21 Nov 2026": short months keep the table narrow (UK time, as lib/text/uk-dates.ts). */
-const shortDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" });
+const shortDate = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "Europe/London",
+});
 
 export default async function VolunteersPage({ searchParams }: { searchParams: Promise<QueryParams> }) {
   const researcher = await requireResearcher();
   const parsed = parseVolunteerListQuery(await searchParams);
   const db = getDb();
-  const [list, countries] = await Promise.all([listVolunteers(db, researcher, parsed.query), listPartnershipCountries(db, researcher)]);
+  const [list, countries] = await Promise.all([
+    listVolunteers(db, researcher, parsed.query),
+    listPartnershipCountries(db, researcher),
+  ]);
   const problems = [...parsed.problems, ...list.problems];
   // What the list really shows: a study that does not exist is left out, a page beyond the end is the last.
   const query: VolunteerListQuery = { ...parsed.query, study: list.study?.slug, page: list.page };
@@ -47,10 +61,19 @@ export default async function VolunteersPage({ searchParams }: { searchParams: P
 
   const page = (
     <>
-      {canInvite ? <BulkInviteForm studyId={list.study!.id} firstCheckboxId={firstInvitable ? `invite-${firstInvitable.id}` : null} /> : null}
+      {canInvite ? (
+        <BulkInviteForm
+          studyId={list.study!.id}
+          firstCheckboxId={firstInvitable ? `invite-${firstInvitable.id}` : null}
+        />
+      ) : null}
       <h1 className="nhsuk-heading-l">Volunteers</h1>
       <p>
-        <Link href={list.study ? `/admin/volunteers/diversity?study=${list.study.slug}` : "/admin/volunteers/diversity"}>Diversity of the sample</Link>
+        <Link
+          href={list.study ? `/admin/volunteers/diversity?study=${list.study.slug}` : "/admin/volunteers/diversity"}
+        >
+          Diversity of the sample
+        </Link>
       </p>
       {problems.length > 0 ? (
         <WarningCallout heading="Some of the address was not used" headingLevel={2}>
@@ -79,27 +102,47 @@ export default async function VolunteersPage({ searchParams }: { searchParams: P
           "No volunteers match."
         ) : (
           <>
-            <strong>{numberFormat.format(list.total)}</strong> {list.total === 1 ? "volunteer matches" : "volunteers match"}. Page {list.page} of {list.pageCount}.
+            <strong>{numberFormat.format(list.total)}</strong>{" "}
+            {list.total === 1 ? "volunteer matches" : "volunteers match"}. Page {list.page} of {list.pageCount}.
           </>
         )}
       </p>
-      {list.volunteers.length > 0 ? <VolunteersTable {...volunteersTableProps(list, query, canInvite ? invitable : () => undefined)} /> : null}
+      {list.volunteers.length > 0 ? (
+        <VolunteersTable {...volunteersTableProps(list, query, canInvite ? invitable : () => undefined)} />
+      ) : null}
       {canInvite && firstInvitable ? (
         <BulkInviteButton studyTitle={list.study!.shortTitle} />
       ) : list.study === null && list.volunteers.length > 0 ? (
         <p className="nhsuk-hint">To invite several volunteers at once, filter the list by a study.</p>
       ) : null}
-      <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(n) => volunteerListHref(query, { page: n })} label="Pages of volunteers" />
+      <Pagination
+        page={list.page}
+        pageCount={list.pageCount}
+        hrefFor={(n) => volunteerListHref(query, { page: n })}
+        label="Pages of volunteers"
+      />
     </>
   );
   return canInvite ? <BulkInvite action={bulkInviteAction}>{page}</BulkInvite> : page;
 }
 
-function FilterForm({ query, studies, countries }: { query: VolunteerListQuery; studies: ListedStudy[]; countries: string[] }) {
-  const statusOptions = participationStatuses.map((s) => ({ value: s, label: statusForResearchers[s.toUpperCase() as keyof typeof statusForResearchers].label }));
+function FilterForm({
+  query,
+  studies,
+  countries,
+}: {
+  query: VolunteerListQuery;
+  studies: ListedStudy[];
+  countries: string[];
+}) {
+  const statusOptions = participationStatuses.map((s) => ({
+    value: s,
+    label: statusForResearchers[s.toUpperCase() as keyof typeof statusForResearchers].label,
+  }));
   const countryOptions = countries.map((c) => ({ value: c, label: c }));
   // A country in the address that no one has given still shows as chosen.
-  if (query.country && !countries.includes(query.country)) countryOptions.unshift({ value: query.country, label: query.country });
+  if (query.country && !countries.includes(query.country))
+    countryOptions.unshift({ value: query.country, label: query.country });
   return (
     <form method="get" action="/admin/volunteers" role="search" aria-label="Volunteers" className="app-filter-form">
       <TextInput
@@ -117,8 +160,22 @@ function FilterForm({ query, studies, countries }: { query: VolunteerListQuery; 
       <fieldset className="nhsuk-fieldset">
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Filter</legend>
         <div className="app-filter-grid">
-          <Select id="study" name="study" label="Study" emptyLabel="Any study" options={studies.map((s) => ({ value: s.slug, label: s.shortTitle }))} defaultValue={query.study ?? ""} />
-          <Select id="status" name="status" label="Status" emptyLabel="Any status" options={statusOptions} defaultValue={query.status?.toLowerCase() ?? ""} />
+          <Select
+            id="study"
+            name="study"
+            label="Study"
+            emptyLabel="Any study"
+            options={studies.map((s) => ({ value: s.slug, label: s.shortTitle }))}
+            defaultValue={query.study ?? ""}
+          />
+          <Select
+            id="status"
+            name="status"
+            label="Status"
+            emptyLabel="Any status"
+            options={statusOptions}
+            defaultValue={query.status?.toLowerCase() ?? ""}
+          />
           <Select
             id="eligibility"
             name="eligibility"
@@ -130,10 +187,38 @@ function FilterForm({ query, studies, countries }: { query: VolunteerListQuery; 
             ]}
             defaultValue={query.eligibility?.toLowerCase() ?? ""}
           />
-          <Select id="stage" name="stage" label="Stage" emptyLabel="Any stage" options={stages.map((s) => ({ value: s, label: stageLabels[s] }))} defaultValue={query.stage ?? ""} />
-          <Select id="staffGroup" name="staffGroup" label="Staff group" emptyLabel="Any staff group" options={staffGroupOptions} defaultValue={query.staffGroup ?? ""} />
-          <Select id="region" name="region" label="Region" emptyLabel="Any region" options={regionOptions} defaultValue={query.region ?? ""} />
-          <Select id="country" name="country" label="Partnership country" emptyLabel="Any country" options={countryOptions} defaultValue={query.country ?? ""} />
+          <Select
+            id="stage"
+            name="stage"
+            label="Stage"
+            emptyLabel="Any stage"
+            options={stages.map((s) => ({ value: s, label: stageLabels[s] }))}
+            defaultValue={query.stage ?? ""}
+          />
+          <Select
+            id="staffGroup"
+            name="staffGroup"
+            label="Staff group"
+            emptyLabel="Any staff group"
+            options={staffGroupOptions}
+            defaultValue={query.staffGroup ?? ""}
+          />
+          <Select
+            id="region"
+            name="region"
+            label="Region"
+            emptyLabel="Any region"
+            options={regionOptions}
+            defaultValue={query.region ?? ""}
+          />
+          <Select
+            id="country"
+            name="country"
+            label="Partnership country"
+            emptyLabel="Any country"
+            options={countryOptions}
+            defaultValue={query.country ?? ""}
+          />
         </div>
       </fieldset>
       <fieldset className="nhsuk-fieldset">
@@ -171,11 +256,19 @@ function FilterForm({ query, studies, countries }: { query: VolunteerListQuery; 
 }
 
 /** The table's data, small and plain: the client component renders it, so the page's payload stays light. */
-function volunteersTableProps(list: VolunteerList, query: VolunteerListQuery, invitable: (v: ListedVolunteer) => { id: string } | undefined): VolunteersTableProps {
+function volunteersTableProps(
+  list: VolunteerList,
+  query: VolunteerListQuery,
+  invitable: (v: ListedVolunteer) => { id: string } | undefined,
+): VolunteersTableProps {
   const sortLink = (sort: Sort): SortLink => {
     const current = query.sort === sort;
     return {
-      href: volunteerListHref(query, { sort, order: current ? (query.order === "asc" ? "desc" : "asc") : defaultOrder[sort], page: 1 }),
+      href: volunteerListHref(query, {
+        sort,
+        order: current ? (query.order === "asc" ? "desc" : "asc") : defaultOrder[sort],
+        page: 1,
+      }),
       current: current ? query.order : null,
     };
   };
@@ -185,7 +278,11 @@ function volunteersTableProps(list: VolunteerList, query: VolunteerListQuery, in
     caption: `Volunteers, page ${list.page} of ${list.pageCount}${query.sort === "status" && list.statusSortStudy ? `, sorted by status in ${list.statusSortStudy.shortTitle}` : ""}`,
     name: sortLink("name"),
     registered: sortLink("registered"),
-    studies: list.studies.map((s) => ({ id: s.id, shortTitle: s.shortTitle, sort: s.id === statusStudy?.id ? sortLink("status") : null })),
+    studies: list.studies.map((s) => ({
+      id: s.id,
+      shortTitle: s.shortTitle,
+      sort: s.id === statusStudy?.id ? sortLink("status") : null,
+    })),
     rows: list.volunteers.map((v) => ({
       id: v.id,
       fullName: v.fullName,

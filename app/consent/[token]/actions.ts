@@ -13,7 +13,11 @@ import { ParticipationError } from "@/lib/participation/errors";
  * The consent form's one action, in three steps chosen by the button pressed: check the answers and show
  * them for review, go back to change them, or confirm and sign. Only "sign" changes anything.
  */
-export async function consentFormAction(token: string, _previous: ConsentFormState | null, formData: FormData): Promise<ConsentFormState> {
+export async function consentFormAction(
+  token: string,
+  _previous: ConsentFormState | null,
+  formData: FormData,
+): Promise<ConsentFormState> {
   const values = consentValues(formData);
   const step = formData.get("step");
   if (step === "change") return { stage: "answer", values, errors: {} };
@@ -34,7 +38,12 @@ export async function consentFormAction(token: string, _previous: ConsentFormSta
   }
 
   if (consentFormId !== invitation.form.id) {
-    return { stage: "answer", values: {}, errors: {}, formError: "The consent form was updated after you opened it. Please read this version and answer again." };
+    return {
+      stage: "answer",
+      values: {},
+      errors: {},
+      formError: "The consent form was updated after you opened it. Please read this version and answer again.",
+    };
   }
   const parsed = consentAnswersSchema(invitation.form.statements).safeParse(values);
   if (!parsed.success) {
@@ -58,10 +67,15 @@ export async function declineAction(token: string): Promise<void> {
 
 export type QuestionsState = { sent: boolean; error?: string; message?: string } | null;
 
-export async function askTeamAction(token: string, _previous: QuestionsState, formData: FormData): Promise<QuestionsState> {
+export async function askTeamAction(
+  token: string,
+  _previous: QuestionsState,
+  formData: FormData,
+): Promise<QuestionsState> {
   const raw = formData.get("message");
   const message = typeof raw === "string" && raw.trim() !== "" ? raw.trim() : null;
-  if (message && message.length > 1000) return { sent: false, error: "Your message must be 1000 characters or fewer", message };
+  if (message && message.length > 1000)
+    return { sent: false, error: "Your message must be 1000 characters or fewer", message };
   try {
     await askToSpeakToTeam(getDb(), { token, message });
   } catch (error) {

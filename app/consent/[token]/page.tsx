@@ -44,10 +44,16 @@ export default async function ConsentPage({ params }: Props) {
             rows={[
               { key: "Study", value: invitation.studyTitle },
               { key: "Signed", value: formatUkDateTime(invitation.signedAt) },
-              { key: "Record fingerprint (SHA-256)", value: <span className="app-break-word">{invitation.contentHash}</span> },
+              {
+                key: "Record fingerprint (SHA-256)",
+                value: <span className="app-break-word">{invitation.contentHash}</span>,
+              },
             ]}
           />
-          <p>Your signed form is attached to the email we sent you, and you can download it from &ldquo;Manage your participation&rdquo;.</p>
+          <p>
+            Your signed form is attached to the email we sent you, and you can download it from &ldquo;Manage your
+            participation&rdquo;.
+          </p>
         </div>
       </div>
     );
@@ -63,13 +69,23 @@ export default async function ConsentPage({ params }: Props) {
         <h1 className="nhsuk-heading-l">{study.title}</h1>
         {invitation.reconsent ? (
           <InsetText>
-            <p>The consent form has been updated. Your earlier consent stays on record; please review and sign this version to carry on taking part.</p>
+            <p>
+              The consent form has been updated. Your earlier consent stays on record; please review and sign this
+              version to carry on taking part.
+            </p>
           </InsetText>
         ) : null}
         <SummaryList
           rows={[
             { key: "Participant", value: invitation.participantName },
-            ...(study.ethicsReference ? [{ key: "Ethical approval", value: `${study.ethicsCommittee ?? "Research ethics committee"}, reference ${study.ethicsReference}` }] : []),
+            ...(study.ethicsReference
+              ? [
+                  {
+                    key: "Ethical approval",
+                    value: `${study.ethicsCommittee ?? "Research ethics committee"}, reference ${study.ethicsReference}`,
+                  },
+                ]
+              : []),
             { key: "Consent form", value: `Version ${form.version}, dated ${formatUkDate(form.versionDate)}` },
             {
               key: "Participant information sheet",
@@ -85,21 +101,27 @@ export default async function ConsentPage({ params }: Props) {
           ]}
         />
         <p>
-          This form refers to the participant information sheet version {sheet.version}, dated {formatUkDate(sheet.versionDate)}. Please read it
-          before you decide. Taking part is voluntary, and you can withdraw at any time without giving a reason.
+          This form refers to the participant information sheet version {sheet.version}, dated{" "}
+          {formatUkDate(sheet.versionDate)}. Please read it before you decide. Taking part is voluntary, and you can
+          withdraw at any time without giving a reason.
         </p>
         {signableFrom ? (
           <WarningCallout heading="Time to consider">
             <p>
-              We ask everyone to take time to consider before signing. You can sign this form from {formatUkDateTime(signableFrom)} (UK time), using this
-              same link.
+              We ask everyone to take time to consider before signing. You can sign this form from{" "}
+              {formatUkDateTime(signableFrom)} (UK time), using this same link.
             </p>
           </WarningCallout>
         ) : (
           <ConsentForm
             action={consentFormAction.bind(null, token)}
             consentFormId={form.id}
-            statements={form.statements.map((s) => ({ id: s.id, position: s.position, text: s.text, required: s.required }))}
+            statements={form.statements.map((s) => ({
+              id: s.id,
+              position: s.position,
+              text: s.text,
+              required: s.required,
+            }))}
             today={formatUkDate(new Date())}
           />
         )}

@@ -10,7 +10,11 @@ import { withdrawParticipation } from "@/lib/participation/withdraw";
 export type WithdrawalFormState = { errors: Record<string, string>; values: Record<string, string> } | null;
 
 /** Withdraws the person, as they chose on the form, from one study or all. */
-export async function withdrawAction(token: string, _previous: WithdrawalFormState, formData: FormData): Promise<WithdrawalFormState> {
+export async function withdrawAction(
+  token: string,
+  _previous: WithdrawalFormState,
+  formData: FormData,
+): Promise<WithdrawalFormState> {
   const access = await findManageAccess(getDb(), token);
   if (!access) redirect(`/manage/${token}`);
   const values = Object.fromEntries(["from", "dataChoice", "reason"].map((k) => [k, String(formData.get(k) ?? "")]));

@@ -11,7 +11,10 @@ import { countUnknownLinkFromThisClient } from "@/lib/security/unknown-link";
 
 export const metadata: Metadata = { title: "Manage your participation", robots: { index: false } };
 
-type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ signed?: string; declined?: string; withdrawn?: string }> };
+type Props = {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<{ signed?: string; declined?: string; withdrawn?: string }>;
+};
 
 function Confirmation({ signed, declined, withdrawn }: { signed?: string; declined?: string; withdrawn?: string }) {
   if (signed) {
@@ -61,7 +64,11 @@ export default async function ManagePage({ params, searchParams }: Props) {
                 {p.studyTitle}
               </h2>
               <p>
-                <Tag colour={p.status === "WITHDRAWN" || p.status === "DECLINED" || p.status === "INELIGIBLE" ? "grey" : "blue"}>
+                <Tag
+                  colour={
+                    p.status === "WITHDRAWN" || p.status === "DECLINED" || p.status === "INELIGIBLE" ? "grey" : "blue"
+                  }
+                >
                   {statusForParticipant[p.status].tag}
                   {p.status === "WITHDRAWN" && p.withdrawnAt ? ` on ${formatUkDate(p.withdrawnAt)}` : ""}
                 </Tag>

@@ -47,7 +47,10 @@ export default async function RegistrationStepPage({ params, searchParams }: Pro
           {step === "your-work" ? <YourWorkForm {...props} /> : null}
           {step === "international-experience" ? <InternationalExperienceForm {...props} /> : null}
           {step === "taking-part" ? (
-            <TakingPartForm {...props} studies={studies.map((s) => ({ slug: s.slug, kind: s.kind, title: s.title, summary: s.summary }))} />
+            <TakingPartForm
+              {...props}
+              studies={studies.map((s) => ({ slug: s.slug, kind: s.kind, title: s.title, summary: s.summary }))}
+            />
           ) : null}
         </div>
       </div>

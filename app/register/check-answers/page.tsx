@@ -33,13 +33,22 @@ export default async function CheckAnswersPage() {
                 rows={section.rows.map((row) => ({
                   key: row.question,
                   value: <span className="app-pre-line">{row.answer}</span>,
-                  actions: [{ href: `/register/${section.step}?change=1#${row.field}`, text: "Change", visuallyHiddenText: row.question.toLowerCase() }],
+                  actions: [
+                    {
+                      href: `/register/${section.step}?change=1#${row.field}`,
+                      text: "Change",
+                      visuallyHiddenText: row.question.toLowerCase(),
+                    },
+                  ],
                 }))}
               />
             </section>
           ))}
           <h2 className="nhsuk-heading-m">Now send your registration</h2>
-          <p>By sending this registration you confirm that, to the best of your knowledge, the details you are providing are correct.</p>
+          <p>
+            By sending this registration you confirm that, to the best of your knowledge, the details you are providing
+            are correct.
+          </p>
           <SubmitRegistrationForm action={submitRegistration} />
         </div>
       </div>

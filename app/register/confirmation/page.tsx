@@ -19,7 +19,10 @@ export default async function ConfirmationPage() {
         <Panel heading="Registration complete">
           <p>Thank you for registering your interest.</p>
         </Panel>
-        <p>We have emailed these details to you. If the email does not arrive within an hour, check your spam or junk folder.</p>
+        <p>
+          We have emailed these details to you. If the email does not arrive within an hour, check your spam or junk
+          folder.
+        </p>
         {outcomes.map((outcome) => (
           <section key={outcome.slug} aria-labelledby={`outcome-${outcome.slug}`}>
             <h2 className="nhsuk-heading-m" id={`outcome-${outcome.slug}`}>
@@ -53,7 +56,8 @@ export default async function ConfirmationPage() {
         <h2 className="nhsuk-heading-m">Changing your mind</h2>
         <p>Taking part is voluntary. You can change your mind at any time, without giving a reason.</p>
         <p>
-          If you have any questions, contact {STUDY_CONTACT.name} at <a href={`mailto:${STUDY_CONTACT.email}`}>{STUDY_CONTACT.email}</a>.
+          If you have any questions, contact {STUDY_CONTACT.name} at{" "}
+          <a href={`mailto:${STUDY_CONTACT.email}`}>{STUDY_CONTACT.email}</a>.
         </p>
       </div>
     </div>

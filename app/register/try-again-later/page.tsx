@@ -10,7 +10,10 @@ export default async function TryAgainLaterPage({ searchParams }: { searchParams
       <div className="nhsuk-grid-column-two-thirds">
         <h1 className="nhsuk-heading-l">Please try again in {minutes === 1 ? "1 minute" : `${minutes} minutes`}</h1>
         <p>We have had a lot of registrations from your network in a short time, so we have paused them for a while.</p>
-        <p>Any answers you have already given are saved. Come back in {minutes === 1 ? "1 minute" : `${minutes} minutes`} to carry on.</p>
+        <p>
+          Any answers you have already given are saved. Come back in {minutes === 1 ? "1 minute" : `${minutes} minutes`}{" "}
+          to carry on.
+        </p>
         <p>
           <Link href="/">Return to the start page</Link>
         </p>

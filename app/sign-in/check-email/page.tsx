@@ -9,8 +9,14 @@ export default function CheckEmailPage() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <h1 className="nhsuk-heading-l">Check your email</h1>
-        <p>If that address belongs to a member of the study team, we have sent it a link to sign in. The link works once, for 10 minutes.</p>
-        <p>If nothing arrives within a few minutes, check your junk folder, check you typed your work address, or ask your study administrator.</p>
+        <p>
+          If that address belongs to a member of the study team, we have sent it a link to sign in. The link works once,
+          for 10 minutes.
+        </p>
+        <p>
+          If nothing arrives within a few minutes, check your junk folder, check you typed your work address, or ask
+          your study administrator.
+        </p>
         <p>
           <Link href="/sign-in">Ask for another link</Link>
         </p>

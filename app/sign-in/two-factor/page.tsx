@@ -24,13 +24,24 @@ export default async function TwoFactorPage() {
         {enrolment ? (
           <>
             <h1 className="nhsuk-heading-l">Set up your authenticator app</h1>
-            <p>Every member of the study team signs in with a code from an authenticator app as well as the emailed link, because the portal holds personal data.</p>
+            <p>
+              Every member of the study team signs in with a code from an authenticator app as well as the emailed link,
+              because the portal holds personal data.
+            </p>
             <ol className="nhsuk-list nhsuk-list--number">
-              <li>Open an authenticator app on your phone (for example Microsoft Authenticator, which NHS and Imperial staff often have).</li>
+              <li>
+                Open an authenticator app on your phone (for example Microsoft Authenticator, which NHS and Imperial
+                staff often have).
+              </li>
               <li>Add an account by scanning this QR code.</li>
               <li>Enter the 6-digit code the app shows.</li>
             </ol>
-            <div className="app-qr-code" role="img" aria-label="QR code for your authenticator app" dangerouslySetInnerHTML={{ __html: enrolment.qrSvg }} />
+            <div
+              className="app-qr-code"
+              role="img"
+              aria-label="QR code for your authenticator app"
+              dangerouslySetInnerHTML={{ __html: enrolment.qrSvg }}
+            />
             <Details summary="I cannot scan the code">
               <p>Add the account by hand with this key (time-based, 6 digits):</p>
               <p className="app-break-word">

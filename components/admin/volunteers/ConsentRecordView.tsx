@@ -47,11 +47,20 @@ export function ConsentRecordView({
   const anchor = `record-${record.id}`;
   return (
     <div id={anchor}>
-      <Details summary={`Signed consent form, version ${record.consentFormVersion}, signed ${formatUkDateTime(record.signedAt)}`} open={verification !== undefined}>
+      <Details
+        summary={`Signed consent form, version ${record.consentFormVersion}, signed ${formatUkDateTime(record.signedAt)}`}
+        open={verification !== undefined}
+      >
         <SummaryList
           rows={[
-            { key: "Consent form", value: `${record.consentFormTitle}, version ${record.consentFormVersion}, dated ${formatUkDate(record.consentFormVersionDate)}` },
-            { key: "Information sheet", value: `Version ${record.informationSheetVersion}, dated ${formatUkDate(record.informationSheetVersionDate)}` },
+            {
+              key: "Consent form",
+              value: `${record.consentFormTitle}, version ${record.consentFormVersion}, dated ${formatUkDate(record.consentFormVersionDate)}`,
+            },
+            {
+              key: "Information sheet",
+              value: `Version ${record.informationSheetVersion}, dated ${formatUkDate(record.informationSheetVersionDate)}`,
+            },
             ...(record.ethicsReference ? [{ key: "Ethics reference", value: record.ethicsReference }] : []),
             ...record.statements.map((s) => ({
               key: `Statement ${s.position}`,
@@ -68,7 +77,12 @@ export function ConsentRecordView({
             { key: "Record ID", value: <code className="app-break-word">{record.id}</code> },
             { key: "SHA-256 of the record", value: <code className="app-break-word">{record.contentHash}</code> },
             ...(record.countersignature
-              ? [{ key: "Countersigned", value: `${record.countersignature.signedName}, ${formatUkDateTime(record.countersignature.signedAt)}` }]
+              ? [
+                  {
+                    key: "Countersigned",
+                    value: `${record.countersignature.signedName}, ${formatUkDateTime(record.countersignature.signedAt)}`,
+                  },
+                ]
               : []),
           ]}
         />
@@ -81,15 +95,21 @@ export function ConsentRecordView({
         {verification ? (
           <>
             <h5 className="nhsuk-heading-xs">
-              {Object.values(verification).every(Boolean) ? "This record verifies as evidence" : "This record does not verify"}
+              {Object.values(verification).every(Boolean)
+                ? "This record verifies as evidence"
+                : "This record does not verify"}
             </h5>
             <SummaryList
               rows={checks.map((c) => ({
                 key: c.name,
                 value: (
                   <>
-                    <Tag colour={verification[c.key] ? "green" : "red"}>{verification[c.key] ? "Passed" : "Failed"}</Tag>
-                    <p className="nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">{verification[c.key] ? c.passed : c.failed}</p>
+                    <Tag colour={verification[c.key] ? "green" : "red"}>
+                      {verification[c.key] ? "Passed" : "Failed"}
+                    </Tag>
+                    <p className="nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">
+                      {verification[c.key] ? c.passed : c.failed}
+                    </p>
                   </>
                 ),
               }))}

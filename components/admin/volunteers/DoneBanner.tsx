@@ -1,9 +1,13 @@
 const messages: Record<string, (study?: string) => string> = {
-  invited: (study) => `Invitation sent${study ? ` for ${study}` : ""}. They have been emailed the information sheet and a link to the consent form.`,
-  "link-resent": (study) => `A new consent link was sent${study ? ` for ${study}` : ""}. The earlier link no longer works.`,
+  invited: (study) =>
+    `Invitation sent${study ? ` for ${study}` : ""}. They have been emailed the information sheet and a link to the consent form.`,
+  "link-resent": (study) =>
+    `A new consent link was sent${study ? ` for ${study}` : ""}. The earlier link no longer works.`,
   "eligibility-overridden": (study) => `Eligibility overridden${study ? ` for ${study}` : ""}.`,
-  "override-cleared": (study) => `Override removed${study ? ` for ${study}` : ""}. The eligibility worked out from their answers applies again.`,
-  withdrawn: () => "Withdrawal recorded. Everything pending for them in those studies has been cancelled, and they and the study team have been emailed.",
+  "override-cleared": (study) =>
+    `Override removed${study ? ` for ${study}` : ""}. The eligibility worked out from their answers applies again.`,
+  withdrawn: () =>
+    "Withdrawal recorded. Everything pending for them in those studies has been cancelled, and they and the study team have been emailed.",
   erased: () => "Their personal data has been erased.",
 };
 
@@ -12,7 +16,12 @@ export function DoneBanner({ done, studyTitle }: { done?: string; studyTitle?: s
   const message = done ? messages[done] : undefined;
   if (!message) return null;
   return (
-    <div className="nhsuk-notification-banner nhsuk-notification-banner--success" role="alert" aria-labelledby="done-banner-title" data-module="nhsuk-notification-banner">
+    <div
+      className="nhsuk-notification-banner nhsuk-notification-banner--success"
+      role="alert"
+      aria-labelledby="done-banner-title"
+      data-module="nhsuk-notification-banner"
+    >
       <div className="nhsuk-notification-banner__header">
         <h2 className="nhsuk-notification-banner__title" id="done-banner-title">
           Success

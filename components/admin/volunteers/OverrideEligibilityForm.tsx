@@ -13,7 +13,9 @@ type Props = {
 /** Overrides a computed eligibility: the outcome, and the reason, which is required. */
 export function OverrideEligibilityForm({ action, volunteerId, participationId, current }: Props) {
   const { errors, values, formAction, pending } = useVolunteerForm(action, "error-summary");
-  const summary = (["outcome", "reason"] as const).filter((f) => errors[f]).map((f) => ({ href: `#${f}`, text: errors[f]! }));
+  const summary = (["outcome", "reason"] as const)
+    .filter((f) => errors[f])
+    .map((f) => ({ href: `#${f}`, text: errors[f]! }));
   return (
     <form action={formAction} noValidate>
       <ErrorSummary errors={summary} />

@@ -2,7 +2,13 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SummaryList, Tag, type SummaryListRow } from "@/components/nhs";
 import type { VolunteerParticipation } from "@/lib/volunteers/load-volunteer-record";
-import { bookingStatusWords, channelWords, eligibilityWords, interviewStatusWords, participationStatusWords } from "@/lib/volunteers/words";
+import {
+  bookingStatusWords,
+  channelWords,
+  eligibilityWords,
+  interviewStatusWords,
+  participationStatusWords,
+} from "@/lib/volunteers/words";
 import { formatUkDate, formatUkDateTime, formatUkTime } from "@/lib/text/uk-dates";
 import { InviteForm } from "./InviteForm";
 import type { VolunteerFormAction } from "./use-volunteer-form";
@@ -20,7 +26,9 @@ type Props = {
 
 function Arrangement({ volunteerId, p, erased }: { volunteerId: string; p: VolunteerParticipation; erased: boolean }) {
   const base = `/admin/volunteers/${volunteerId}`;
-  const canArrange = !erased && (TAKING_PART.includes(p.status) || (!p.study.consentRequired && ["ELIGIBLE", "INVITED"].includes(p.status)));
+  const canArrange =
+    !erased &&
+    (TAKING_PART.includes(p.status) || (!p.study.consentRequired && ["ELIGIBLE", "INVITED"].includes(p.status)));
   const waiting = !erased && !canArrange && ["ELIGIBLE", "INVITED"].includes(p.status);
   if (p.study.kind === "INTERVIEW") {
     const i = p.interview;
@@ -78,8 +86,10 @@ export function ParticipationSection({ volunteerId, participation: p, erased, in
           </p>
           {p.override ? (
             <p className="nhsuk-u-margin-bottom-2">
-              From their answers: {eligibilityWords[p.eligibility].toLowerCase()}. Overridden by {p.override.by ?? "a researcher"}
-              {p.override.at ? ` on ${formatUkDate(p.override.at)}` : ""}. Reason: <span className="app-pre-line">{p.override.reason}</span>
+              From their answers: {eligibilityWords[p.eligibility].toLowerCase()}. Overridden by{" "}
+              {p.override.by ?? "a researcher"}
+              {p.override.at ? ` on ${formatUkDate(p.override.at)}` : ""}. Reason:{" "}
+              <span className="app-pre-line">{p.override.reason}</span>
             </p>
           ) : null}
           {p.eligibilityReasons.length > 0 ? (
@@ -95,12 +105,19 @@ export function ParticipationSection({ volunteerId, participation: p, erased, in
       ),
       actions: erased
         ? []
-        : [{ href: `${base}/eligibility/${p.id}`, text: p.override ? "Change or remove the override" : "Override", visuallyHiddenText: `eligibility for ${p.study.title}` }],
+        : [
+            {
+              href: `${base}/eligibility/${p.id}`,
+              text: p.override ? "Change or remove the override" : "Override",
+              visuallyHiddenText: `eligibility for ${p.study.title}`,
+            },
+          ],
     },
   ];
   if (p.invitedAt) rows.push({ key: "Invited", value: formatUkDateTime(p.invitedAt) });
   if (p.consentedAt) rows.push({ key: "Consented", value: formatUkDateTime(p.consentedAt) });
-  if (p.reconsentRequestedAt) rows.push({ key: "Asked to re-consent", value: formatUkDateTime(p.reconsentRequestedAt) });
+  if (p.reconsentRequestedAt)
+    rows.push({ key: "Asked to re-consent", value: formatUkDateTime(p.reconsentRequestedAt) });
   if (p.completedAt) rows.push({ key: "Taken part", value: formatUkDateTime(p.completedAt) });
   for (const w of p.withdrawals) {
     rows.push({
@@ -109,10 +126,14 @@ export function ParticipationSection({ volunteerId, participation: p, erased, in
         <>
           <p className="nhsuk-u-margin-bottom-2">
             {formatUkDateTime(w.withdrawnAt)},{" "}
-            {w.method === "SELF_SERVICE" ? "online, by themselves" : `recorded by ${w.recordedBy ?? "a researcher"}, told ${channelWords[w.channel ?? ""] ?? "another way"}`}.
+            {w.method === "SELF_SERVICE"
+              ? "online, by themselves"
+              : `recorded by ${w.recordedBy ?? "a researcher"}, told ${channelWords[w.channel ?? ""] ?? "another way"}`}
+            .
           </p>
           <p className="nhsuk-u-margin-bottom-2">
-            Information already given: {w.dataChoice === "KEEP" ? "can be kept and used" : "to be removed where still possible"}.
+            Information already given:{" "}
+            {w.dataChoice === "KEEP" ? "can be kept and used" : "to be removed where still possible"}.
           </p>
           <p className="nhsuk-u-margin-bottom-0">
             Reason: {w.reason ? <span className="app-pre-line">{w.reason}</span> : "none given"}
@@ -151,4 +172,3 @@ export function ParticipationSection({ volunteerId, participation: p, erased, in
     </section>
   );
 }
-

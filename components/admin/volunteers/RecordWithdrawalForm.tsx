@@ -15,7 +15,9 @@ type Props = {
 /** A withdrawal the volunteer asked for some other way: which study, how they told us, their data choice. */
 export function RecordWithdrawalForm({ action, volunteerId, studies, preselected }: Props) {
   const { errors, values, formAction, pending } = useVolunteerForm(action, "error-summary");
-  const summary = (["from", "channel", "dataChoice", "reason"] as const).filter((f) => errors[f]).map((f) => ({ href: `#${f}`, text: errors[f]! }));
+  const summary = (["from", "channel", "dataChoice", "reason"] as const)
+    .filter((f) => errors[f])
+    .map((f) => ({ href: `#${f}`, text: errors[f]! }));
   return (
     <form action={formAction} noValidate>
       <ErrorSummary errors={summary} />
@@ -25,7 +27,10 @@ export function RecordWithdrawalForm({ action, volunteerId, studies, preselected
         name="from"
         legend="Which study are they withdrawing from?"
         legendSize="s"
-        items={[...studies.map((s) => ({ value: s.id, label: s.title })), ...(studies.length > 1 ? [{ value: "all", label: "All of them" }] : [])]}
+        items={[
+          ...studies.map((s) => ({ value: s.id, label: s.title })),
+          ...(studies.length > 1 ? [{ value: "all", label: "All of them" }] : []),
+        ]}
         defaultValue={values.from ?? preselected ?? (studies.length === 1 ? studies[0]!.id : undefined)}
         error={errors.from}
       />
@@ -46,7 +51,11 @@ export function RecordWithdrawalForm({ action, volunteerId, studies, preselected
         hint="Either way, their signed consent form and the record of this withdrawal are kept, as the ethics approval requires."
         items={[
           { value: "KEEP", label: "The team can keep and use it" },
-          { value: "REMOVE", label: "Remove it where this is still possible", hint: "Information already anonymised and used in analysis may not be removable." },
+          {
+            value: "REMOVE",
+            label: "Remove it where this is still possible",
+            hint: "Information already anonymised and used in analysis may not be removable.",
+          },
         ]}
         defaultValue={values.dataChoice}
         error={errors.dataChoice}

@@ -41,7 +41,9 @@ export function Radios({
       inline={inline}
       small={small}
       formGroupClassName={formGroupClassName}
-      isChecked={(item) => item.defaultChecked ?? (defaultValue !== undefined ? item.value === defaultValue : undefined)}
+      isChecked={(item) =>
+        item.defaultChecked ?? (defaultValue !== undefined ? item.value === defaultValue : undefined)
+      }
       inputProps={inputProps}
     />
   );

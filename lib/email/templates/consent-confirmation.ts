@@ -24,7 +24,10 @@ export function renderConsentConfirmation(input: ConsentConfirmationInput): Emai
       kind: "paragraph",
       text: `Thank you for signing the consent form for ${input.studyTitle} on ${formatUkDate(input.signedAt)}.`,
     },
-    { kind: "paragraph", text: "A copy of your signed consent form is attached as a PDF. Please keep it for your records." },
+    {
+      kind: "paragraph",
+      text: "A copy of your signed consent form is attached as a PDF. Please keep it for your records.",
+    },
   ];
   if (input.nextSteps.length > 0) {
     blocks.push({ kind: "heading", text: "What happens next" }, { kind: "list", items: input.nextSteps });

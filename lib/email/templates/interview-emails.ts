@@ -72,7 +72,9 @@ export function renderInterviewInvitation(input: InterviewInvitationInput): Emai
     SIGN_OFF,
     ...manageParticipationBlocks(input.manageUrl),
   ];
-  const subject = moved ? `Your interview has moved to ${formatUkDateTime(input.startsAt)}` : `Your interview is booked for ${formatUkDateTime(input.startsAt)}`;
+  const subject = moved
+    ? `Your interview has moved to ${formatUkDateTime(input.startsAt)}`
+    : `Your interview is booked for ${formatUkDateTime(input.startsAt)}`;
   return { subject, ...renderEmail(title, blocks) };
 }
 
@@ -94,16 +96,27 @@ export function renderInterviewCancellation(input: InterviewEmailBase): EmailCon
     SIGN_OFF,
     ...manageParticipationBlocks(input.manageUrl),
   ];
-  return { subject: `Your interview on ${formatUkDate(input.startsAt)} has been cancelled`, ...renderEmail(title, blocks) };
+  return {
+    subject: `Your interview on ${formatUkDate(input.startsAt)} has been cancelled`,
+    ...renderEmail(title, blocks),
+  };
 }
 
 /** After the interview: thanks for taking part, or sorry we missed you (and how to arrange another time). */
-export function renderInterviewOutcome(input: InterviewEmailBase & { outcome: "COMPLETED" | "DID_NOT_ATTEND" }): EmailContent {
+export function renderInterviewOutcome(
+  input: InterviewEmailBase & { outcome: "COMPLETED" | "DID_NOT_ATTEND" },
+): EmailContent {
   if (input.outcome === "COMPLETED") {
     const blocks: EmailBlock[] = [
       { kind: "paragraph", text: `Dear ${input.fullName},` },
-      { kind: "paragraph", text: `Thank you for your interview on ${formatUkDate(input.startsAt)} for ${input.studyTitle}. What you shared will help the research.` },
-      { kind: "paragraph", text: `If you have questions, or think of anything you would like to add, contact ${input.contactName} at ${input.contactEmail}.` },
+      {
+        kind: "paragraph",
+        text: `Thank you for your interview on ${formatUkDate(input.startsAt)} for ${input.studyTitle}. What you shared will help the research.`,
+      },
+      {
+        kind: "paragraph",
+        text: `If you have questions, or think of anything you would like to add, contact ${input.contactName} at ${input.contactEmail}.`,
+      },
       SIGN_OFF,
       ...manageParticipationBlocks(input.manageUrl),
     ];
@@ -111,9 +124,18 @@ export function renderInterviewOutcome(input: InterviewEmailBase & { outcome: "C
   }
   const blocks: EmailBlock[] = [
     { kind: "paragraph", text: `Dear ${input.fullName},` },
-    { kind: "paragraph", text: `We were sorry to miss you at your interview for ${input.studyTitle} at ${formatUkDateTime(input.startsAt)}.` },
-    { kind: "paragraph", text: `If you would still like to take part, contact ${input.contactName} at ${input.contactEmail} to arrange another time.` },
-    { kind: "paragraph", text: "If you no longer wish to take part, you can withdraw using the link below, without giving a reason." },
+    {
+      kind: "paragraph",
+      text: `We were sorry to miss you at your interview for ${input.studyTitle} at ${formatUkDateTime(input.startsAt)}.`,
+    },
+    {
+      kind: "paragraph",
+      text: `If you would still like to take part, contact ${input.contactName} at ${input.contactEmail} to arrange another time.`,
+    },
+    {
+      kind: "paragraph",
+      text: "If you no longer wish to take part, you can withdraw using the link below, without giving a reason.",
+    },
     SIGN_OFF,
     ...manageParticipationBlocks(input.manageUrl),
   ];

@@ -48,7 +48,7 @@ export function renderInvitationReminder(input: InvitationReminderInput): EmailC
     { kind: "heading", text: "Taking part is voluntary" },
     {
       kind: "paragraph",
-      text: "It is up to you whether you take part. If you would rather not, choose \"I do not want to take part\" on the consent page. You do not need to give a reason.",
+      text: 'It is up to you whether you take part. If you would rather not, choose "I do not want to take part" on the consent page. You do not need to give a reason.',
     },
     { kind: "heading", text: "Sign or decline" },
     { kind: "paragraph", text: "Use this link to read the consent form and sign it, or to decline." },

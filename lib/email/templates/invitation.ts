@@ -29,7 +29,9 @@ function period(hours: number): string {
 
 /** The invitation to take part in one study (or to review an updated consent form), with its personal link. */
 export function renderInvitation(input: InvitationInput): EmailContent {
-  const title = input.reconsent ? "Please review the updated consent form" : "You are invited to take part in a research study";
+  const title = input.reconsent
+    ? "Please review the updated consent form"
+    : "You are invited to take part in a research study";
   const blocks: EmailBlock[] = [{ kind: "paragraph", text: `Dear ${input.fullName},` }];
   if (input.reconsent) {
     blocks.push(
@@ -71,7 +73,10 @@ export function renderInvitation(input: InvitationInput): EmailContent {
     },
   );
   if (input.signableFrom) {
-    const atLeast = input.considerationPeriodHours > 0 ? ` We ask everyone to take at least ${period(input.considerationPeriodHours)} to decide.` : "";
+    const atLeast =
+      input.considerationPeriodHours > 0
+        ? ` We ask everyone to take at least ${period(input.considerationPeriodHours)} to decide.`
+        : "";
     blocks.push({
       kind: "paragraph",
       text: `You can sign the form from ${formatUkDateTime(input.signableFrom)}, so that you have time to consider.${atLeast}`,

@@ -9,8 +9,14 @@ export function renderSignInLink(input: { confirmUrl: string; minutes: number })
     ...renderEmail(title, [
       { kind: "paragraph", text: `Use this link to sign in. It works once, for the next ${input.minutes} minutes.` },
       { kind: "link", text: "Sign in", href: input.confirmUrl },
-      { kind: "paragraph", text: "The link opens a page with a button: press it to finish signing in. You will then be asked for the code from your authenticator app." },
-      { kind: "paragraph", text: "If you did not ask to sign in, you can ignore this email. Nobody can sign in without your authenticator app as well." },
+      {
+        kind: "paragraph",
+        text: "The link opens a page with a button: press it to finish signing in. You will then be asked for the code from your authenticator app.",
+      },
+      {
+        kind: "paragraph",
+        text: "If you did not ask to sign in, you can ignore this email. Nobody can sign in without your authenticator app as well.",
+      },
     ]),
   };
 }

@@ -16,7 +16,8 @@ export type TeamWithdrawalNotificationInput = {
 /** Tells the study team about a withdrawal. The subject leaves out the name: it shows in notifications. */
 export function renderTeamWithdrawalNotification(input: TeamWithdrawalNotificationInput): EmailContent {
   const title = "A participant has withdrawn";
-  const how = input.method === "SELF_SERVICE" ? "They withdrew themselves, online." : "A researcher recorded the withdrawal.";
+  const how =
+    input.method === "SELF_SERVICE" ? "They withdrew themselves, online." : "A researcher recorded the withdrawal.";
   const reason = input.reason?.trim();
   const blocks: EmailBlock[] = [
     {
@@ -29,7 +30,10 @@ export function renderTeamWithdrawalNotification(input: TeamWithdrawalNotificati
     { kind: "paragraph", text: dataChoiceForTeam(input.dataChoice) },
     { kind: "heading", text: "Reason" },
     { kind: "paragraph", text: reason ? reason : "No reason given. Participants do not have to give one." },
-    { kind: "paragraph", text: `Do not contact them again about ${input.studyTitles.length === 1 ? "this study" : "these studies"}.` },
+    {
+      kind: "paragraph",
+      text: `Do not contact them again about ${input.studyTitles.length === 1 ? "this study" : "these studies"}.`,
+    },
     { kind: "link", text: "See their record in the dashboard", href: input.dashboardUrl },
   ];
   return { subject: `Withdrawal: ${formatList(input.studyTitles)}`, ...renderEmail(title, blocks) };

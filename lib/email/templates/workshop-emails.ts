@@ -59,7 +59,9 @@ export type WorkshopPlaceKind =
   | "changed";
 
 /** A confirmed place, with the calendar invitation attached. */
-export function renderWorkshopPlace(input: WorkshopEmailBase & { kind: WorkshopPlaceKind; previous?: WorkshopSessionFacts }): EmailContent {
+export function renderWorkshopPlace(
+  input: WorkshopEmailBase & { kind: WorkshopPlaceKind; previous?: WorkshopSessionFacts },
+): EmailContent {
   const { session } = input;
   const titles: Record<WorkshopPlaceKind, string> = {
     booked: "Your workshop place is booked",
@@ -75,9 +77,11 @@ export function renderWorkshopPlace(input: WorkshopEmailBase & { kind: WorkshopP
   };
   const calendar: Record<WorkshopPlaceKind, string> = {
     booked: "A calendar invitation is attached to this email. Open it to add the workshop to your calendar.",
-    moved: "The calendar invitations attached to this email add the new workshop to your calendar and remove the old one.",
+    moved:
+      "The calendar invitations attached to this email add the new workshop to your calendar and remove the old one.",
     offered: "A calendar invitation is attached to this email. Open it to add the workshop to your calendar.",
-    changed: "The calendar invitation attached to this email replaces the earlier one. Open it to update your calendar.",
+    changed:
+      "The calendar invitation attached to this email replaces the earlier one. Open it to update your calendar.",
   };
   const blocks: EmailBlock[] = [
     { kind: "paragraph", text: `Dear ${input.fullName},` },
@@ -106,25 +110,40 @@ export function renderWorkshopPlace(input: WorkshopEmailBase & { kind: WorkshopP
 export function renderWorkshopWaitlisted(input: WorkshopEmailBase & { position: number }): EmailContent {
   const blocks: EmailBlock[] = [
     { kind: "paragraph", text: `Dear ${input.fullName},` },
-    { kind: "paragraph", text: `Thank you for agreeing to take part in ${input.studyTitle}. This workshop is full at the moment:` },
+    {
+      kind: "paragraph",
+      text: `Thank you for agreeing to take part in ${input.studyTitle}. This workshop is full at the moment:`,
+    },
     ...facts(input.session),
-    { kind: "paragraph", text: `You are on its waiting list (number ${input.position}). If a place becomes free, we will email you straight away with the details and a calendar invitation.` },
+    {
+      kind: "paragraph",
+      text: `You are on its waiting list (number ${input.position}). If a place becomes free, we will email you straight away with the details and a calendar invitation.`,
+    },
     contact(input, "If you would prefer another date, or have questions,"),
     ...end(input),
   ];
-  return { subject: `You are on the waiting list for the workshop on ${formatUkDate(input.session.startsAt)}`, ...renderEmail("You are on the waiting list", blocks) };
+  return {
+    subject: `You are on the waiting list for the workshop on ${formatUkDate(input.session.startsAt)}`,
+    ...renderEmail("You are on the waiting list", blocks),
+  };
 }
 
 /** The session changed while the person waits for a place: the new details, without a calendar file. */
 export function renderWorkshopWaitlistChanged(input: WorkshopEmailBase): EmailContent {
   const blocks: EmailBlock[] = [
     { kind: "paragraph", text: `Dear ${input.fullName},` },
-    { kind: "paragraph", text: "The details of the workshop you are waiting for have changed. You are still on its waiting list. This is the workshop now:" },
+    {
+      kind: "paragraph",
+      text: "The details of the workshop you are waiting for have changed. You are still on its waiting list. This is the workshop now:",
+    },
     ...facts(input.session),
     contact(input, "If the new details do not suit you, or you have questions,"),
     ...end(input),
   ];
-  return { subject: `The workshop you are waiting for has changed`, ...renderEmail("The workshop you are waiting for has changed", blocks) };
+  return {
+    subject: `The workshop you are waiting for has changed`,
+    ...renderEmail("The workshop you are waiting for has changed", blocks),
+  };
 }
 
 export type WorkshopCancellationReason = "PLACE_CANCELLED" | "SESSION_CANCELLED";
@@ -133,21 +152,37 @@ export type WorkshopCancellationReason = "PLACE_CANCELLED" | "SESSION_CANCELLED"
  * A place (or a place on the waiting list) is cancelled, by the team or because the session is. A booked
  * place's email carries the calendar file that removes the event.
  */
-export function renderWorkshopCancellation(input: WorkshopEmailBase & { reason: WorkshopCancellationReason; wasWaitlisted: boolean }): EmailContent {
+export function renderWorkshopCancellation(
+  input: WorkshopEmailBase & { reason: WorkshopCancellationReason; wasWaitlisted: boolean },
+): EmailContent {
   const what = input.wasWaitlisted ? "your place on the waiting list for this workshop" : "your place at this workshop";
-  const title = input.reason === "SESSION_CANCELLED" ? "A workshop has been cancelled" : input.wasWaitlisted ? "You are no longer on the waiting list" : "Your workshop place has been cancelled";
+  const title =
+    input.reason === "SESSION_CANCELLED"
+      ? "A workshop has been cancelled"
+      : input.wasWaitlisted
+        ? "You are no longer on the waiting list"
+        : "Your workshop place has been cancelled";
   const blocks: EmailBlock[] = [
     { kind: "paragraph", text: `Dear ${input.fullName},` },
     {
       kind: "paragraph",
-      text: input.reason === "SESSION_CANCELLED" ? `We are sorry: this workshop has been cancelled, and with it ${what}:` : `We have cancelled ${what}:`,
+      text:
+        input.reason === "SESSION_CANCELLED"
+          ? `We are sorry: this workshop has been cancelled, and with it ${what}:`
+          : `We have cancelled ${what}:`,
     },
     ...facts(input.session),
   ];
-  if (!input.wasWaitlisted) blocks.push({ kind: "paragraph", text: "The calendar file attached to this email removes the workshop from your calendar." });
+  if (!input.wasWaitlisted)
+    blocks.push({
+      kind: "paragraph",
+      text: "The calendar file attached to this email removes the workshop from your calendar.",
+    });
   blocks.push(contact(input, "If you would like a place at another workshop, or have questions,"), ...end(input));
   const subject =
-    input.reason === "SESSION_CANCELLED" ? `The workshop on ${formatUkDate(input.session.startsAt)} has been cancelled` : `${title}: ${formatUkDate(input.session.startsAt)}`;
+    input.reason === "SESSION_CANCELLED"
+      ? `The workshop on ${formatUkDate(input.session.startsAt)} has been cancelled`
+      : `${title}: ${formatUkDate(input.session.startsAt)}`;
   return { subject, ...renderEmail(title, blocks) };
 }
 
@@ -156,17 +191,29 @@ export function renderWorkshopAttendance(input: WorkshopEmailBase & { attended: 
   if (input.attended) {
     const blocks: EmailBlock[] = [
       { kind: "paragraph", text: `Dear ${input.fullName},` },
-      { kind: "paragraph", text: `Thank you for coming to the workshop on ${formatUkDate(input.session.startsAt)} for ${input.studyTitle}. What you shared will help the research.` },
+      {
+        kind: "paragraph",
+        text: `Thank you for coming to the workshop on ${formatUkDate(input.session.startsAt)} for ${input.studyTitle}. What you shared will help the research.`,
+      },
       contact(input, "If you have questions, or think of anything you would like to add,"),
       ...end(input),
     ];
-    return { subject: "Thank you for coming to the workshop", ...renderEmail("Thank you for coming to the workshop", blocks) };
+    return {
+      subject: "Thank you for coming to the workshop",
+      ...renderEmail("Thank you for coming to the workshop", blocks),
+    };
   }
   const blocks: EmailBlock[] = [
     { kind: "paragraph", text: `Dear ${input.fullName},` },
-    { kind: "paragraph", text: `We were sorry to miss you at the workshop on ${formatUkDate(input.session.startsAt)} for ${input.studyTitle}.` },
+    {
+      kind: "paragraph",
+      text: `We were sorry to miss you at the workshop on ${formatUkDate(input.session.startsAt)} for ${input.studyTitle}.`,
+    },
     contact(input, "If you would still like to take part, we can offer you a place at another workshop:"),
-    { kind: "paragraph", text: "If you no longer wish to take part, you can withdraw using the link below, without giving a reason." },
+    {
+      kind: "paragraph",
+      text: "If you no longer wish to take part, you can withdraw using the link below, without giving a reason.",
+    },
     ...end(input),
   ];
   return { subject: "We missed you at the workshop", ...renderEmail("We missed you at the workshop", blocks) };

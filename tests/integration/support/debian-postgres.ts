@@ -99,11 +99,17 @@ export type TemporaryCluster = {
   stop(): Promise<void>;
 };
 
-async function mustSucceed(what: string, result: CommandResult | Promise<CommandResult>, logFile?: string): Promise<void> {
+async function mustSucceed(
+  what: string,
+  result: CommandResult | Promise<CommandResult>,
+  logFile?: string,
+): Promise<void> {
   const r = await result;
   if (r.code === 0) return;
   const log = logFile ? await readFile(logFile, "utf8").catch(() => "") : "";
-  throw new Error(`${what} failed (exit code ${r.code}):\n${r.stderr}${r.stdout}${log ? `\nServer log:\n${log.slice(-2000)}` : ""}`);
+  throw new Error(
+    `${what} failed (exit code ${r.code}):\n${r.stderr}${r.stdout}${log ? `\nServer log:\n${log.slice(-2000)}` : ""}`,
+  );
 }
 
 /**
@@ -142,7 +148,17 @@ export async function startTemporaryCluster(): Promise<TemporaryCluster> {
       "initdb",
       runProgram(
         path.join(bin, "initdb"),
-        ["-D", dataDir, "-U", SUPERUSER, `--pwfile=${passwordFile}`, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"],
+        [
+          "-D",
+          dataDir,
+          "-U",
+          SUPERUSER,
+          `--pwfile=${passwordFile}`,
+          "--auth=scram-sha-256",
+          "--encoding=UTF8",
+          "--locale=C.UTF-8",
+          "--no-sync",
+        ],
         asServer,
       ),
     );

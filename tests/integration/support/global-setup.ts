@@ -28,7 +28,9 @@ export async function setup(project: TestProject): Promise<void> {
       const line = buffer.split("\n").find((l) => l.startsWith("{"));
       if (line) resolve((JSON.parse(line) as { url: string }).url);
     });
-    child.once("exit", (code) => reject(new Error(`The test database server stopped during start-up (exit code ${code}).`)));
+    child.once("exit", (code) =>
+      reject(new Error(`The test database server stopped during start-up (exit code ${code}).`)),
+    );
   });
   project.provide("templateDatabaseUrl", url);
 }

@@ -12,7 +12,11 @@ const studyChoices = [
 
 /** Registers a person, as the public journey would, and returns their volunteer id. */
 export async function registerPerson(overrides: Record<string, unknown> = {}): Promise<string> {
-  const answers = registrationSchema(studyChoices).parse({ ...validAnswers, email: `p${crypto.randomUUID().slice(0, 8)}@nhs.net`, ...overrides });
+  const answers = registrationSchema(studyChoices).parse({
+    ...validAnswers,
+    email: `p${crypto.randomUUID().slice(0, 8)}@nhs.net`,
+    ...overrides,
+  });
   const outcome = await registerInterest(testDb(), {
     answers,
     studies: await listRecruitingStudies(),
@@ -29,7 +33,11 @@ export async function participationOf(volunteerId: string, studySlug = "intervie
 }
 
 /** The token in the newest email's link of the given kind, read from the email as the person would. */
-export async function tokenFromLatestEmail(volunteerId: string, path: "consent" | "manage", template?: string): Promise<string> {
+export async function tokenFromLatestEmail(
+  volunteerId: string,
+  path: "consent" | "manage",
+  template?: string,
+): Promise<string> {
   const emails = await testDb().outgoingEmail.findMany({
     where: { volunteerId, ...(template ? { template } : {}) },
     orderBy: { createdAt: "desc" },
@@ -46,5 +54,9 @@ export async function invitedPerson(overrides: Record<string, unknown> = {}) {
   const volunteerId = await registerPerson(overrides);
   const participation = await participationOf(volunteerId);
   await inviteParticipant(testDb(), { participationId: participation.id, actor: { type: "SYSTEM" } });
-  return { volunteerId, participationId: participation.id, consentToken: await tokenFromLatestEmail(volunteerId, "consent", "invitation") };
+  return {
+    volunteerId,
+    participationId: participation.id,
+    consentToken: await tokenFromLatestEmail(volunteerId, "consent", "invitation"),
+  };
 }

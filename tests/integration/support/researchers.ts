@@ -4,7 +4,10 @@ import type { ResearcherRole } from "@/lib/generated/prisma/client";
 import { testDb } from "./test-db";
 
 /** A researcher account, stored, as the session would describe them to the data layer. */
-export async function aResearcher(role: ResearcherRole = "RESEARCHER", overrides: { totpEnabledAt?: Date | null } = {}): Promise<Researcher> {
+export async function aResearcher(
+  role: ResearcherRole = "RESEARCHER",
+  overrides: { totpEnabledAt?: Date | null } = {},
+): Promise<Researcher> {
   const row = await testDb().researcher.create({
     data: {
       email: `r.${randomUUID().slice(0, 8)}@imperial.ac.uk`,

@@ -9,12 +9,17 @@ import { testDb } from "./test-db";
 
 /** A researcher account with this role, as the session code would hand it to the data layer. */
 export async function aResearcher(role: "ADMIN" | "RESEARCHER" = "RESEARCHER"): Promise<Researcher> {
-  const row = await testDb().researcher.create({ data: { email: `r.${randomUUID().slice(0, 8)}@imperial.ac.uk`, name: `Test ${role}`, role } });
+  const row = await testDb().researcher.create({
+    data: { email: `r.${randomUUID().slice(0, 8)}@imperial.ac.uk`, name: `Test ${role}`, role },
+  });
   return { id: row.id, email: row.email, name: row.name, role: row.role, totpEnabled: true };
 }
 
 /** Registers someone, invites them to one study and signs its consent form through the real functions. */
-export async function consentedPerson(studySlug: "interview-study" | "workshops" = "interview-study", overrides: Record<string, unknown> = {}) {
+export async function consentedPerson(
+  studySlug: "interview-study" | "workshops" = "interview-study",
+  overrides: Record<string, unknown> = {},
+) {
   const volunteerId = await registerPerson(overrides);
   const participation = await participationOf(volunteerId, studySlug);
   await inviteParticipant(testDb(), { participationId: participation.id, actor: { type: "SYSTEM" } });
@@ -51,7 +56,10 @@ export async function calendarOf(volunteerId: string, template: string, filename
 /** One property of an iCalendar file's event, unfolded (RFC 5545 folds long lines). */
 export function icsProperty(ics: string, name: string): string | undefined {
   const unfolded = ics.replace(/\r\n[ \t]/g, "");
-  return unfolded.split("\r\n").find((line) => line.startsWith(`${name}:`) || line.startsWith(`${name};`))?.replace(/^[^:]*:/, "");
+  return unfolded
+    .split("\r\n")
+    .find((line) => line.startsWith(`${name}:`) || line.startsWith(`${name};`))
+    ?.replace(/^[^:]*:/, "");
 }
 
 /** A date this many days from now at a given UK wall-clock time is awkward to pick; these are fixed. */

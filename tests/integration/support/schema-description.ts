@@ -133,7 +133,13 @@ export async function describeDatabase(client: pg.ClientBase): Promise<string[]>
     select tablename as name from pg_tables where schemaname = 'public' and tablename <> '_prisma_migrations'`);
   for (const t of tables.rows) facts.push(`table ${t.name}`);
 
-  const columns = await client.query<{ tbl: string; col: string; type: string; notnull: boolean; hasdefault: boolean }>(`
+  const columns = await client.query<{
+    tbl: string;
+    col: string;
+    type: string;
+    notnull: boolean;
+    hasdefault: boolean;
+  }>(`
     select c.relname as tbl, a.attname as col, format_type(a.atttypid, a.atttypmod) as type,
            a.attnotnull as notnull, a.atthasdef as hasdefault
     from pg_attribute a join pg_class c on c.oid = a.attrelid
@@ -141,7 +147,9 @@ export async function describeDatabase(client: pg.ClientBase): Promise<string[]>
     where c.relkind = 'r' and a.attnum > 0 and not a.attisdropped and c.relname <> '_prisma_migrations'`);
   for (const c of columns.rows) {
     // A PostgreSQL array of an enum shows as "name[]"; bigserial as bigint with a default.
-    facts.push(`column ${c.tbl}.${c.col} ${c.type.replace(/^"(.*)"$/, "$1")}${c.notnull ? " not null" : " null"}${c.hasdefault ? " with default" : ""}`);
+    facts.push(
+      `column ${c.tbl}.${c.col} ${c.type.replace(/^"(.*)"$/, "$1")}${c.notnull ? " not null" : " null"}${c.hasdefault ? " with default" : ""}`,
+    );
   }
 
   const indexes = await client.query<{ tbl: string; cols: string[]; isprimary: boolean; isunique: boolean }>(`
@@ -168,7 +176,9 @@ export async function describeDatabase(client: pg.ClientBase): Promise<string[]>
     where c.contype = 'f'`);
   for (const f of fks.rows) {
     const unquote = (s: string) => s.replace(/^"(.*)"$/, "$1");
-    facts.push(`foreign key ${unquote(f.tbl)}(${f.cols.join(", ")}) -> ${unquote(f.ref)}(${f.refcols.join(", ")}) on delete ${f.action}`);
+    facts.push(
+      `foreign key ${unquote(f.tbl)}(${f.cols.join(", ")}) -> ${unquote(f.ref)}(${f.refcols.join(", ")}) on delete ${f.action}`,
+    );
   }
   return facts.sort();
 }

@@ -34,7 +34,11 @@ export async function startTestSmtpServer(port: number): Promise<TestSmtpServer>
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("utf8");
         const subject = /^Subject: (.*)$/m.exec(raw)?.[1]?.trim() ?? "";
-        const message: ReceivedMessage = { subject, to: session.envelope.rcptTo.map((r) => r.address).join(","), accepted: false };
+        const message: ReceivedMessage = {
+          subject,
+          to: session.envelope.rcptTo.map((r) => r.address).join(","),
+          accepted: false,
+        };
         received.push(message);
         if (stalling) {
           held.push({ message, callback });

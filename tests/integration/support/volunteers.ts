@@ -26,12 +26,22 @@ export type ParticipationSpec = {
 };
 
 /** Statuses a person can only have reached by being invited, and by consenting. */
-const afterInvitation: ParticipationStatus[] = ["INVITED", "CONSENTED", "DECLINED", "SCHEDULED", "COMPLETED", "WAITLISTED"];
+const afterInvitation: ParticipationStatus[] = [
+  "INVITED",
+  "CONSENTED",
+  "DECLINED",
+  "SCHEDULED",
+  "COMPLETED",
+  "WAITLISTED",
+];
 const afterConsent: ParticipationStatus[] = ["CONSENTED", "SCHEDULED", "COMPLETED", "WAITLISTED"];
 
-export async function makeVolunteer(spec: VolunteerSpec): Promise<{ id: string; participationIds: Record<string, string> }> {
+export async function makeVolunteer(
+  spec: VolunteerSpec,
+): Promise<{ id: string; participationIds: Record<string, string> }> {
   const db = testDb();
-  const email = spec.email ?? `${spec.fullName.toLowerCase().replace(/[^a-z]+/g, ".")}.${crypto.randomUUID().slice(0, 6)}@nhs.net`;
+  const email =
+    spec.email ?? `${spec.fullName.toLowerCase().replace(/[^a-z]+/g, ".")}.${crypto.randomUUID().slice(0, 6)}@nhs.net`;
   const volunteer = await db.volunteer.create({
     data: {
       fullName: spec.fullName,
@@ -69,6 +79,8 @@ export async function makeVolunteer(spec: VolunteerSpec): Promise<{ id: string; 
 
 export async function makeResearcher(role: ResearcherRole = "RESEARCHER"): Promise<Researcher> {
   const email = `researcher.${crypto.randomUUID().slice(0, 8)}@imperial.ac.uk`;
-  const r = await testDb().researcher.create({ data: { email, name: "Test Researcher", role, totpEnabledAt: new Date() } });
+  const r = await testDb().researcher.create({
+    data: { email, name: "Test Researcher", role, totpEnabledAt: new Date() },
+  });
   return { id: r.id, email: r.email, name: r.name, role: r.role, totpEnabled: true };
 }

@@ -10,7 +10,13 @@ import { validAnswers } from "../../support/registration-answers";
  */
 
 function decodeHtml(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 /** The hidden fields of the form that contains `marker` (e.g. its submit button's text). */
@@ -18,10 +24,18 @@ export function hiddenFieldsOfForm(html: string, marker: string): [string, strin
   const at = html.indexOf(marker);
   if (at < 0) throw new Error(`no form with ${JSON.stringify(marker)} on the page`);
   const form = html.slice(html.lastIndexOf("<form", at), html.indexOf("</form>", at));
-  return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map((m) => [decodeHtml(m[1]!), decodeHtml(m[2] ?? "")]);
+  return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map((m) => [
+    decodeHtml(m[1]!),
+    decodeHtml(m[2] ?? ""),
+  ]);
 }
 
-export async function postForm(url: string, fields: [string, string][], cookie?: string, headers: Record<string, string> = {}): Promise<Response> {
+export async function postForm(
+  url: string,
+  fields: [string, string][],
+  cookie?: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const body = new FormData();
   for (const [name, value] of fields) body.append(name, value);
   return fetch(url, {
@@ -58,7 +72,9 @@ export async function aDraftReadyToSubmit(db: Database, answers: Record<string, 
 
 /** The check-your-answers form's hidden fields (the same for every draft: they name the action). */
 export async function registrationFormFields(baseUrl: string, draftToken: string): Promise<[string, string][]> {
-  const response = await fetch(`${baseUrl}/register/check-answers`, { headers: { cookie: `registration=${draftToken}` } });
+  const response = await fetch(`${baseUrl}/register/check-answers`, {
+    headers: { cookie: `registration=${draftToken}` },
+  });
   if (!response.ok) throw new Error(`check your answers answered ${response.status}`);
   return hiddenFieldsOfForm(await response.text(), ">Register</button>");
 }
@@ -73,8 +89,16 @@ export function isRegistered(response: Response): boolean {
 }
 
 /** The token of the newest link of this kind in the emails written to this person's outbox. */
-export async function tokenFromEmails(db: Database, volunteerId: string, kind: "consent" | "manage", template?: string): Promise<string> {
-  const emails = await db.outgoingEmail.findMany({ where: { volunteerId, ...(template ? { template } : {}) }, orderBy: { createdAt: "desc" } });
+export async function tokenFromEmails(
+  db: Database,
+  volunteerId: string,
+  kind: "consent" | "manage",
+  template?: string,
+): Promise<string> {
+  const emails = await db.outgoingEmail.findMany({
+    where: { volunteerId, ...(template ? { template } : {}) },
+    orderBy: { createdAt: "desc" },
+  });
   for (const email of emails) {
     const match = new RegExp(`/${kind}/([A-Za-z0-9_-]{43})`).exec(email.textBody);
     if (match) return match[1]!;
@@ -83,27 +107,47 @@ export async function tokenFromEmails(db: Database, volunteerId: string, kind: "
 }
 
 /** Invites the person to the interview study, as a researcher would, and returns their consent link's token. */
-export async function inviteToInterviewStudy(db: Database, email: string): Promise<{ volunteerId: string; participationId: string; consentToken: string }> {
+export async function inviteToInterviewStudy(
+  db: Database,
+  email: string,
+): Promise<{ volunteerId: string; participationId: string; consentToken: string }> {
   const participation = await db.participation.findFirstOrThrow({
     where: { volunteer: { emailNormalised: email.trim().toLowerCase() }, study: { slug: "interview-study" } },
     select: { id: true, volunteerId: true },
   });
   await inviteParticipant(db, { participationId: participation.id, actor: { type: "SYSTEM" } });
-  return { volunteerId: participation.volunteerId, participationId: participation.id, consentToken: await tokenFromEmails(db, participation.volunteerId, "consent", "invitation") };
+  return {
+    volunteerId: participation.volunteerId,
+    participationId: participation.id,
+    consentToken: await tokenFromEmails(db, participation.volunteerId, "consent", "invitation"),
+  };
 }
 
 /**
  * The consent form's fields to "Confirm and sign" without JavaScript: the page's hidden fields, every
  * required statement agreed, optional ones answered yes, and the typed name.
  */
-export async function signingFields(db: Database, baseUrl: string, consentToken: string, signedName: string): Promise<[string, string][]> {
+export async function signingFields(
+  db: Database,
+  baseUrl: string,
+  consentToken: string,
+  signedName: string,
+): Promise<[string, string][]> {
   const response = await fetch(`${baseUrl}/consent/${consentToken}`);
   if (!response.ok) throw new Error(`the consent page answered ${response.status}`);
   const fields = hiddenFieldsOfForm(await response.text(), 'name="consentFormId"');
   const formId = fields.find(([name]) => name === "consentFormId")?.[1];
   if (!formId) throw new Error("no consentFormId on the consent page");
-  const statements = await db.consentStatement.findMany({ where: { consentFormId: formId }, orderBy: { position: "asc" } });
-  return [...fields, ...statements.map((s) => [`statement-${s.id}`, "yes"] as [string, string]), ["signedName", signedName], ["step", "sign"]];
+  const statements = await db.consentStatement.findMany({
+    where: { consentFormId: formId },
+    orderBy: { position: "asc" },
+  });
+  return [
+    ...fields,
+    ...statements.map((s) => [`statement-${s.id}`, "yes"] as [string, string]),
+    ["signedName", signedName],
+    ["step", "sign"],
+  ];
 }
 
 /** Posts the signature. A 303 to the manage page means it was signed. */

@@ -20,7 +20,11 @@ export class ManagedProcess {
     options: { echo?: boolean } = {},
   ) {
     const [program, ...args] = command as [string, ...string[]];
-    this.child = spawn(program, args, { env: env as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    this.child = spawn(program, args, {
+      env: env as NodeJS.ProcessEnv,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     for (const stream of ["stdout", "stderr"] as const) {
       let partial = "";
       this.child[stream]!.on("data", (chunk: Buffer) => {
@@ -60,9 +64,14 @@ export class ManagedProcess {
     const seen = this.lines.find((l) => pattern.test(l.text));
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.name} wrote no line matching ${pattern} within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`${this.name} wrote no line matching ${pattern} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.waiters.push({ pattern, resolve: (line) => (clearTimeout(timer), resolve(line)) });
-      void this.exited.then(({ code, signal }) => reject(new Error(`${this.name} exited (${signal ?? code}) before writing ${pattern}`)));
+      void this.exited.then(({ code, signal }) =>
+        reject(new Error(`${this.name} exited (${signal ?? code}) before writing ${pattern}`)),
+      );
     });
   }
 

@@ -62,13 +62,19 @@ export type System = {
   stop(): Promise<void>;
 };
 
-async function startDatabaseProcess(authSecret: string): Promise<{ control: DatabaseControl; child: ChildProcess; dataDir: string }> {
+async function startDatabaseProcess(
+  authSecret: string,
+): Promise<{ control: DatabaseControl; child: ChildProcess; dataDir: string }> {
   const port = await freePort();
   const dataDir = path.join(root, ".data", `system-postgres-${process.pid}-${port}`);
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/system/support/database-process.ts", dataDir, String(port), authSecret], {
-    cwd: root,
-    stdio: ["pipe", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "tests/system/support/database-process.ts", dataDir, String(port), authSecret],
+    {
+      cwd: root,
+      stdio: ["pipe", "pipe", "inherit"],
+    },
+  );
   const replies: ((message: { event: string; url?: string; message?: string }) => void)[] = [];
   createInterface({ input: child.stdout! }).on("line", (line) => {
     if (!line.startsWith("{")) return;
@@ -86,7 +92,8 @@ async function startDatabaseProcess(authSecret: string): Promise<{ control: Data
     if (message.event !== expected) throw new Error(`database ${word}: ${message.message ?? message.event}`);
   };
   const ready = await next();
-  if (ready.event !== "ready" || !ready.url) throw new Error(`the test database did not start: ${ready.message ?? ready.event}`);
+  if (ready.event !== "ready" || !ready.url)
+    throw new Error(`the test database did not start: ${ready.message ?? ready.event}`);
   return {
     child,
     dataDir,
@@ -141,7 +148,12 @@ export async function startSystem(): Promise<System> {
       MAIL_CATCHER_WEB_PORT: String(await freePort()),
       ...options.env,
     };
-    const instance = new ManagedProcess(name, [process.execPath, "--import", "tsx", "scripts/portal.ts", "start"], env, { echo: options.echo }) as AppInstance;
+    const instance = new ManagedProcess(
+      name,
+      [process.execPath, "--import", "tsx", "scripts/portal.ts", "start"],
+      env,
+      { echo: options.echo },
+    ) as AppInstance;
     instance.url = `http://127.0.0.1:${port}`;
     instance.port = port;
     try {
@@ -173,7 +185,12 @@ export async function startSystem(): Promise<System> {
     },
     startWorker(options = {}) {
       const command = options.command ?? [process.execPath, "--import", "tsx", "scripts/worker.ts"];
-      const worker = new ManagedProcess(options.name ?? `worker-${workers.length + 1}`, command, { ...baseEnv(), ...options.env }, { echo: options.echo });
+      const worker = new ManagedProcess(
+        options.name ?? `worker-${workers.length + 1}`,
+        command,
+        { ...baseEnv(), ...options.env },
+        { echo: options.echo },
+      );
       workers.push(worker);
       return worker;
     },
@@ -187,7 +204,9 @@ export async function startSystem(): Promise<System> {
         await exited;
       }
       await rm(database.dataDir, { recursive: true, force: true });
-      await Promise.all([".log", ".password", ".owner"].map((suffix) => rm(`${database.dataDir}${suffix}`, { force: true })));
+      await Promise.all(
+        [".log", ".password", ".owner"].map((suffix) => rm(`${database.dataDir}${suffix}`, { force: true })),
+      );
     },
   };
   return system;

@@ -55,14 +55,27 @@ export default async function EmailPage({ params, searchParams }: Props) {
           { key: "Sent", value: email.sentAt ? formatUkDateTime(email.sentAt) : "Not yet" },
           { key: "Next attempt", value: email.status === "PENDING" ? formatUkDateTime(email.nextAttemptAt) : "None" },
           { key: "Last error", value: email.lastError ?? "None" },
-          { key: "Attachments", value: email.attachments.length ? email.attachments.map((a) => `${a.filename} (${Math.ceil(a.size / 1024)} KB)`).join(", ") : "None" },
+          {
+            key: "Attachments",
+            value: email.attachments.length
+              ? email.attachments.map((a) => `${a.filename} (${Math.ceil(a.size / 1024)} KB)`).join(", ")
+              : "None",
+          },
         ]}
       />
       {canRetryEmail(email) ? (
         <>
           <h2 className="nhsuk-heading-m">Send it again</h2>
-          <p>{email.status === "FAILED" ? "It could not be sent. Check the last error: if the problem has been put right, send it again now." : "It has been waiting a long time. Send it now instead of waiting for the next attempt."}</p>
-          <ActionButton action={retryEmailAction.bind(null, email.id)} label="Retry sending this email" pendingLabel="Queuing…" />
+          <p>
+            {email.status === "FAILED"
+              ? "It could not be sent. Check the last error: if the problem has been put right, send it again now."
+              : "It has been waiting a long time. Send it now instead of waiting for the next attempt."}
+          </p>
+          <ActionButton
+            action={retryEmailAction.bind(null, email.id)}
+            label="Retry sending this email"
+            pendingLabel="Queuing…"
+          />
         </>
       ) : null}
       <h2 className="nhsuk-heading-m">Text of the email</h2>

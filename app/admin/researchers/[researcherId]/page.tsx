@@ -30,7 +30,11 @@ const confirmTexts = {
     body: "They will be signed out at once, everywhere, and will not be able to sign in until an admin enables the account again.",
     button: "Yes, disable the account",
   },
-  "sign-out": { heading: "Sign them out everywhere?", body: "Every session they have, on any device, ends now. They can sign in again.", button: "Yes, sign them out everywhere" },
+  "sign-out": {
+    heading: "Sign them out everywhere?",
+    body: "Every session they have, on any device, ends now. They can sign in again.",
+    button: "Yes, sign them out everywhere",
+  },
   "reset-authenticator": {
     heading: "Reset their authenticator app?",
     body: "Their authenticator app will no longer work here and they will be signed out everywhere. The next time they sign in, they set up an authenticator app again. Do this when they have lost or replaced their phone.",
@@ -59,10 +63,26 @@ export default async function ResearcherPage({ params, searchParams }: Props) {
         rows={[
           { key: "Email", value: <span className="app-break-word">{account.email}</span> },
           { key: "Role", value: account.role === "ADMIN" ? "Admin" : "Researcher" },
-          { key: "Authenticator app", value: account.totpEnabledAt ? `Set up at ${formatUkDateTime(account.totpEnabledAt)}` : "Not set up yet: they will set it up the next time they sign in" },
+          {
+            key: "Authenticator app",
+            value: account.totpEnabledAt
+              ? `Set up at ${formatUkDateTime(account.totpEnabledAt)}`
+              : "Not set up yet: they will set it up the next time they sign in",
+          },
           { key: "Last signed in", value: account.lastSignedInAt ? formatUkDateTime(account.lastSignedInAt) : "Never" },
-          { key: "Sessions", value: account._count.sessions === 0 ? "Not signed in anywhere" : `${account._count.sessions} not yet expired` },
-          { key: "Account", value: account.disabledAt ? <Tag colour="grey">Disabled since {formatUkDateTime(account.disabledAt)}</Tag> : <Tag colour="green">Active</Tag> },
+          {
+            key: "Sessions",
+            value:
+              account._count.sessions === 0 ? "Not signed in anywhere" : `${account._count.sessions} not yet expired`,
+          },
+          {
+            key: "Account",
+            value: account.disabledAt ? (
+              <Tag colour="grey">Disabled since {formatUkDateTime(account.disabledAt)}</Tag>
+            ) : (
+              <Tag colour="green">Active</Tag>
+            ),
+          },
         ]}
       />
 
@@ -71,7 +91,11 @@ export default async function ResearcherPage({ params, searchParams }: Props) {
           <WarningCallout heading={confirmTexts[confirming].heading} headingLevel={2}>
             <p>{confirmTexts[confirming].body}</p>
           </WarningCallout>
-          <ActionButton action={accountAction.bind(null, account.id, confirming)} label={confirmTexts[confirming].button} variant="warning" />
+          <ActionButton
+            action={accountAction.bind(null, account.id, confirming)}
+            label={confirmTexts[confirming].button}
+            variant="warning"
+          />
           <p>
             <Link href={here}>No, go back</Link>
           </p>
@@ -89,7 +113,11 @@ export default async function ResearcherPage({ params, searchParams }: Props) {
           <ul className="nhsuk-list">
             {account.disabledAt ? (
               <li>
-                <ActionButton action={accountAction.bind(null, account.id, "enable")} label="Enable the account" variant="secondary" />
+                <ActionButton
+                  action={accountAction.bind(null, account.id, "enable")}
+                  label="Enable the account"
+                  variant="secondary"
+                />
               </li>
             ) : isSelf ? null : (
               <li>
@@ -98,7 +126,8 @@ export default async function ResearcherPage({ params, searchParams }: Props) {
             )}
             {isSelf ? (
               <li>
-                To sign yourself out everywhere, go to <Link href="/admin/account">your account</Link>. Another admin can reset your authenticator app.
+                To sign yourself out everywhere, go to <Link href="/admin/account">your account</Link>. Another admin
+                can reset your authenticator app.
               </li>
             ) : (
               <>

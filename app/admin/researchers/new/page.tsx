@@ -14,7 +14,10 @@ export default async function AddResearcherPage() {
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <h1 className="nhsuk-heading-l">Add a researcher</h1>
-          <p>We will email them to say they have an account. The first time they sign in, they set up an authenticator app on their phone.</p>
+          <p>
+            We will email them to say they have an account. The first time they sign in, they set up an authenticator
+            app on their phone.
+          </p>
           <AddResearcherForm action={addResearcherAction} />
         </div>
       </div>

@@ -14,10 +14,19 @@ import {
   updateConsentStatement,
 } from "@/lib/studies/consent-form-drafts";
 import { describeEligibilityRules, type CriterionWords } from "@/lib/studies/describe-eligibility-rules";
-import { consentFormDetailsSchema, consentStatementFormSchema, informationSheetFormSchema, newConsentFormSchema } from "@/lib/studies/document-forms";
+import {
+  consentFormDetailsSchema,
+  consentStatementFormSchema,
+  informationSheetFormSchema,
+  newConsentFormSchema,
+} from "@/lib/studies/document-forms";
 import { parseEligibilityRulesText } from "@/lib/studies/eligibility-rules-text";
 import { findStudyForAdmin } from "@/lib/studies/find-study";
-import { createInformationSheetDraft, publishInformationSheet, updateInformationSheetDraft } from "@/lib/studies/information-sheet-drafts";
+import {
+  createInformationSheetDraft,
+  publishInformationSheet,
+  updateInformationSheetDraft,
+} from "@/lib/studies/information-sheet-drafts";
 import { publishStudyConsentForm } from "@/lib/studies/publish-study-consent-form";
 import { fieldErrors } from "@/lib/forms/field-errors";
 import { settingsFormValues, studySettingsFormSchema } from "@/lib/studies/study-settings-form";
@@ -66,7 +75,11 @@ const SETTINGS_FIELDS = [
   "expectedUpdatedAt",
 ] as const;
 
-export async function saveStudySettingsAction(slug: string, _previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+export async function saveStudySettingsAction(
+  slug: string,
+  _previous: AdminFormState,
+  formData: FormData,
+): Promise<AdminFormState> {
   const researcher = await requireResearcher("ADMIN");
   const study = await studyOf(researcher, slug);
   const values = formValues(formData, SETTINGS_FIELDS);
@@ -74,7 +87,11 @@ export async function saveStudySettingsAction(slug: string, _previous: AdminForm
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   const { expectedUpdatedAt, ...settings } = parsed.data;
   try {
-    await updateStudySettings(getDb(), researcher, { studyId: study.id, settings, expectedUpdatedAt: new Date(expectedUpdatedAt) });
+    await updateStudySettings(getDb(), researcher, {
+      studyId: study.id,
+      settings,
+      expectedUpdatedAt: new Date(expectedUpdatedAt),
+    });
   } catch (error) {
     // Someone else saved first: show their settings, as the message asks the person to check them.
     if (error instanceof ActionError && error.message === CHANGED_MEANWHILE) {
@@ -87,23 +104,35 @@ export async function saveStudySettingsAction(slug: string, _previous: AdminForm
 
 export type RulesFormState = AdminFormState<{ preview: CriterionWords[] }>;
 
-export async function saveEligibilityRulesAction(slug: string, _previous: RulesFormState, formData: FormData): Promise<RulesFormState> {
+export async function saveEligibilityRulesAction(
+  slug: string,
+  _previous: RulesFormState,
+  formData: FormData,
+): Promise<RulesFormState> {
   const researcher = await requireResearcher("ADMIN");
   const study = await studyOf(researcher, slug);
   const values = formValues(formData, ["rules", "expectedUpdatedAt", "intent"]);
   const parsed = parseEligibilityRulesText(values.rules!);
   if (!parsed.ok) return { errors: { rules: parsed.errors.join("\n") }, values };
-  if (values.intent === "preview") return { errors: {}, values, extra: { preview: describeEligibilityRules(parsed.rules) } };
+  if (values.intent === "preview")
+    return { errors: {}, values, extra: { preview: describeEligibilityRules(parsed.rules) } };
   const expected = new Date(values.expectedUpdatedAt!);
   if (Number.isNaN(expected.getTime())) return { errors: { rules: "Reload the page and try again" }, values };
   try {
-    await updateEligibilityRules(getDb(), researcher, { studyId: study.id, rules: parsed.rules, expectedUpdatedAt: expected });
+    await updateEligibilityRules(getDb(), researcher, {
+      studyId: study.id,
+      rules: parsed.rules,
+      expectedUpdatedAt: expected,
+    });
   } catch (error) {
     if (error instanceof ActionError && error.message === CHANGED_MEANWHILE) {
       // Keep what they wrote; the next save goes ahead over the other change, once they have looked.
       const current = await studyOf(researcher, slug);
       return {
-        errors: { rules: "Someone else changed this study while you were editing. Your rules are below, not saved: check the study's current rules, then save again" },
+        errors: {
+          rules:
+            "Someone else changed this study while you were editing. Your rules are below, not saved: check the study's current rules, then save again",
+        },
         values: { ...values, expectedUpdatedAt: current.updatedAt.toISOString() },
       };
     }
@@ -115,7 +144,12 @@ export async function saveEligibilityRulesAction(slug: string, _previous: RulesF
 export type SheetFormState = AdminFormState<{ preview: DocumentBlock[] }>;
 
 /** Creates a draft information sheet (sheetId null) or saves one; "Preview" shows the text as it will look. */
-export async function saveInformationSheetAction(slug: string, sheetId: string | null, _previous: SheetFormState, formData: FormData): Promise<SheetFormState> {
+export async function saveInformationSheetAction(
+  slug: string,
+  sheetId: string | null,
+  _previous: SheetFormState,
+  formData: FormData,
+): Promise<SheetFormState> {
   const researcher = await requireResearcher("ADMIN");
   const study = await studyOf(researcher, slug);
   const values = formValues(formData, ["version", "versionDate", "title", "content", "intent"]);
@@ -124,7 +158,8 @@ export async function saveInformationSheetAction(slug: string, sheetId: string |
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   let id: string;
   try {
-    if (sheetId === null) id = (await createInformationSheetDraft(getDb(), researcher, { studyId: study.id, sheet: parsed.data })).id;
+    if (sheetId === null)
+      id = (await createInformationSheetDraft(getDb(), researcher, { studyId: study.id, sheet: parsed.data })).id;
     else {
       id = idOf(sheetId);
       await updateInformationSheetDraft(getDb(), researcher, { studyId: study.id, sheetId: id, sheet: parsed.data });
@@ -135,7 +170,11 @@ export async function saveInformationSheetAction(slug: string, sheetId: string |
   redirect(`/admin/studies/${study.slug}/information-sheets/${id}?done=${sheetId === null ? "drafted" : "saved"}`);
 }
 
-export async function publishInformationSheetAction(slug: string, sheetId: string, _previous: ActionButtonState): Promise<ActionButtonState> {
+export async function publishInformationSheetAction(
+  slug: string,
+  sheetId: string,
+  _previous: ActionButtonState,
+): Promise<ActionButtonState> {
   const researcher = await requireResearcher("ADMIN");
   const study = await studyOf(researcher, slug);
   try {
@@ -147,7 +186,12 @@ export async function publishInformationSheetAction(slug: string, sheetId: strin
 }
 
 /** Creates a draft consent form (formId null) or saves a draft's details. */
-export async function saveConsentFormAction(slug: string, formId: string | null, _previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+export async function saveConsentFormAction(
+  slug: string,
+  formId: string | null,
+  _previous: AdminFormState,
+  formData: FormData,
+): Promise<AdminFormState> {
   const researcher = await requireResearcher("ADMIN");
   const study = await studyOf(researcher, slug);
   const values = formValues(formData, ["version", "versionDate", "title", "informationSheetId", "copyStatements"]);
@@ -156,7 +200,13 @@ export async function saveConsentFormAction(slug: string, formId: string | null,
     if (formId === null) {
       const parsed = newConsentFormSchema.safeParse(values);
       if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-      id = (await createConsentFormDraft(getDb(), researcher, { studyId: study.id, form: parsed.data, copyStatements: parsed.data.copyStatements })).id;
+      id = (
+        await createConsentFormDraft(getDb(), researcher, {
+          studyId: study.id,
+          form: parsed.data,
+          copyStatements: parsed.data.copyStatements,
+        })
+      ).id;
     } else {
       const parsed = consentFormDetailsSchema.safeParse(values);
       if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
@@ -184,32 +234,61 @@ export async function saveStatementAction(
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   const form = idOf(formId);
   try {
-    if (statementId === null) await addConsentStatement(getDb(), researcher, { studyId: study.id, formId: form, statement: parsed.data });
-    else await updateConsentStatement(getDb(), researcher, { studyId: study.id, formId: form, statementId: idOf(statementId), statement: parsed.data });
+    if (statementId === null)
+      await addConsentStatement(getDb(), researcher, { studyId: study.id, formId: form, statement: parsed.data });
+    else
+      await updateConsentStatement(getDb(), researcher, {
+        studyId: study.id,
+        formId: form,
+        statementId: idOf(statementId),
+        statement: parsed.data,
+      });
   } catch (error) {
     return { errors: refusal(error, "text"), values };
   }
-  redirect(`/admin/studies/${study.slug}/consent-forms/${form}?done=${statementId === null ? "statement-added" : "statement-saved"}#statements`);
+  redirect(
+    `/admin/studies/${study.slug}/consent-forms/${form}?done=${statementId === null ? "statement-added" : "statement-saved"}#statements`,
+  );
 }
 
-export async function moveStatementAction(slug: string, formId: string, statementId: string, direction: "up" | "down", _previous: ActionButtonState): Promise<ActionButtonState> {
+export async function moveStatementAction(
+  slug: string,
+  formId: string,
+  statementId: string,
+  direction: "up" | "down",
+  _previous: ActionButtonState,
+): Promise<ActionButtonState> {
   const researcher = await requireResearcher("ADMIN");
   const study = await studyOf(researcher, slug);
   const form = idOf(formId);
   try {
-    await moveConsentStatement(getDb(), researcher, { studyId: study.id, formId: form, statementId: idOf(statementId), direction: direction === "up" ? "up" : "down" });
+    await moveConsentStatement(getDb(), researcher, {
+      studyId: study.id,
+      formId: form,
+      statementId: idOf(statementId),
+      direction: direction === "up" ? "up" : "down",
+    });
   } catch (error) {
     return { error: refusal(error).form! };
   }
   redirect(`/admin/studies/${study.slug}/consent-forms/${form}?done=statement-moved#statements`);
 }
 
-export async function removeStatementAction(slug: string, formId: string, statementId: string, _previous: ActionButtonState): Promise<ActionButtonState> {
+export async function removeStatementAction(
+  slug: string,
+  formId: string,
+  statementId: string,
+  _previous: ActionButtonState,
+): Promise<ActionButtonState> {
   const researcher = await requireResearcher("ADMIN");
   const study = await studyOf(researcher, slug);
   const form = idOf(formId);
   try {
-    await removeConsentStatement(getDb(), researcher, { studyId: study.id, formId: form, statementId: idOf(statementId) });
+    await removeConsentStatement(getDb(), researcher, {
+      studyId: study.id,
+      formId: form,
+      statementId: idOf(statementId),
+    });
   } catch (error) {
     return { error: refusal(error).form! };
   }
@@ -217,7 +296,11 @@ export async function removeStatementAction(slug: string, formId: string, statem
 }
 
 /** Publishes a consent form, which asks everyone who signed an earlier version to re-consent. */
-export async function publishConsentFormAction(slug: string, formId: string, _previous: ActionButtonState): Promise<ActionButtonState> {
+export async function publishConsentFormAction(
+  slug: string,
+  formId: string,
+  _previous: ActionButtonState,
+): Promise<ActionButtonState> {
   const researcher = await requireResearcher("ADMIN");
   const study = await studyOf(researcher, slug);
   const form = idOf(formId);

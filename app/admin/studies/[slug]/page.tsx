@@ -8,7 +8,16 @@ import { BackLink, ButtonLink, SummaryList, Tag, WarningCallout } from "@/compon
 import { describeEligibilityRules } from "@/lib/studies/describe-eligibility-rules";
 import { findStudyForAdmin } from "@/lib/studies/find-study";
 import { reconsentRequestedWhenPublished } from "@/lib/studies/publish-study-consent-form";
-import { hoursWords, invitationModeWords, reminderWords, retentionWords, studyKindWords, studyStatusColour, studyStatusWords, targetWords } from "@/lib/studies/study-words";
+import {
+  hoursWords,
+  invitationModeWords,
+  reminderWords,
+  retentionWords,
+  studyKindWords,
+  studyStatusColour,
+  studyStatusWords,
+  targetWords,
+} from "@/lib/studies/study-words";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 import { eligibilityRulesSchema } from "@/lib/eligibility/rules";
@@ -34,9 +43,13 @@ export default async function StudyPage({ params, searchParams }: Props) {
   const isAdmin = researcher.role === "ADMIN";
   const base = `/admin/studies/${study.slug}`;
   const rules = eligibilityRulesSchema.safeParse(study.eligibilityRules);
-  const published = done === "consent-form-published" ? study.consentForms.find((f) => f.id === form && f.publishedAt) : undefined;
-  const reconsent = published ? await reconsentRequestedWhenPublished(db, researcher, { studyId: study.id, formId: published.id }) : null;
-  const change = (href: string, what: string) => (isAdmin ? [{ href, text: "Change", visuallyHiddenText: what }] : undefined);
+  const published =
+    done === "consent-form-published" ? study.consentForms.find((f) => f.id === form && f.publishedAt) : undefined;
+  const reconsent = published
+    ? await reconsentRequestedWhenPublished(db, researcher, { studyId: study.id, formId: published.id })
+    : null;
+  const change = (href: string, what: string) =>
+    isAdmin ? [{ href, text: "Change", visuallyHiddenText: what }] : undefined;
 
   return (
     <>
@@ -62,13 +75,41 @@ export default async function StudyPage({ params, searchParams }: Props) {
       <h2 className="nhsuk-heading-m">Settings</h2>
       <SummaryList
         rows={[
-          { key: "Status", value: <Tag colour={studyStatusColour[study.status]}>{studyStatusWords[study.status]}</Tag>, actions: change(`${base}/settings#status`, "status") },
-          { key: "Target", value: targetWords(study.targetMin, study.targetMax), actions: change(`${base}/settings#targetMin`, "target") },
-          { key: "Invitations", value: invitationModeWords[study.invitationMode], actions: change(`${base}/settings#invitationMode`, "how people are invited") },
-          { key: "Consent form", value: study.consentRequired ? "Required before taking part" : "Not required", actions: change(`${base}/settings#consentRequired`, "whether consent is required") },
-          { key: "Time to consider", value: hoursWords(study.considerationPeriodHours), actions: change(`${base}/settings#considerationPeriodHours`, "time to consider") },
-          { key: "Remind people who have not answered", value: reminderWords(study.reminderAfterDays), actions: change(`${base}/settings#reminderAfterDays`, "reminders") },
-          { key: "Keep records of people who do not take part for", value: retentionWords(study.retentionDays), actions: change(`${base}/settings#retentionDays`, "retention period") },
+          {
+            key: "Status",
+            value: <Tag colour={studyStatusColour[study.status]}>{studyStatusWords[study.status]}</Tag>,
+            actions: change(`${base}/settings#status`, "status"),
+          },
+          {
+            key: "Target",
+            value: targetWords(study.targetMin, study.targetMax),
+            actions: change(`${base}/settings#targetMin`, "target"),
+          },
+          {
+            key: "Invitations",
+            value: invitationModeWords[study.invitationMode],
+            actions: change(`${base}/settings#invitationMode`, "how people are invited"),
+          },
+          {
+            key: "Consent form",
+            value: study.consentRequired ? "Required before taking part" : "Not required",
+            actions: change(`${base}/settings#consentRequired`, "whether consent is required"),
+          },
+          {
+            key: "Time to consider",
+            value: hoursWords(study.considerationPeriodHours),
+            actions: change(`${base}/settings#considerationPeriodHours`, "time to consider"),
+          },
+          {
+            key: "Remind people who have not answered",
+            value: reminderWords(study.reminderAfterDays),
+            actions: change(`${base}/settings#reminderAfterDays`, "reminders"),
+          },
+          {
+            key: "Keep records of people who do not take part for",
+            value: retentionWords(study.retentionDays),
+            actions: change(`${base}/settings#retentionDays`, "retention period"),
+          },
           {
             key: "Contact",
             value: (
@@ -80,7 +121,12 @@ export default async function StudyPage({ params, searchParams }: Props) {
             ),
             actions: change(`${base}/settings#contactName`, "contact"),
           },
-          { key: "Ethical approval", value: study.ethicsReference ? `${study.ethicsCommittee ?? ""}, reference ${study.ethicsReference}` : "None recorded" },
+          {
+            key: "Ethical approval",
+            value: study.ethicsReference
+              ? `${study.ethicsCommittee ?? ""}, reference ${study.ethicsReference}`
+              : "None recorded",
+          },
         ]}
       />
 
@@ -103,7 +149,10 @@ export default async function StudyPage({ params, searchParams }: Props) {
       <h2 className="nhsuk-heading-m" id="information-sheets">
         Participant information sheets
       </h2>
-      <ResponsiveTable caption="Versions of the participant information sheet, newest first" headings={["Version", "Date", "Title", "Status"]}>
+      <ResponsiveTable
+        caption="Versions of the participant information sheet, newest first"
+        headings={["Version", "Date", "Title", "Status"]}
+      >
         {study.informationSheets.map((s) => (
           <Row key={s.id}>
             <Cell heading="Version">
@@ -129,7 +178,10 @@ export default async function StudyPage({ params, searchParams }: Props) {
       <h2 className="nhsuk-heading-m" id="consent-forms">
         Consent forms
       </h2>
-      <ResponsiveTable caption="Versions of the consent form, newest first" headings={["Version", "Date", "Information sheet", "Statements", "Signed", "Status"]}>
+      <ResponsiveTable
+        caption="Versions of the consent form, newest first"
+        headings={["Version", "Date", "Information sheet", "Statements", "Signed", "Status"]}
+      >
         {study.consentForms.map((f) => (
           <Row key={f.id}>
             <Cell heading="Version">
@@ -161,7 +213,8 @@ function DocumentStatus({ publishedAt, current }: { publishedAt: Date | null; cu
   if (!publishedAt) return <Tag colour="yellow">Draft</Tag>;
   return (
     <>
-      <Tag colour={current ? "green" : "grey"}>{current ? "Current" : "Replaced"}</Tag> <span className="nhsuk-body-s">Published {formatUkDate(publishedAt)}</span>
+      <Tag colour={current ? "green" : "grey"}>{current ? "Current" : "Replaced"}</Tag>{" "}
+      <span className="nhsuk-body-s">Published {formatUkDate(publishedAt)}</span>
     </>
   );
 }

@@ -51,7 +51,10 @@ export async function inviteAction(_previous: VolunteerFormState, formData: Form
   redirect(`/admin/volunteers/${parsed.data.volunteerId}?done=${done}&study=${parsed.data.participationId}`);
 }
 
-export async function overrideEligibilityAction(_previous: VolunteerFormState, formData: FormData): Promise<VolunteerFormState> {
+export async function overrideEligibilityAction(
+  _previous: VolunteerFormState,
+  formData: FormData,
+): Promise<VolunteerFormState> {
   const researcher = await requireResearcher();
   const values = valuesOf(formData, ["volunteerId", "participationId", "outcome", "reason"]);
   const parsed = overrideEligibilityFormSchema.safeParse(values);
@@ -65,10 +68,15 @@ export async function overrideEligibilityAction(_previous: VolunteerFormState, f
   } catch (error) {
     return refusal(error, "outcome", values);
   }
-  redirect(`/admin/volunteers/${parsed.data.volunteerId}?done=eligibility-overridden&study=${parsed.data.participationId}`);
+  redirect(
+    `/admin/volunteers/${parsed.data.volunteerId}?done=eligibility-overridden&study=${parsed.data.participationId}`,
+  );
 }
 
-export async function clearOverrideAction(_previous: VolunteerFormState, formData: FormData): Promise<VolunteerFormState> {
+export async function clearOverrideAction(
+  _previous: VolunteerFormState,
+  formData: FormData,
+): Promise<VolunteerFormState> {
   const researcher = await requireResearcher();
   const values = valuesOf(formData, ["volunteerId", "participationId"]);
   const parsed = clearOverrideFormSchema.safeParse(values);
@@ -81,7 +89,10 @@ export async function clearOverrideAction(_previous: VolunteerFormState, formDat
   redirect(`/admin/volunteers/${parsed.data.volunteerId}?done=override-cleared&study=${parsed.data.participationId}`);
 }
 
-export async function recordWithdrawalAction(_previous: VolunteerFormState, formData: FormData): Promise<VolunteerFormState> {
+export async function recordWithdrawalAction(
+  _previous: VolunteerFormState,
+  formData: FormData,
+): Promise<VolunteerFormState> {
   const researcher = await requireResearcher();
   const values = valuesOf(formData, ["volunteerId", "from", "channel", "dataChoice", "reason"]);
   const parsed = recordWithdrawalFormSchema.safeParse(values);

@@ -19,7 +19,10 @@ import { inviteAction } from "./actions";
 
 export const metadata: Metadata = { title: "Volunteer" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; verify?: string; study?: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ done?: string; verify?: string; study?: string }>;
+};
 
 const NOT_GIVEN = "Not given";
 
@@ -38,7 +41,10 @@ export default async function VolunteerPage({ params, searchParams }: Props) {
   const { done, verify, study } = await searchParams;
   const verifyId = z.uuid().safeParse(verify);
   const verification = verifyId.success
-    ? { recordId: verifyId.data, report: await verifyVolunteerConsentRecord(db, researcher, { volunteerId: id.data, recordId: verifyId.data }) }
+    ? {
+        recordId: verifyId.data,
+        report: await verifyVolunteerConsentRecord(db, researcher, { volunteerId: id.data, recordId: verifyId.data }),
+      }
     : null;
 
   const { volunteer, submissions, participations, emails, timeline } = record;
@@ -56,8 +62,9 @@ export default async function VolunteerPage({ params, searchParams }: Props) {
       {erased ? (
         <InsetText>
           <p>
-            Their personal data was erased on {formatUkDate(volunteer.erasedAt!)}. The signed consent form and the record of any withdrawal are kept,
-            as the ethics approval requires, with their studies&apos; statuses and the audit trail.
+            Their personal data was erased on {formatUkDate(volunteer.erasedAt!)}. The signed consent form and the
+            record of any withdrawal are kept, as the ethics approval requires, with their studies&apos; statuses and
+            the audit trail.
           </p>
         </InsetText>
       ) : null}
@@ -71,7 +78,14 @@ export default async function VolunteerPage({ params, searchParams }: Props) {
                 { key: "Erased", value: formatUkDateTime(volunteer.erasedAt!) },
               ]
             : [
-                { key: "Email address", value: <a className="app-break-word" href={`mailto:${volunteer.email}`}>{volunteer.email}</a> },
+                {
+                  key: "Email address",
+                  value: (
+                    <a className="app-break-word" href={`mailto:${volunteer.email}`}>
+                      {volunteer.email}
+                    </a>
+                  ),
+                },
                 { key: "Phone number", value: volunteer.phone ?? NOT_GIVEN },
                 { key: "NHS trust or organisation", value: volunteer.employer ?? NOT_GIVEN },
                 { key: "Staff group", value: volunteer.staffGroup ?? NOT_GIVEN },
@@ -114,7 +128,12 @@ export default async function VolunteerPage({ params, searchParams }: Props) {
             s.sections.map((section) => (
               <div key={section.step}>
                 <h3 className="nhsuk-heading-s">{section.title}</h3>
-                <SummaryList rows={section.rows.map((row) => ({ key: row.question, value: <span className="app-pre-line app-break-word">{row.answer}</span> }))} />
+                <SummaryList
+                  rows={section.rows.map((row) => ({
+                    key: row.question,
+                    value: <span className="app-pre-line app-break-word">{row.answer}</span>,
+                  }))}
+                />
               </div>
             ))
           )}

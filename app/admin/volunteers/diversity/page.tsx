@@ -5,13 +5,23 @@ import { Select } from "@/components/admin/Select";
 import { Button, WarningCallout } from "@/components/nhs";
 import { countSampleDiversity, type DiversityRow } from "@/lib/volunteers/count-sample-diversity";
 import { listStudiesForFilters } from "@/lib/volunteers/list-volunteers";
-import { volunteerListHref, type QueryParams, type Stage, type VolunteerListQuery } from "@/lib/volunteers/volunteer-list-query";
+import {
+  volunteerListHref,
+  type QueryParams,
+  type Stage,
+  type VolunteerListQuery,
+} from "@/lib/volunteers/volunteer-list-query";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Diversity of the sample" };
 
-const diversityParamsSchema = z.object({ study: z.string().regex(/^[a-z0-9-]{1,64}$/).optional() });
+const diversityParamsSchema = z.object({
+  study: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/)
+    .optional(),
+});
 
 type Dimension = "staffGroup" | "region" | "country";
 
@@ -28,7 +38,10 @@ export default async function DiversityPage({ searchParams }: { searchParams: Pr
   const asked = parsed.success ? parsed.data.study : undefined;
   const chosen = asked ? studies.find((s) => s.slug === asked) : undefined;
   const study = chosen ?? studies.find((s) => s.kind === "INTERVIEW") ?? studies[0];
-  const problem = !parsed.success || (asked && !chosen) ? "The study in the address was not recognised, so the interview study is shown." : null;
+  const problem =
+    !parsed.success || (asked && !chosen)
+      ? "The study in the address was not recognised, so the interview study is shown."
+      : null;
 
   if (!study) {
     return (
@@ -50,19 +63,39 @@ export default async function DiversityPage({ searchParams }: { searchParams: Pr
         </WarningCallout>
       ) : null}
       <p>
-        How the people in this study are spread across staff groups, regions and partnership countries, to help choose whom to invite next. <strong>Eligible</strong> counts
-        everyone eligible (including overrides), <strong>invited</strong> everyone invited so far, and <strong>taking part</strong> everyone who consented and has not
-        withdrawn. Each number links to the people it counts.
+        How the people in this study are spread across staff groups, regions and partnership countries, to help choose
+        whom to invite next. <strong>Eligible</strong> counts everyone eligible (including overrides),{" "}
+        <strong>invited</strong> everyone invited so far, and <strong>taking part</strong> everyone who consented and
+        has not withdrawn. Each number links to the people it counts.
       </p>
       {studies.length > 1 ? (
         <form method="get" action="/admin/volunteers/diversity" className="app-button-group app-button-group--end">
-          <Select id="study" name="study" label="Study" options={studies.map((s) => ({ value: s.slug, label: s.shortTitle }))} defaultValue={study.slug} formGroupClassName="nhsuk-u-margin-bottom-0" />
+          <Select
+            id="study"
+            name="study"
+            label="Study"
+            options={studies.map((s) => ({ value: s.slug, label: s.shortTitle }))}
+            defaultValue={study.slug}
+            formGroupClassName="nhsuk-u-margin-bottom-0"
+          />
           <Button variant="secondary">Show</Button>
         </form>
       ) : null}
-      <DiversityTable caption="By staff group" dimension="staffGroup" rows={sample.staffGroups} totals={sample.totals} base={base} />
+      <DiversityTable
+        caption="By staff group"
+        dimension="staffGroup"
+        rows={sample.staffGroups}
+        totals={sample.totals}
+        base={base}
+      />
       <DiversityTable caption="By region" dimension="region" rows={sample.regions} totals={sample.totals} base={base} />
-      <DiversityTable caption="By partnership country" dimension="country" rows={sample.countries} totals={sample.totals} base={base} />
+      <DiversityTable
+        caption="By partnership country"
+        dimension="country"
+        rows={sample.countries}
+        totals={sample.totals}
+        base={base}
+      />
       <p>
         <Link href={volunteerListHref(base)}>All volunteers in {study.shortTitle}</Link>
       </p>
@@ -90,7 +123,16 @@ function DiversityTable({
   ];
   const cell = (count: number, stage: Stage, value: string | null | undefined) =>
     // People who did not say cannot be filtered on, so their numbers are not links.
-    count === 0 || value === null ? count : <Link prefetch={false} href={volunteerListHref(base, { stage, ...(value !== undefined ? { [dimension]: value } : {}) })}>{count}</Link>;
+    count === 0 || value === null ? (
+      count
+    ) : (
+      <Link
+        prefetch={false}
+        href={volunteerListHref(base, { stage, ...(value !== undefined ? { [dimension]: value } : {}) })}
+      >
+        {count}
+      </Link>
+    );
   return (
     <table className="nhsuk-table app-diversity-table">
       <caption className="nhsuk-table__caption nhsuk-table__caption--m">{caption}</caption>

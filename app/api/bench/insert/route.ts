@@ -13,7 +13,15 @@ export async function POST(): Promise<Response> {
   if (readEnv().BENCHMARK_ROUTES !== "true") return new Response("Not found", { status: 404 });
   const email = `${randomUUID()}@bench.invalid`;
   await getDb().volunteer.create({
-    data: { email, emailNormalised: email, fullName: "Benchmark floor", staffGroup: "nurse", jobTitle: "Ward sister", region: "london", employer: "Benchmark NHS Trust" },
+    data: {
+      email,
+      emailNormalised: email,
+      fullName: "Benchmark floor",
+      staffGroup: "nurse",
+      jobTitle: "Ward sister",
+      region: "london",
+      employer: "Benchmark NHS Trust",
+    },
   });
   return new Response(null, { status: 204 });
 }

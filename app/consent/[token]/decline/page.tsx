@@ -20,10 +20,12 @@ export default async function DeclinePage({ params }: { params: Promise<{ token:
         <div className="nhsuk-grid-column-two-thirds">
           <h1 className="nhsuk-heading-l">Are you sure you do not want to take part?</h1>
           <p>
-            You do not have to take part in {invitation.study.title}, and you do not need to give a reason. If you confirm, we will not contact you about
-            this study again.
+            You do not have to take part in {invitation.study.title}, and you do not need to give a reason. If you
+            confirm, we will not contact you about this study again.
           </p>
-          <p>If you change your mind later, contact {invitation.study.contactName} at {invitation.study.contactEmail}.</p>
+          <p>
+            If you change your mind later, contact {invitation.study.contactName} at {invitation.study.contactEmail}.
+          </p>
           <form action={declineAction.bind(null, token)}>
             <Button variant="warning">Yes, I do not want to take part</Button>
           </form>

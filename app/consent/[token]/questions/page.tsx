@@ -21,7 +21,8 @@ export default async function QuestionsPage({ params }: { params: Promise<{ toke
         <div className="nhsuk-grid-column-two-thirds">
           <h1 className="nhsuk-heading-l">Speak to the study team first</h1>
           <p>
-            We will ask a member of the {invitation.study.title} team to contact you. You can also email {invitation.study.contactName} at{" "}
+            We will ask a member of the {invitation.study.title} team to contact you. You can also email{" "}
+            {invitation.study.contactName} at{" "}
             <a href={`mailto:${invitation.study.contactEmail}`}>{invitation.study.contactEmail}</a>.
           </p>
           <QuestionsForm action={askTeamAction.bind(null, token)} studyTitle={invitation.study.title} />

@@ -22,7 +22,11 @@ export default async function WithdrawPage({ params, searchParams }: Props) {
   const open = view.participations.filter((p) => p.canWithdraw).map((p) => ({ id: p.id, title: p.studyTitle }));
   const chosen = open.find((p) => p.id === from);
   const preselected = from === "all" ? "all" : (chosen?.id ?? null);
-  const heading = chosen ? `Withdraw from ${chosen.title}` : from === "all" ? "Withdraw from all studies" : "Withdraw from the research";
+  const heading = chosen
+    ? `Withdraw from ${chosen.title}`
+    : from === "all"
+      ? "Withdraw from all studies"
+      : "Withdraw from the research";
   return (
     <>
       <BackLink href={`/manage/${token}`} />
@@ -33,7 +37,10 @@ export default async function WithdrawPage({ params, searchParams }: Props) {
             <p>You have already withdrawn from every study.</p>
           ) : (
             <>
-              <p>You can withdraw at any time, without giving a reason. Anything arranged for you, such as an interview or a workshop place, will be cancelled.</p>
+              <p>
+                You can withdraw at any time, without giving a reason. Anything arranged for you, such as an interview
+                or a workshop place, will be cancelled.
+              </p>
               <WithdrawalForm action={withdrawAction.bind(null, token)} studies={open} preselected={preselected} />
             </>
           )}

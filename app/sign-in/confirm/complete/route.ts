@@ -17,5 +17,8 @@ export async function POST(request: Request): Promise<Response> {
     return Response.redirect(`${readEnv().publicUrl}/sign-in/error`, 303);
   }
   const callback = new URLSearchParams({ token, email, callbackUrl: "/sign-in/two-factor" });
-  return new Response(null, { status: 303, headers: { Location: `/api/auth/callback/nodemailer?${callback}`, "Cache-Control": "no-store" } });
+  return new Response(null, {
+    status: 303,
+    headers: { Location: `/api/auth/callback/nodemailer?${callback}`, "Cache-Control": "no-store" },
+  });
 }

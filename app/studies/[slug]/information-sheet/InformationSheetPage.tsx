@@ -26,16 +26,24 @@ export function InformationSheetPage({ view }: { view: InformationSheetView }) {
           rows={[
             { key: "Version", value: `${sheet.version}, dated ${formatUkDate(sheet.versionDate)}` },
             ...(study.ethicsReference
-              ? [{ key: "Ethical approval", value: `${study.ethicsCommittee ?? "Research ethics committee"}, reference ${study.ethicsReference}` }]
+              ? [
+                  {
+                    key: "Ethical approval",
+                    value: `${study.ethicsCommittee ?? "Research ethics committee"}, reference ${study.ethicsReference}`,
+                  },
+                ]
               : []),
-            { key: "Questions", value: <a href={`mailto:${study.contactEmail}`}>{`${study.contactName}, ${study.contactEmail}`}</a> },
+            {
+              key: "Questions",
+              value: <a href={`mailto:${study.contactEmail}`}>{`${study.contactName}, ${study.contactEmail}`}</a>,
+            },
           ]}
         />
         <p className="app-no-print">
           <a href={pdfHref} download>
             Download this information sheet as a PDF
-          </a>
-          {" "}(or print this page)
+          </a>{" "}
+          (or print this page)
         </p>
         <DocumentBody blocks={parseDocument(sheet.content)} />
         {view.versions.length > 1 ? (

@@ -21,7 +21,10 @@ export default async function EligibilityRulesPage({ params }: { params: Promise
       <BackLink href={`/admin/studies/${study.slug}`}>Back to the study</BackLink>
       <span className="nhsuk-caption-l">{study.shortTitle}</span>
       <h1 className="nhsuk-heading-l">Change the eligibility rules</h1>
-      <p>New rules decide eligibility for everyone who registers from now on. Decisions already made stay as they were: a researcher can override one, giving a reason.</p>
+      <p>
+        New rules decide eligibility for everyone who registers from now on. Decisions already made stay as they were: a
+        researcher can override one, giving a reason.
+      </p>
       <Details summary="How to write a condition">
         <p>A condition tests one answer from the registration form, or combines conditions:</p>
         <ul>
@@ -43,11 +46,17 @@ export default async function EligibilityRulesPage({ params }: { params: Promise
             </li>
           ))}
         </ul>
-        <p>A criterion&apos;s id uses lower-case letters, digits and hyphens, like works-in-nhs-now, and is unique in the study.</p>
+        <p>
+          A criterion&apos;s id uses lower-case letters, digits and hyphens, like works-in-nhs-now, and is unique in the
+          study.
+        </p>
       </Details>
       <EligibilityRulesForm
         action={saveEligibilityRulesAction.bind(null, study.slug)}
-        initial={{ rules: formatEligibilityRules(study.eligibilityRules), expectedUpdatedAt: study.updatedAt.toISOString() }}
+        initial={{
+          rules: formatEligibilityRules(study.eligibilityRules),
+          expectedUpdatedAt: study.updatedAt.toISOString(),
+        }}
       />
     </>
   );

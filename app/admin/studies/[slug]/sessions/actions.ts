@@ -25,7 +25,11 @@ function target(slug: string, sessionId?: string) {
   return { studySlug: studySlug.data, sessionId: id.data };
 }
 
-export async function createSessionAction(slug: string, _previous: SchedulingFormState, formData: FormData): Promise<SchedulingFormState> {
+export async function createSessionAction(
+  slug: string,
+  _previous: SchedulingFormState,
+  formData: FormData,
+): Promise<SchedulingFormState> {
   const researcher = await requireResearcher("ADMIN");
   const { studySlug } = target(slug);
   const values = formValues(formData, sessionFormFields);
@@ -39,7 +43,12 @@ export async function createSessionAction(slug: string, _previous: SchedulingFor
   redirect(`/admin/studies/${studySlug}/sessions?done=created`);
 }
 
-export async function updateSessionAction(slug: string, sessionId: string, _previous: SchedulingFormState, formData: FormData): Promise<SchedulingFormState> {
+export async function updateSessionAction(
+  slug: string,
+  sessionId: string,
+  _previous: SchedulingFormState,
+  formData: FormData,
+): Promise<SchedulingFormState> {
   const researcher = await requireResearcher("ADMIN");
   const ids = target(slug, sessionId);
   const values = formValues(formData, sessionFormFields);
@@ -51,10 +60,17 @@ export async function updateSessionAction(slug: string, sessionId: string, _prev
   } catch (error) {
     return refusalState(error, values);
   }
-  redirect(`/admin/studies/${ids.studySlug}/sessions/${ids.sessionId}?done=updated${offered > 0 ? `&offered=${offered}` : ""}`);
+  redirect(
+    `/admin/studies/${ids.studySlug}/sessions/${ids.sessionId}?done=updated${offered > 0 ? `&offered=${offered}` : ""}`,
+  );
 }
 
-export async function cancelSessionAction(slug: string, sessionId: string, _previous: SchedulingFormState, _formData: FormData): Promise<SchedulingFormState> {
+export async function cancelSessionAction(
+  slug: string,
+  sessionId: string,
+  _previous: SchedulingFormState,
+  _formData: FormData,
+): Promise<SchedulingFormState> {
   const researcher = await requireResearcher("ADMIN");
   const ids = target(slug, sessionId);
   try {

@@ -16,7 +16,10 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ done?:
 
 const doneWords: Record<string, { heading: string; body: string }> = {
   created: { heading: "Session added", body: "Researchers can now give people places at it." },
-  cancelled: { heading: "Session cancelled", body: "Everyone with a place or on its waiting list has been emailed, and can be given a place at another session." },
+  cancelled: {
+    heading: "Session cancelled",
+    body: "Everyone with a place or on its waiting list has been emailed, and can be given a place at another session.",
+  },
 };
 
 function state(s: SessionSummary, now: Date): string {
@@ -32,7 +35,13 @@ export default async function SessionsPage({ params, searchParams }: Props) {
   const researcher = await requireResearcher();
   const { slug } = await params;
   const { done } = await searchParams;
-  if (!z.string().regex(/^[a-z0-9-]{1,64}$/).safeParse(slug).success) notFound();
+  if (
+    !z
+      .string()
+      .regex(/^[a-z0-9-]{1,64}$/)
+      .safeParse(slug).success
+  )
+    notFound();
   const view = await listWorkshopSessions(getDb(), researcher, { studySlug: slug });
   if (!view) notFound();
   const confirmation = typeof done === "string" ? doneWords[done] : undefined;
@@ -61,7 +70,9 @@ export default async function SessionsPage({ params, searchParams }: Props) {
         <p>There are no sessions yet.</p>
       ) : (
         <table className="nhsuk-table nhsuk-table--responsive">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Sessions of {view.study.shortTitle}, in time order</caption>
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
+            Sessions of {view.study.shortTitle}, in time order
+          </caption>
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
               {headings.map((h) => (
@@ -80,7 +91,11 @@ export default async function SessionsPage({ params, searchParams }: Props) {
                 ukSpanWithZone(s.startsAt, s.endsAt),
                 s.mode === "ONLINE" && s.onlineLink ? (
                   <span key="where">
-                    Online (<a href={s.onlineLink} className="app-break-word" rel="noreferrer noopener" target="_blank">link, opens in a new tab</a>)
+                    Online (
+                    <a href={s.onlineLink} className="app-break-word" rel="noreferrer noopener" target="_blank">
+                      link, opens in a new tab
+                    </a>
+                    )
                   </span>
                 ) : (
                   sessionWhere(s)

@@ -37,15 +37,25 @@ export default async function ErasePage({ params }: Props) {
               <p>Do this when they ask for their personal data to be erased. It cannot be undone.</p>
               <h2 className="nhsuk-heading-m">What is erased</h2>
               <ul className="nhsuk-list nhsuk-list--bullet">
-                <li>their name, email address, phone number, organisation, staff group, role, region and partnership country</li>
+                <li>
+                  their name, email address, phone number, organisation, staff group, role, region and partnership
+                  country
+                </li>
                 <li>the answers of every registration they submitted (the dates stay)</li>
                 <li>any registration they had not finished</li>
-                <li>the content and their address in every email to them or about them; emails not yet sent are cancelled</li>
+                <li>
+                  the content and their address in every email to them or about them; emails not yet sent are cancelled
+                </li>
               </ul>
               <p>Their links stop working, and any interview or workshop place still arranged is cancelled.</p>
               <WarningCallout heading="What is kept">
-                <p>The signed consent form and the record of any withdrawal are kept, as the ethics approval requires.</p>
-                <p>Their studies&apos; statuses and the audit trail are kept too. The signed consent form still shows the name they typed.</p>
+                <p>
+                  The signed consent form and the record of any withdrawal are kept, as the ethics approval requires.
+                </p>
+                <p>
+                  Their studies&apos; statuses and the audit trail are kept too. The signed consent form still shows the
+                  name they typed.
+                </p>
               </WarningCallout>
               <EraseForm action={eraseAction} volunteerId={volunteer.id} />
             </>

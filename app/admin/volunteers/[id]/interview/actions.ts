@@ -13,7 +13,11 @@ import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 
 /** The ids an interview form names: from the address (the volunteer) and hidden fields. All UUIDs, or a 404. */
-function ids<K extends "participationId" | "interviewId">(volunteerId: string, formData: FormData, keys: readonly K[]): { volunteerId: string } & Record<K, string> {
+function ids<K extends "participationId" | "interviewId">(
+  volunteerId: string,
+  formData: FormData,
+  keys: readonly K[],
+): { volunteerId: string } & Record<K, string> {
   const shape = Object.fromEntries([["volunteerId", z.uuid()], ...keys.map((k) => [k, z.uuid()])]);
   const parsed = z.object(shape).safeParse({ volunteerId, ...formValues(formData, keys) });
   if (!parsed.success) notFound();
@@ -22,7 +26,11 @@ function ids<K extends "participationId" | "interviewId">(volunteerId: string, f
 
 const page = (volunteerId: string, done: string) => `/admin/volunteers/${volunteerId}/interview?done=${done}`;
 
-export async function scheduleInterviewAction(volunteerId: string, _previous: SchedulingFormState, formData: FormData): Promise<SchedulingFormState> {
+export async function scheduleInterviewAction(
+  volunteerId: string,
+  _previous: SchedulingFormState,
+  formData: FormData,
+): Promise<SchedulingFormState> {
   const researcher = await requireResearcher();
   const target = ids(volunteerId, formData, ["participationId"]);
   const values = formValues(formData, interviewFormFields);
@@ -36,7 +44,11 @@ export async function scheduleInterviewAction(volunteerId: string, _previous: Sc
   redirect(page(target.volunteerId, "booked"));
 }
 
-export async function rescheduleInterviewAction(volunteerId: string, _previous: SchedulingFormState, formData: FormData): Promise<SchedulingFormState> {
+export async function rescheduleInterviewAction(
+  volunteerId: string,
+  _previous: SchedulingFormState,
+  formData: FormData,
+): Promise<SchedulingFormState> {
   const researcher = await requireResearcher();
   const target = ids(volunteerId, formData, ["participationId", "interviewId"]);
   const values = formValues(formData, interviewFormFields);
@@ -50,7 +62,11 @@ export async function rescheduleInterviewAction(volunteerId: string, _previous: 
   redirect(page(target.volunteerId, "moved"));
 }
 
-export async function cancelInterviewAction(volunteerId: string, _previous: SchedulingFormState, formData: FormData): Promise<SchedulingFormState> {
+export async function cancelInterviewAction(
+  volunteerId: string,
+  _previous: SchedulingFormState,
+  formData: FormData,
+): Promise<SchedulingFormState> {
   const researcher = await requireResearcher();
   const target = ids(volunteerId, formData, ["participationId", "interviewId"]);
   try {
@@ -61,7 +77,11 @@ export async function cancelInterviewAction(volunteerId: string, _previous: Sche
   redirect(page(target.volunteerId, "cancelled"));
 }
 
-export async function recordInterviewOutcomeAction(volunteerId: string, _previous: SchedulingFormState, formData: FormData): Promise<SchedulingFormState> {
+export async function recordInterviewOutcomeAction(
+  volunteerId: string,
+  _previous: SchedulingFormState,
+  formData: FormData,
+): Promise<SchedulingFormState> {
   const researcher = await requireResearcher();
   const target = ids(volunteerId, formData, ["participationId", "interviewId"]);
   const values = formValues(formData, ["outcome"]);

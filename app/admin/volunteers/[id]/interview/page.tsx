@@ -22,9 +22,15 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: s
 const doneWords: Record<string, { heading: string; body: string }> = {
   booked: { heading: "Interview booked", body: "We have emailed them the details with a calendar invitation." },
   moved: { heading: "Interview moved", body: "We have emailed them the new time with an updated calendar invitation." },
-  cancelled: { heading: "Interview cancelled", body: "We have emailed them, with a calendar cancellation. You can book another time below." },
+  cancelled: {
+    heading: "Interview cancelled",
+    body: "We have emailed them, with a calendar cancellation. You can book another time below.",
+  },
   completed: { heading: "Interview marked as completed", body: "We have emailed them to say thank you." },
-  "did-not-attend": { heading: "Interview marked as missed", body: "We have emailed them how to arrange another time. You can book another interview below." },
+  "did-not-attend": {
+    heading: "Interview marked as missed",
+    body: "We have emailed them how to arrange another time. You can book another interview below.",
+  },
 };
 
 /** A volunteer's interview: book it, move it, cancel it, and record what happened. Any researcher. */
@@ -34,12 +40,20 @@ export default async function InterviewPage({ params, searchParams }: Props) {
   const { done, study } = await searchParams;
   const volunteerId = z.uuid().safeParse(id);
   if (!volunteerId.success) notFound();
-  const view = await loadInterviewPage(getDb(), researcher, { volunteerId: volunteerId.data, ...(typeof study === "string" ? { studySlug: study } : {}) });
+  const view = await loadInterviewPage(getDb(), researcher, {
+    volunteerId: volunteerId.data,
+    ...(typeof study === "string" ? { studySlug: study } : {}),
+  });
   if (!view) notFound();
   const { volunteer, participation, booked } = view;
   const confirmation = typeof done === "string" ? doneWords[done] : undefined;
   const now = new Date();
-  const canBook = participation !== null && !booked && participation.signedCurrentConsent && participation.status === "CONSENTED" && !volunteer.erased;
+  const canBook =
+    participation !== null &&
+    !booked &&
+    participation.signedCurrentConsent &&
+    participation.status === "CONSENTED" &&
+    !volunteer.erased;
 
   return (
     <>
@@ -56,7 +70,11 @@ export default async function InterviewPage({ params, searchParams }: Props) {
           <ul className="nhsuk-list">
             {view.studies.map((s) => (
               <li key={s.slug}>
-                {s.slug === participation?.study.slug ? <strong>{s.shortTitle}</strong> : <Link href={`?study=${s.slug}`}>{s.shortTitle}</Link>}
+                {s.slug === participation?.study.slug ? (
+                  <strong>{s.shortTitle}</strong>
+                ) : (
+                  <Link href={`?study=${s.slug}`}>{s.shortTitle}</Link>
+                )}
               </li>
             ))}
           </ul>
@@ -71,7 +89,12 @@ export default async function InterviewPage({ params, searchParams }: Props) {
               rows={[
                 { key: "Study", value: participation.study.title },
                 { key: "Status", value: participationStatusWords[participation.status] },
-                { key: "Consent", value: participation.signedCurrentConsent ? "Signed the current consent form" : "Has not signed the current consent form" },
+                {
+                  key: "Consent",
+                  value: participation.signedCurrentConsent
+                    ? "Signed the current consent form"
+                    : "Has not signed the current consent form",
+                },
               ]}
             />
 
@@ -87,14 +110,22 @@ export default async function InterviewPage({ params, searchParams }: Props) {
                     {
                       key: "Teams link",
                       value: (
-                        <a href={booked.meetingLink} className="app-break-word" rel="noreferrer noopener" target="_blank">
+                        <a
+                          href={booked.meetingLink}
+                          className="app-break-word"
+                          rel="noreferrer noopener"
+                          target="_blank"
+                        >
                           {booked.meetingLink} (opens in a new tab)
                         </a>
                       ),
                     },
                     {
                       key: "Calendar invitation",
-                      value: booked.calendarSequence === 0 ? "Sent" : `Sent, then updated ${booked.calendarSequence === 1 ? "once" : `${booked.calendarSequence} times`}`,
+                      value:
+                        booked.calendarSequence === 0
+                          ? "Sent"
+                          : `Sent, then updated ${booked.calendarSequence === 1 ? "once" : `${booked.calendarSequence} times`}`,
                     },
                   ]}
                 />
@@ -117,12 +148,18 @@ export default async function InterviewPage({ params, searchParams }: Props) {
                   </>
                 ) : null}
                 <h3 className="nhsuk-heading-s">Change the time</h3>
-                <p>They will be emailed the new details, with a calendar update that replaces the earlier invitation.</p>
+                <p>
+                  They will be emailed the new details, with a calendar update that replaces the earlier invitation.
+                </p>
                 <InterviewForm
                   action={rescheduleInterviewAction.bind(null, volunteer.id)}
                   formId="change"
                   hidden={{ participationId: participation.id, interviewId: booked.id }}
-                  defaults={{ ...londonFormFields(booked.startsAt), duration: String(booked.durationMinutes), meetingLink: booked.meetingLink }}
+                  defaults={{
+                    ...londonFormFields(booked.startsAt),
+                    duration: String(booked.durationMinutes),
+                    meetingLink: booked.meetingLink,
+                  }}
                   submitLabel="Save and email the new time"
                 />
                 <p>
@@ -135,13 +172,21 @@ export default async function InterviewPage({ params, searchParams }: Props) {
                   Book an interview
                 </h2>
                 <p>
-                  Interviews last {INTERVIEW_MINUTES.min} to {INTERVIEW_MINUTES.max} minutes, online on Microsoft Teams. They will be emailed the details with a calendar invitation.
+                  Interviews last {INTERVIEW_MINUTES.min} to {INTERVIEW_MINUTES.max} minutes, online on Microsoft Teams.
+                  They will be emailed the details with a calendar invitation.
                 </p>
                 <InterviewForm
                   action={scheduleInterviewAction.bind(null, volunteer.id)}
                   formId="book"
                   hidden={{ participationId: participation.id }}
-                  defaults={{ day: "", month: "", year: "", time: "", duration: String(INTERVIEW_MINUTES.max), meetingLink: "" }}
+                  defaults={{
+                    day: "",
+                    month: "",
+                    year: "",
+                    time: "",
+                    duration: String(INTERVIEW_MINUTES.max),
+                    meetingLink: "",
+                  }}
                   submitLabel="Book and email the invitation"
                 />
               </section>
@@ -164,32 +209,50 @@ export default async function InterviewPage({ params, searchParams }: Props) {
         <>
           <h2 className="nhsuk-heading-m">All their interviews</h2>
           <table className="nhsuk-table nhsuk-table--responsive">
-            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Every interview booked for {volunteer.fullName}, newest first</caption>
+            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
+              Every interview booked for {volunteer.fullName}, newest first
+            </caption>
             <thead className="nhsuk-table__head">
               <tr className="nhsuk-table__row">
-                <th scope="col" className="nhsuk-table__header">When (UK time)</th>
-                <th scope="col" className="nhsuk-table__header">Length</th>
-                <th scope="col" className="nhsuk-table__header">Status</th>
-                <th scope="col" className="nhsuk-table__header">Booked by</th>
+                <th scope="col" className="nhsuk-table__header">
+                  When (UK time)
+                </th>
+                <th scope="col" className="nhsuk-table__header">
+                  Length
+                </th>
+                <th scope="col" className="nhsuk-table__header">
+                  Status
+                </th>
+                <th scope="col" className="nhsuk-table__header">
+                  Booked by
+                </th>
               </tr>
             </thead>
             <tbody className="nhsuk-table__body">
               {view.history.map((i) => (
                 <tr key={i.id} className="nhsuk-table__row">
                   <td className="nhsuk-table__cell">
-                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">When (UK time) </span>
+                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                      When (UK time){" "}
+                    </span>
                     {ukDateTimeWithZone(i.startsAt)}
                   </td>
                   <td className="nhsuk-table__cell">
-                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">Length </span>
+                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                      Length{" "}
+                    </span>
                     {i.durationMinutes} minutes
                   </td>
                   <td className="nhsuk-table__cell">
-                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">Status </span>
+                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                      Status{" "}
+                    </span>
                     {interviewStatusWords[i.status]}
                   </td>
                   <td className="nhsuk-table__cell">
-                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">Booked by </span>
+                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                      Booked by{" "}
+                    </span>
                     {i.scheduledBy ?? "Unknown"}
                   </td>
                 </tr>

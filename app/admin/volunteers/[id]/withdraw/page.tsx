@@ -21,14 +21,18 @@ export default async function RecordWithdrawalPage({ params, searchParams }: Pro
   if (!record) notFound();
   const { from } = await searchParams;
   const erased = record.volunteer.erasedAt !== null;
-  const open = record.participations.filter((p) => p.status !== "WITHDRAWN").map((p) => ({ id: p.id, title: p.study.title }));
+  const open = record.participations
+    .filter((p) => p.status !== "WITHDRAWN")
+    .map((p) => ({ id: p.id, title: p.study.title }));
   const preselected = open.find((p) => p.id === from)?.id ?? (from === "all" ? "all" : null);
   return (
     <>
       <BackLink href={`/admin/volunteers/${id.data}`}>Back to the volunteer</BackLink>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <span className="nhsuk-caption-l app-break-word">{erased ? "Erased volunteer" : record.volunteer.fullName}</span>
+          <span className="nhsuk-caption-l app-break-word">
+            {erased ? "Erased volunteer" : record.volunteer.fullName}
+          </span>
           <h1 className="nhsuk-heading-l">Record a withdrawal</h1>
           {erased ? (
             <p>This person&apos;s details have been erased, so a withdrawal cannot be recorded here.</p>
@@ -37,10 +41,16 @@ export default async function RecordWithdrawalPage({ params, searchParams }: Pro
           ) : (
             <>
               <p>
-                Use this when they tell you they want to withdraw. Anything arranged for them in those studies (an interview, a workshop place, a
-                consent link, emails waiting to be sent) is cancelled, and they and the study team are emailed to confirm.
+                Use this when they tell you they want to withdraw. Anything arranged for them in those studies (an
+                interview, a workshop place, a consent link, emails waiting to be sent) is cancelled, and they and the
+                study team are emailed to confirm.
               </p>
-              <RecordWithdrawalForm action={recordWithdrawalAction} volunteerId={id.data} studies={open} preselected={preselected} />
+              <RecordWithdrawalForm
+                action={recordWithdrawalAction}
+                volunteerId={id.data}
+                studies={open}
+                preselected={preselected}
+              />
             </>
           )}
         </div>

@@ -12,7 +12,11 @@ import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 
 /** The ids a workshop form names: from the address (the volunteer) and hidden fields. All UUIDs, or a 404. */
-function ids<K extends "participationId" | "bookingId">(volunteerId: string, formData: FormData, keys: readonly K[]): { volunteerId: string } & Record<K, string> {
+function ids<K extends "participationId" | "bookingId">(
+  volunteerId: string,
+  formData: FormData,
+  keys: readonly K[],
+): { volunteerId: string } & Record<K, string> {
   const shape = Object.fromEntries([["volunteerId", z.uuid()], ...keys.map((k) => [k, z.uuid()])]);
   const parsed = z.object(shape).safeParse({ volunteerId, ...formValues(formData, keys) });
   if (!parsed.success) notFound();
@@ -21,7 +25,11 @@ function ids<K extends "participationId" | "bookingId">(volunteerId: string, for
 
 const page = (volunteerId: string, done: string) => `/admin/volunteers/${volunteerId}/workshop?done=${done}`;
 
-export async function assignWorkshopPlaceAction(volunteerId: string, _previous: SchedulingFormState, formData: FormData): Promise<SchedulingFormState> {
+export async function assignWorkshopPlaceAction(
+  volunteerId: string,
+  _previous: SchedulingFormState,
+  formData: FormData,
+): Promise<SchedulingFormState> {
   const researcher = await requireResearcher();
   const target = ids(volunteerId, formData, ["participationId"]);
   const values = formValues(formData, ["sessionId"]);
@@ -37,7 +45,11 @@ export async function assignWorkshopPlaceAction(volunteerId: string, _previous: 
   redirect(page(target.volunteerId, done));
 }
 
-export async function cancelWorkshopPlaceAction(volunteerId: string, _previous: SchedulingFormState, formData: FormData): Promise<SchedulingFormState> {
+export async function cancelWorkshopPlaceAction(
+  volunteerId: string,
+  _previous: SchedulingFormState,
+  formData: FormData,
+): Promise<SchedulingFormState> {
   const researcher = await requireResearcher();
   const target = ids(volunteerId, formData, ["participationId", "bookingId"]);
   try {
@@ -48,7 +60,11 @@ export async function cancelWorkshopPlaceAction(volunteerId: string, _previous: 
   redirect(page(target.volunteerId, "cancelled"));
 }
 
-export async function recordWorkshopAttendanceAction(volunteerId: string, _previous: SchedulingFormState, formData: FormData): Promise<SchedulingFormState> {
+export async function recordWorkshopAttendanceAction(
+  volunteerId: string,
+  _previous: SchedulingFormState,
+  formData: FormData,
+): Promise<SchedulingFormState> {
   const researcher = await requireResearcher();
   const target = ids(volunteerId, formData, ["participationId", "bookingId"]);
   const values = formValues(formData, ["attendance"]);

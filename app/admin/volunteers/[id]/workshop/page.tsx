@@ -6,7 +6,13 @@ import { BackLink, InsetText, SummaryList } from "@/components/nhs";
 import { ChoiceForm } from "@/components/scheduling/ChoiceForm";
 import { DoneBanner } from "@/components/scheduling/DoneBanner";
 import { NEEDS_CONSENT } from "@/lib/scheduling/errors";
-import { bookingStatusWords, participationStatusWords, placesWords, sessionWhere, ukSpanWithZone } from "@/lib/scheduling/status-words";
+import {
+  bookingStatusWords,
+  participationStatusWords,
+  placesWords,
+  sessionWhere,
+  ukSpanWithZone,
+} from "@/lib/scheduling/status-words";
 import { loadWorkshopPage } from "@/lib/workshops/load-workshop-page";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
@@ -19,12 +25,27 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: s
 
 const doneWords: Record<string, { heading: string; body: string }> = {
   booked: { heading: "Place booked", body: "We have emailed them the details with a calendar invitation." },
-  waitlisted: { heading: "Added to the waiting list", body: "The session is full. We have emailed them that they are on its waiting list; they will be offered the next free place." },
-  "moved-booked": { heading: "Place moved", body: "We have emailed them the new session with a calendar invitation, and cancelled the old one in their calendar. Their old place has gone to that session's waiting list, if anyone was waiting." },
-  "moved-waitlisted": { heading: "Moved to a waiting list", body: "The session they chose is full, so they are on its waiting list. We have emailed them." },
-  cancelled: { heading: "Place cancelled", body: "We have emailed them. If anyone was on the waiting list, the place has been offered to the first person." },
+  waitlisted: {
+    heading: "Added to the waiting list",
+    body: "The session is full. We have emailed them that they are on its waiting list; they will be offered the next free place.",
+  },
+  "moved-booked": {
+    heading: "Place moved",
+    body: "We have emailed them the new session with a calendar invitation, and cancelled the old one in their calendar. Their old place has gone to that session's waiting list, if anyone was waiting.",
+  },
+  "moved-waitlisted": {
+    heading: "Moved to a waiting list",
+    body: "The session they chose is full, so they are on its waiting list. We have emailed them.",
+  },
+  cancelled: {
+    heading: "Place cancelled",
+    body: "We have emailed them. If anyone was on the waiting list, the place has been offered to the first person.",
+  },
   attended: { heading: "Marked as attended", body: "They have taken part. We have emailed them to say thank you." },
-  "did-not-attend": { heading: "Marked as did not attend", body: "They can be given a place at another session. We have emailed them." },
+  "did-not-attend": {
+    heading: "Marked as did not attend",
+    body: "They can be given a place at another session. We have emailed them.",
+  },
 };
 
 /** A volunteer's workshop place: give one, move it, cancel it, record attendance. Any researcher. */
@@ -34,7 +55,10 @@ export default async function WorkshopPlacePage({ params, searchParams }: Props)
   const { done, study } = await searchParams;
   const volunteerId = z.uuid().safeParse(id);
   if (!volunteerId.success) notFound();
-  const view = await loadWorkshopPage(getDb(), researcher, { volunteerId: volunteerId.data, ...(typeof study === "string" ? { studySlug: study } : {}) });
+  const view = await loadWorkshopPage(getDb(), researcher, {
+    volunteerId: volunteerId.data,
+    ...(typeof study === "string" ? { studySlug: study } : {}),
+  });
   if (!view) notFound();
   const { volunteer, participation, current } = view;
   const confirmation = typeof done === "string" ? doneWords[done] : undefined;
@@ -67,7 +91,11 @@ export default async function WorkshopPlacePage({ params, searchParams }: Props)
           <ul className="nhsuk-list">
             {view.studies.map((s) => (
               <li key={s.slug}>
-                {s.slug === participation?.study.slug ? <strong>{s.shortTitle}</strong> : <Link href={`?study=${s.slug}`}>{s.shortTitle}</Link>}
+                {s.slug === participation?.study.slug ? (
+                  <strong>{s.shortTitle}</strong>
+                ) : (
+                  <Link href={`?study=${s.slug}`}>{s.shortTitle}</Link>
+                )}
               </li>
             ))}
           </ul>
@@ -82,7 +110,12 @@ export default async function WorkshopPlacePage({ params, searchParams }: Props)
               rows={[
                 { key: "Study", value: participation.study.title },
                 { key: "Status", value: participationStatusWords[participation.status] },
-                { key: "Consent", value: participation.signedCurrentConsent ? "Signed the current consent form" : "Has not signed the current consent form" },
+                {
+                  key: "Consent",
+                  value: participation.signedCurrentConsent
+                    ? "Signed the current consent form"
+                    : "Has not signed the current consent form",
+                },
                 { key: "Asked for", value: preference.length > 0 ? preference.join(". ") : "Nothing in particular" },
               ]}
             />
@@ -96,13 +129,20 @@ export default async function WorkshopPlacePage({ params, searchParams }: Props)
                   rows={[
                     {
                       key: "Session",
-                      value: <Link href={`/admin/studies/${participation.study.slug}/sessions/${current.session.id}`}>{current.session.title}</Link>,
+                      value: (
+                        <Link href={`/admin/studies/${participation.study.slug}/sessions/${current.session.id}`}>
+                          {current.session.title}
+                        </Link>
+                      ),
                     },
                     { key: "When", value: ukSpanWithZone(current.session.startsAt, current.session.endsAt) },
                     { key: "Where", value: sessionWhere(current.session) },
                     {
                       key: "Status",
-                      value: current.status === "WAITLISTED" ? `On the waiting list, number ${current.position}` : bookingStatusWords[current.status],
+                      value:
+                        current.status === "WAITLISTED"
+                          ? `On the waiting list, number ${current.position}`
+                          : bookingStatusWords[current.status],
                     },
                   ]}
                 />
@@ -138,7 +178,10 @@ export default async function WorkshopPlacePage({ params, searchParams }: Props)
                 {choosable.length === 0 ? (
                   <p>
                     There are no other sessions open.{" "}
-                    <Link href={`/admin/studies/${participation.study.slug}/sessions`}>See the study&apos;s sessions</Link>.
+                    <Link href={`/admin/studies/${participation.study.slug}/sessions`}>
+                      See the study&apos;s sessions
+                    </Link>
+                    .
                   </p>
                 ) : (
                   <ChoiceForm
@@ -176,27 +219,41 @@ export default async function WorkshopPlacePage({ params, searchParams }: Props)
         <>
           <h2 className="nhsuk-heading-m">All their places</h2>
           <table className="nhsuk-table nhsuk-table--responsive">
-            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Every workshop place and waiting list for {volunteer.fullName}, most recent first</caption>
+            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
+              Every workshop place and waiting list for {volunteer.fullName}, most recent first
+            </caption>
             <thead className="nhsuk-table__head">
               <tr className="nhsuk-table__row">
-                <th scope="col" className="nhsuk-table__header">Session</th>
-                <th scope="col" className="nhsuk-table__header">When (UK time)</th>
-                <th scope="col" className="nhsuk-table__header">Status</th>
+                <th scope="col" className="nhsuk-table__header">
+                  Session
+                </th>
+                <th scope="col" className="nhsuk-table__header">
+                  When (UK time)
+                </th>
+                <th scope="col" className="nhsuk-table__header">
+                  Status
+                </th>
               </tr>
             </thead>
             <tbody className="nhsuk-table__body">
               {view.history.map((b) => (
                 <tr key={b.id} className="nhsuk-table__row">
                   <td className="nhsuk-table__cell">
-                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">Session </span>
+                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                      Session{" "}
+                    </span>
                     {b.session.title}
                   </td>
                   <td className="nhsuk-table__cell">
-                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">When (UK time) </span>
+                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                      When (UK time){" "}
+                    </span>
                     {ukSpanWithZone(b.session.startsAt, b.session.endsAt)}
                   </td>
                   <td className="nhsuk-table__cell">
-                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">Status </span>
+                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                      Status{" "}
+                    </span>
                     {bookingStatusWords[b.status]}
                     {b.session.cancelledAt ? " (session cancelled)" : ""}
                   </td>

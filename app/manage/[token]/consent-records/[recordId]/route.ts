@@ -10,7 +10,10 @@ export async function GET(_request: Request, { params }: Context): Promise<Respo
   const pdf = await consentRecordPdfForVolunteer(getDb(), { token, recordId });
   if (!pdf) {
     await countUnknownLinkFromThisClient();
-    return new Response("This link does not work.", { status: 404, headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+    return new Response("This link does not work.", {
+      status: 404,
+      headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" },
+    });
   }
   return new Response(new Uint8Array(pdf), {
     headers: {

@@ -12,7 +12,11 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const view = await load(params);
-  return { title: view ? `Participant information sheet, version ${view.sheet.version} – ${view.study.title}` : "Page not found" };
+  return {
+    title: view
+      ? `Participant information sheet, version ${view.sheet.version} – ${view.study.title}`
+      : "Page not found",
+  };
 }
 
 export default async function InformationSheetVersionPage({ params }: Props) {

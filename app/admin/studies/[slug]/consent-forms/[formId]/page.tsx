@@ -17,7 +17,10 @@ import { moveStatementAction, removeStatementAction, saveConsentFormAction, save
 
 export const metadata: Metadata = { title: "Consent form" };
 
-type Props = { params: Promise<{ slug: string; formId: string }>; searchParams: Promise<{ done?: string; remove?: string }> };
+type Props = {
+  params: Promise<{ slug: string; formId: string }>;
+  searchParams: Promise<{ done?: string; remove?: string }>;
+};
 
 const confirmations: Record<string, string> = {
   drafted: "The draft has been saved. Now write its statements",
@@ -46,7 +49,12 @@ export default async function ConsentFormPage({ params, searchParams }: Props) {
   const base = `/admin/studies/${study.slug}`;
   const here = `${base}/consent-forms/${form.id}`;
   const removing = editable ? form.statements.find((s) => s.id === remove) : undefined;
-  const sheets = study.informationSheets.filter((s) => s.publishedAt).map((s) => ({ id: s.id, label: `Version ${s.version}, ${formatUkDate(s.versionDate)}${s.id === study.currentSheetId ? " (current)" : ""}` }));
+  const sheets = study.informationSheets
+    .filter((s) => s.publishedAt)
+    .map((s) => ({
+      id: s.id,
+      label: `Version ${s.version}, ${formatUkDate(s.versionDate)}${s.id === study.currentSheetId ? " (current)" : ""}`,
+    }));
 
   return (
     <>
@@ -60,7 +68,12 @@ export default async function ConsentFormPage({ params, searchParams }: Props) {
             key: "Status",
             value: form.publishedAt ? (
               <>
-                {form.id === study.currentFormId ? <Tag colour="green">Current</Tag> : <Tag colour="grey">Replaced</Tag>} Published at {formatUkDateTime(form.publishedAt)}
+                {form.id === study.currentFormId ? (
+                  <Tag colour="green">Current</Tag>
+                ) : (
+                  <Tag colour="grey">Replaced</Tag>
+                )}{" "}
+                Published at {formatUkDateTime(form.publishedAt)}
               </>
             ) : (
               <Tag colour="yellow">Draft</Tag>
@@ -76,7 +89,10 @@ export default async function ConsentFormPage({ params, searchParams }: Props) {
               </Link>
             ),
           },
-          { key: "Signed", value: `${form._count.consentRecords} ${form._count.consentRecords === 1 ? "person" : "people"}` },
+          {
+            key: "Signed",
+            value: `${form._count.consentRecords} ${form._count.consentRecords === 1 ? "person" : "people"}`,
+          },
         ]}
       />
       {form.publishedAt ? (
@@ -88,11 +104,19 @@ export default async function ConsentFormPage({ params, searchParams }: Props) {
       {editable ? (
         <>
           <h2 className="nhsuk-heading-m">Publish</h2>
-          <p>Publishing makes this the form people sign, and asks everyone who signed an earlier version to sign this one. After that it cannot be changed.</p>
+          <p>
+            Publishing makes this the form people sign, and asks everyone who signed an earlier version to sign this
+            one. After that it cannot be changed.
+          </p>
           <ButtonLink href={`${here}/publish`}>Publish version {form.version}</ButtonLink>
           <ConsentFormDetailsForm
             action={saveConsentFormAction.bind(null, study.slug, form.id)}
-            initial={{ version: form.version, versionDate: isoDayOf(form.versionDate), title: form.title, informationSheetId: form.informationSheet.id }}
+            initial={{
+              version: form.version,
+              versionDate: isoDayOf(form.versionDate),
+              title: form.title,
+              informationSheetId: form.informationSheet.id,
+            }}
             sheets={sheets}
             submitLabel="Save the details"
             disclosure="Change the form's version, date, title or information sheet"
@@ -109,7 +133,12 @@ export default async function ConsentFormPage({ params, searchParams }: Props) {
             <p>“{removing.text}”</p>
             <p>The statements after it move up one place.</p>
           </WarningCallout>
-          <ActionButton action={removeStatementAction.bind(null, study.slug, form.id, removing.id)} label={`Yes, remove statement ${removing.position}`} variant="warning" pendingLabel="Removing…" />
+          <ActionButton
+            action={removeStatementAction.bind(null, study.slug, form.id, removing.id)}
+            label={`Yes, remove statement ${removing.position}`}
+            variant="warning"
+            pendingLabel="Removing…"
+          />
           <p>
             <Link href={`${here}#statements`}>No, keep it</Link>
           </p>
@@ -120,7 +149,8 @@ export default async function ConsentFormPage({ params, searchParams }: Props) {
         {form.statements.map((s, index) => (
           <li key={s.id} className="app-statement">
             <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-2" id={`statement-${s.position}`}>
-              Statement {s.position} {s.required ? <Tag colour="blue">Required</Tag> : <Tag colour="white">Optional</Tag>}
+              Statement {s.position}{" "}
+              {s.required ? <Tag colour="blue">Required</Tag> : <Tag colour="white">Optional</Tag>}
             </h3>
             <p className="nhsuk-u-margin-bottom-2">{s.text}</p>
             <p className="nhsuk-body-s">
@@ -129,9 +159,21 @@ export default async function ConsentFormPage({ params, searchParams }: Props) {
             {editable ? (
               <>
                 <div className="app-statement__actions">
-                  {index > 0 ? <ActionButton action={moveStatementAction.bind(null, study.slug, form.id, s.id, "up")} label={`Move statement ${s.position} up`} variant="secondary" small /> : null}
+                  {index > 0 ? (
+                    <ActionButton
+                      action={moveStatementAction.bind(null, study.slug, form.id, s.id, "up")}
+                      label={`Move statement ${s.position} up`}
+                      variant="secondary"
+                      small
+                    />
+                  ) : null}
                   {index < form.statements.length - 1 ? (
-                    <ActionButton action={moveStatementAction.bind(null, study.slug, form.id, s.id, "down")} label={`Move statement ${s.position} down`} variant="secondary" small />
+                    <ActionButton
+                      action={moveStatementAction.bind(null, study.slug, form.id, s.id, "down")}
+                      label={`Move statement ${s.position} down`}
+                      variant="secondary"
+                      small
+                    />
                   ) : null}
                   <Link href={`${here}?remove=${s.id}#remove-confirm`} className="app-statement__remove">
                     Remove statement {s.position}
@@ -155,7 +197,12 @@ export default async function ConsentFormPage({ params, searchParams }: Props) {
             Add a statement
           </h2>
           <p>It goes at the end; move it up afterwards if it belongs earlier.</p>
-          <StatementForm action={saveStatementAction.bind(null, study.slug, form.id, null)} prefix="new-statement" initial={{ text: "", required: "", key: "" }} submitLabel="Add the statement" />
+          <StatementForm
+            action={saveStatementAction.bind(null, study.slug, form.id, null)}
+            prefix="new-statement"
+            initial={{ text: "", required: "", key: "" }}
+            submitLabel="Add the statement"
+          />
         </section>
       ) : null}
     </>

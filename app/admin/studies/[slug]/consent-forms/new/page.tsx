@@ -16,7 +16,12 @@ export default async function NewConsentFormPage({ params }: { params: Promise<{
   const { slug } = await params;
   const study = await findStudyForAdmin(getDb(), researcher, slug);
   if (!study) notFound();
-  const sheets = study.informationSheets.filter((s) => s.publishedAt).map((s) => ({ id: s.id, label: `Version ${s.version}, ${formatUkDate(s.versionDate)}${s.id === study.currentSheetId ? " (current)" : ""}` }));
+  const sheets = study.informationSheets
+    .filter((s) => s.publishedAt)
+    .map((s) => ({
+      id: s.id,
+      label: `Version ${s.version}, ${formatUkDate(s.versionDate)}${s.id === study.currentSheetId ? " (current)" : ""}`,
+    }));
   const current = study.consentForms.find((f) => f.id === study.currentFormId);
   return (
     <>
@@ -25,10 +30,19 @@ export default async function NewConsentFormPage({ params }: { params: Promise<{
         <div className="nhsuk-grid-column-two-thirds">
           <span className="nhsuk-caption-l">{study.shortTitle}</span>
           <h1 className="nhsuk-heading-l">Draft a new consent form</h1>
-          <p>Once you have saved these details you can write the statements. Publishing the form later asks everyone who signed an earlier version to sign this one.</p>
+          <p>
+            Once you have saved these details you can write the statements. Publishing the form later asks everyone who
+            signed an earlier version to sign this one.
+          </p>
           <ConsentFormDetailsForm
             action={saveConsentFormAction.bind(null, study.slug, null)}
-            initial={{ version: "", versionDate: ukIsoDay(new Date()), title: current?.title ?? "", informationSheetId: study.currentSheetId ?? "", copyStatements: current ? "yes" : "no" }}
+            initial={{
+              version: "",
+              versionDate: ukIsoDay(new Date()),
+              title: current?.title ?? "",
+              informationSheetId: study.currentSheetId ?? "",
+              copyStatements: current ? "yes" : "no",
+            }}
             sheets={sheets}
             copyFrom={current?.version ?? null}
             submitLabel="Save and continue"

@@ -18,7 +18,10 @@ export const metadata: Metadata = { title: "Information sheet" };
 
 type Props = { params: Promise<{ slug: string; sheetId: string }>; searchParams: Promise<{ done?: string }> };
 
-const confirmations: Record<string, string> = { drafted: "The draft has been saved", saved: "Your changes to the draft have been saved" };
+const confirmations: Record<string, string> = {
+  drafted: "The draft has been saved",
+  saved: "Your changes to the draft have been saved",
+};
 
 /** One version of a study's information sheet: its text, and for a draft (to admins) the form to change it. */
 export default async function InformationSheetPage({ params, searchParams }: Props) {
@@ -41,21 +44,49 @@ export default async function InformationSheetPage({ params, searchParams }: Pro
       <h1 className="nhsuk-heading-l">Information sheet, version {sheet.version}</h1>
       <SummaryList
         rows={[
-          { key: "Status", value: sheet.publishedAt ? <>{sheet.id === study.currentSheetId ? <Tag colour="green">Current</Tag> : <Tag colour="grey">Replaced</Tag>} Published at {formatUkDateTime(sheet.publishedAt)}</> : <Tag colour="yellow">Draft</Tag> },
+          {
+            key: "Status",
+            value: sheet.publishedAt ? (
+              <>
+                {sheet.id === study.currentSheetId ? (
+                  <Tag colour="green">Current</Tag>
+                ) : (
+                  <Tag colour="grey">Replaced</Tag>
+                )}{" "}
+                Published at {formatUkDateTime(sheet.publishedAt)}
+              </>
+            ) : (
+              <Tag colour="yellow">Draft</Tag>
+            ),
+          },
           { key: "Version date", value: formatUkDate(sheet.versionDate) },
           { key: "Title", value: sheet.title },
         ]}
       />
-      {sheet.publishedAt ? <InsetText><p>A published information sheet cannot be changed: people have read it, and consent records point to it. To correct it, draft a new version.</p></InsetText> : null}
+      {sheet.publishedAt ? (
+        <InsetText>
+          <p>
+            A published information sheet cannot be changed: people have read it, and consent records point to it. To
+            correct it, draft a new version.
+          </p>
+        </InsetText>
+      ) : null}
       {editable ? (
         <>
           <h2 className="nhsuk-heading-m">Publish</h2>
           <p>Publishing makes this version the one on the public pages at once. After that it cannot be changed.</p>
-          <ButtonLink href={`${base}/information-sheets/${sheet.id}/publish`}>Publish version {sheet.version}</ButtonLink>
+          <ButtonLink href={`${base}/information-sheets/${sheet.id}/publish`}>
+            Publish version {sheet.version}
+          </ButtonLink>
           <h2 className="nhsuk-heading-m">Change the draft</h2>
           <InformationSheetForm
             action={saveInformationSheetAction.bind(null, study.slug, sheet.id)}
-            initial={{ version: sheet.version, versionDate: isoDayOf(sheet.versionDate), title: sheet.title, content: sheet.content }}
+            initial={{
+              version: sheet.version,
+              versionDate: isoDayOf(sheet.versionDate),
+              title: sheet.title,
+              content: sheet.content,
+            }}
             submitLabel="Save changes"
           />
         </>

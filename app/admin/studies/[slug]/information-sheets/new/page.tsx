@@ -18,7 +18,9 @@ export default async function NewInformationSheetPage({ params }: { params: Prom
   const db = getDb();
   const study = await findStudyForAdmin(db, researcher, slug);
   if (!study) notFound();
-  const current = study.currentSheetId ? await findInformationSheetForAdmin(db, researcher, { studyId: study.id, sheetId: study.currentSheetId }) : null;
+  const current = study.currentSheetId
+    ? await findInformationSheetForAdmin(db, researcher, { studyId: study.id, sheetId: study.currentSheetId })
+    : null;
   return (
     <>
       <BackLink href={`/admin/studies/${study.slug}`}>Back to the study</BackLink>
@@ -27,12 +29,17 @@ export default async function NewInformationSheetPage({ params }: { params: Prom
           <span className="nhsuk-caption-l">{study.shortTitle}</span>
           <h1 className="nhsuk-heading-l">Draft a new information sheet</h1>
           <p>
-            {current ? `It starts as a copy of the current version (${current.version}). ` : ""}A draft is not shown to anyone outside the team until you publish it, and can be changed as often as needed
-            until then.
+            {current ? `It starts as a copy of the current version (${current.version}). ` : ""}A draft is not shown to
+            anyone outside the team until you publish it, and can be changed as often as needed until then.
           </p>
           <InformationSheetForm
             action={saveInformationSheetAction.bind(null, study.slug, null)}
-            initial={{ version: "", versionDate: ukIsoDay(new Date()), title: current?.title ?? "", content: current?.content ?? "" }}
+            initial={{
+              version: "",
+              versionDate: ukIsoDay(new Date()),
+              title: current?.title ?? "",
+              content: current?.content ?? "",
+            }}
             submitLabel="Save the draft"
           />
         </div>

@@ -13,7 +13,10 @@ import { formatUkDateTime } from "@/lib/text/uk-dates";
 
 export const metadata: Metadata = { title: "Workshop session" };
 
-type Props = { params: Promise<{ slug: string; sessionId: string }>; searchParams: Promise<{ done?: string; offered?: string }> };
+type Props = {
+  params: Promise<{ slug: string; sessionId: string }>;
+  searchParams: Promise<{ done?: string; offered?: string }>;
+};
 
 function People({ people, caption, waitlist }: { people: SessionPerson[]; caption: string; waitlist?: boolean }) {
   return (
@@ -41,7 +44,9 @@ function People({ people, caption, waitlist }: { people: SessionPerson[]; captio
             <td className="nhsuk-table__cell">
               <Link href={`/admin/volunteers/${p.volunteerId}/workshop`}>{p.fullName}</Link>
             </td>
-            <td className="nhsuk-table__cell">{waitlist && p.waitlistedAt ? formatUkDateTime(p.waitlistedAt) : bookingStatusWords[p.status]}</td>
+            <td className="nhsuk-table__cell">
+              {waitlist && p.waitlistedAt ? formatUkDateTime(p.waitlistedAt) : bookingStatusWords[p.status]}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -55,7 +60,14 @@ export default async function SessionPage({ params, searchParams }: Props) {
   const { slug, sessionId } = await params;
   const { done, offered } = await searchParams;
   const id = z.uuid().safeParse(sessionId);
-  if (!id.success || !z.string().regex(/^[a-z0-9-]{1,64}$/).safeParse(slug).success) notFound();
+  if (
+    !id.success ||
+    !z
+      .string()
+      .regex(/^[a-z0-9-]{1,64}$/)
+      .safeParse(slug).success
+  )
+    notFound();
   const view = await loadWorkshopSession(getDb(), researcher, { studySlug: slug, sessionId: id.data });
   if (!view) notFound();
   const { session, study } = view;
@@ -65,7 +77,16 @@ export default async function SessionPage({ params, searchParams }: Props) {
     { key: "When", value: ukSpanWithZone(session.startsAt, session.endsAt) },
     { key: "Where", value: sessionWhere(session) },
     ...(session.mode === "ONLINE" && session.onlineLink
-      ? [{ key: "Online link", value: <a href={session.onlineLink} className="app-break-word" rel="noreferrer noopener" target="_blank">{session.onlineLink} (opens in a new tab)</a> }]
+      ? [
+          {
+            key: "Online link",
+            value: (
+              <a href={session.onlineLink} className="app-break-word" rel="noreferrer noopener" target="_blank">
+                {session.onlineLink} (opens in a new tab)
+              </a>
+            ),
+          },
+        ]
       : []),
     { key: "Region", value: session.region ? labelOf(regionOptions, session.region) : "Any" },
     { key: "Places", value: `${session.booked} of ${session.capacity} booked. ${placesWords(session)}.` },
@@ -78,8 +99,11 @@ export default async function SessionPage({ params, searchParams }: Props) {
       {done === "updated" ? (
         <DoneBanner heading="Session saved">
           <p>
-            If its time or place changed, everyone with a place has been emailed an updated calendar invitation and everyone waiting has been told.
-            {offeredCount > 0 ? ` ${offeredCount} ${offeredCount === 1 ? "person" : "people"} on the waiting list ${offeredCount === 1 ? "has" : "have"} been offered a place.` : ""}
+            If its time or place changed, everyone with a place has been emailed an updated calendar invitation and
+            everyone waiting has been told.
+            {offeredCount > 0
+              ? ` ${offeredCount} ${offeredCount === 1 ? "person" : "people"} on the waiting list ${offeredCount === 1 ? "has" : "have"} been offered a place.`
+              : ""}
           </p>
         </DoneBanner>
       ) : null}
@@ -97,7 +121,11 @@ export default async function SessionPage({ params, searchParams }: Props) {
         </ul>
       ) : null}
       <h2 className="nhsuk-heading-m">People with a place</h2>
-      {view.places.length === 0 ? <p>No one yet. Give people places from their own pages.</p> : <People people={view.places} caption={`People with a place at ${session.title}`} />}
+      {view.places.length === 0 ? (
+        <p>No one yet. Give people places from their own pages.</p>
+      ) : (
+        <People people={view.places} caption={`People with a place at ${session.title}`} />
+      )}
       <h2 className="nhsuk-heading-m">Waiting list</h2>
       {view.waitlist.length === 0 ? (
         <p>No one is waiting.</p>

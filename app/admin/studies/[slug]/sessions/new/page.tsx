@@ -14,7 +14,13 @@ export const metadata: Metadata = { title: "Add a workshop session" };
 export default async function NewSessionPage({ params }: { params: Promise<{ slug: string }> }) {
   const researcher = await requireResearcher("ADMIN");
   const { slug } = await params;
-  if (!z.string().regex(/^[a-z0-9-]{1,64}$/).safeParse(slug).success) notFound();
+  if (
+    !z
+      .string()
+      .regex(/^[a-z0-9-]{1,64}$/)
+      .safeParse(slug).success
+  )
+    notFound();
   const view = await listWorkshopSessions(getDb(), researcher, { studySlug: slug });
   if (!view) notFound();
   return (
@@ -26,7 +32,19 @@ export default async function NewSessionPage({ params }: { params: Promise<{ slu
           <h1 className="nhsuk-heading-l">Add a session</h1>
           <SessionForm
             action={createSessionAction.bind(null, view.study.slug)}
-            defaults={{ title: "", day: "", month: "", year: "", startTime: "", endTime: "", mode: "", location: "", onlineLink: "", region: "", capacity: "" }}
+            defaults={{
+              title: "",
+              day: "",
+              month: "",
+              year: "",
+              startTime: "",
+              endTime: "",
+              mode: "",
+              location: "",
+              onlineLink: "",
+              region: "",
+              capacity: "",
+            }}
             submitLabel="Add the session"
           />
         </div>

@@ -12,7 +12,9 @@ export async function GET(_request: Request, { params }: Context): Promise<Respo
   const actor = await researcherForRoute();
   if (actor instanceof Response) return actor;
   const ids = idsSchema.safeParse(await params);
-  const pdf = ids.success ? await consentRecordPdfForResearcher(getDb(), actor, { volunteerId: ids.data.id, recordId: ids.data.recordId }) : null;
+  const pdf = ids.success
+    ? await consentRecordPdfForResearcher(getDb(), actor, { volunteerId: ids.data.id, recordId: ids.data.recordId })
+    : null;
   if (!pdf) return new Response("Not found.", { status: 404, headers: { "Cache-Control": "no-store" } });
   return new Response(new Uint8Array(pdf), {
     headers: {

@@ -21,7 +21,10 @@ export default async function OverrideEligibilityPage({ params }: Props) {
   const researcher = await requireResearcher();
   const ids = idsSchema.safeParse(await params);
   if (!ids.success) notFound();
-  const p = await loadParticipationOfVolunteer(getDb(), researcher, { volunteerId: ids.data.id, participationId: ids.data.participationId });
+  const p = await loadParticipationOfVolunteer(getDb(), researcher, {
+    volunteerId: ids.data.id,
+    participationId: ids.data.participationId,
+  });
   if (!p) notFound();
   const back = `/admin/volunteers/${ids.data.id}`;
   return (
@@ -37,7 +40,9 @@ export default async function OverrideEligibilityPage({ params }: Props) {
                 key: "From their answers",
                 value: (
                   <>
-                    <p className={p.eligibilityReasons.length ? "nhsuk-u-margin-bottom-2" : "nhsuk-u-margin-bottom-0"}>{eligibilityWords[p.eligibility]}</p>
+                    <p className={p.eligibilityReasons.length ? "nhsuk-u-margin-bottom-2" : "nhsuk-u-margin-bottom-0"}>
+                      {eligibilityWords[p.eligibility]}
+                    </p>
                     {p.eligibilityReasons.length ? (
                       <ul className="nhsuk-list nhsuk-list--bullet nhsuk-u-margin-bottom-0">
                         {p.eligibilityReasons.map((r) => (
@@ -62,11 +67,16 @@ export default async function OverrideEligibilityPage({ params }: Props) {
             <>
               <InsetText>
                 <p>
-                  If they have not been invited yet, their status changes to match. Once invited, their status stays as it is: an override does not
-                  take back an invitation or a consent.
+                  If they have not been invited yet, their status changes to match. Once invited, their status stays as
+                  it is: an override does not take back an invitation or a consent.
                 </p>
               </InsetText>
-              <OverrideEligibilityForm action={overrideEligibilityAction} volunteerId={ids.data.id} participationId={p.id} current={p.override?.outcome ?? p.eligibility} />
+              <OverrideEligibilityForm
+                action={overrideEligibilityAction}
+                volunteerId={ids.data.id}
+                participationId={p.id}
+                current={p.override?.outcome ?? p.eligibility}
+              />
               {p.override ? (
                 <>
                   <h2 className="nhsuk-heading-m">Remove the override</h2>

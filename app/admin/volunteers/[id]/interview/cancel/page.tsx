@@ -20,7 +20,10 @@ export default async function CancelInterviewPage({ params, searchParams }: Prop
   const { study } = await searchParams;
   const volunteerId = z.uuid().safeParse(id);
   if (!volunteerId.success) notFound();
-  const view = await loadInterviewPage(getDb(), researcher, { volunteerId: volunteerId.data, ...(typeof study === "string" ? { studySlug: study } : {}) });
+  const view = await loadInterviewPage(getDb(), researcher, {
+    volunteerId: volunteerId.data,
+    ...(typeof study === "string" ? { studySlug: study } : {}),
+  });
   if (!view) notFound();
   const back = `/admin/volunteers/${view.volunteer.id}/interview`;
   return (
@@ -38,7 +41,10 @@ export default async function CancelInterviewPage({ params, searchParams }: Prop
                   { key: "Length", value: `${view.booked.durationMinutes} minutes` },
                 ]}
               />
-              <p>We will email {view.volunteer.fullName} that it is cancelled, with a calendar cancellation that removes it from their calendar. You can book another time afterwards.</p>
+              <p>
+                We will email {view.volunteer.fullName} that it is cancelled, with a calendar cancellation that removes
+                it from their calendar. You can book another time afterwards.
+              </p>
               <ConfirmForm
                 action={cancelInterviewAction.bind(null, view.volunteer.id)}
                 formId="cancel"

@@ -20,7 +20,10 @@ export default async function CancelWorkshopPlacePage({ params, searchParams }: 
   const { study } = await searchParams;
   const volunteerId = z.uuid().safeParse(id);
   if (!volunteerId.success) notFound();
-  const view = await loadWorkshopPage(getDb(), researcher, { volunteerId: volunteerId.data, ...(typeof study === "string" ? { studySlug: study } : {}) });
+  const view = await loadWorkshopPage(getDb(), researcher, {
+    volunteerId: volunteerId.data,
+    ...(typeof study === "string" ? { studySlug: study } : {}),
+  });
   if (!view) notFound();
   const back = `/admin/volunteers/${view.volunteer.id}/workshop`;
   const current = view.current;
@@ -31,7 +34,9 @@ export default async function CancelWorkshopPlacePage({ params, searchParams }: 
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <span className="nhsuk-caption-l">{view.volunteer.fullName}</span>
-          <h1 className="nhsuk-heading-l">{waitlisted ? "Take them off the waiting list?" : "Cancel the workshop place?"}</h1>
+          <h1 className="nhsuk-heading-l">
+            {waitlisted ? "Take them off the waiting list?" : "Cancel the workshop place?"}
+          </h1>
           {view.participation && current ? (
             <>
               <SummaryList

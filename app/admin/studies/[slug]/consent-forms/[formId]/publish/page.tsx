@@ -14,7 +14,11 @@ import { publishConsentFormAction } from "../../../actions";
 export const metadata: Metadata = { title: "Publish the consent form" };
 
 /** Publishing cannot be undone and emails people, so it is confirmed here, saying how many. */
-export default async function PublishConsentFormPage({ params }: { params: Promise<{ slug: string; formId: string }> }) {
+export default async function PublishConsentFormPage({
+  params,
+}: {
+  params: Promise<{ slug: string; formId: string }>;
+}) {
   const researcher = await requireResearcher("ADMIN");
   const { slug, formId } = await params;
   if (!z.uuid().safeParse(formId).success) notFound();
@@ -35,7 +39,8 @@ export default async function PublishConsentFormPage({ params }: { params: Promi
           <span className="nhsuk-caption-l">{study.shortTitle}</span>
           <h1 className="nhsuk-heading-l">Publish consent form version {form.version}?</h1>
           <p>
-            It has {form.statements.length} {form.statements.length === 1 ? "statement" : "statements"} ({required} required, {form.statements.length - required} optional) and refers to information sheet version{" "}
+            It has {form.statements.length} {form.statements.length === 1 ? "statement" : "statements"} ({required}{" "}
+            required, {form.statements.length - required} optional) and refers to information sheet version{" "}
             {form.informationSheet.version}.
           </p>
           <WarningCallout heading="This cannot be undone" headingLevel={2}>
@@ -46,7 +51,11 @@ export default async function PublishConsentFormPage({ params }: { params: Promi
                 : `${reconsent} ${reconsent === 1 ? "person has" : "people have"} signed an earlier version and ${reconsent === 1 ? "is" : "are"} still taking part: each will be emailed a link and asked to sign this version. Their earlier records stay as they are.`}
             </p>
           </WarningCallout>
-          <ActionButton action={publishConsentFormAction.bind(null, study.slug, form.id)} label={`Yes, publish version ${form.version}`} pendingLabel="Publishing…" />
+          <ActionButton
+            action={publishConsentFormAction.bind(null, study.slug, form.id)}
+            label={`Yes, publish version ${form.version}`}
+            pendingLabel="Publishing…"
+          />
           <p>
             <Link href={back}>No, go back to the draft</Link>
           </p>

@@ -16,7 +16,14 @@ export default async function CancelSessionPage({ params }: { params: Promise<{ 
   const researcher = await requireResearcher("ADMIN");
   const { slug, sessionId } = await params;
   const id = z.uuid().safeParse(sessionId);
-  if (!id.success || !z.string().regex(/^[a-z0-9-]{1,64}$/).safeParse(slug).success) notFound();
+  if (
+    !id.success ||
+    !z
+      .string()
+      .regex(/^[a-z0-9-]{1,64}$/)
+      .safeParse(slug).success
+  )
+    notFound();
   const view = await loadWorkshopSession(getDb(), researcher, { studySlug: slug, sessionId: id.data });
   if (!view) notFound();
   const { session, study } = view;
@@ -36,11 +43,25 @@ export default async function CancelSessionPage({ params }: { params: Promise<{ 
                 rows={[
                   { key: "When", value: ukSpanWithZone(session.startsAt, session.endsAt) },
                   { key: "Where", value: sessionWhere(session) },
-                  { key: "People affected", value: `${session.booked} with a place, ${session.waitlisted} on the waiting list` },
+                  {
+                    key: "People affected",
+                    value: `${session.booked} with a place, ${session.waitlisted} on the waiting list`,
+                  },
                 ]}
               />
-              <p>Everyone with a place or on the waiting list will be emailed that it is cancelled (with a calendar cancellation for those with a place). They can then be given a place at another session. This cannot be undone.</p>
-              <ConfirmForm action={cancelSessionAction.bind(null, study.slug, session.id)} formId="cancel" hidden={{}} submitLabel="Cancel the session" cancelHref={back} cancelLabel="No, keep it" />
+              <p>
+                Everyone with a place or on the waiting list will be emailed that it is cancelled (with a calendar
+                cancellation for those with a place). They can then be given a place at another session. This cannot be
+                undone.
+              </p>
+              <ConfirmForm
+                action={cancelSessionAction.bind(null, study.slug, session.id)}
+                formId="cancel"
+                hidden={{}}
+                submitLabel="Cancel the session"
+                cancelHref={back}
+                cancelLabel="No, keep it"
+              />
             </>
           )}
         </div>

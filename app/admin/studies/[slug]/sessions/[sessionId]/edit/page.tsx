@@ -16,7 +16,14 @@ export default async function EditSessionPage({ params }: { params: Promise<{ sl
   const researcher = await requireResearcher("ADMIN");
   const { slug, sessionId } = await params;
   const id = z.uuid().safeParse(sessionId);
-  if (!id.success || !z.string().regex(/^[a-z0-9-]{1,64}$/).safeParse(slug).success) notFound();
+  if (
+    !id.success ||
+    !z
+      .string()
+      .regex(/^[a-z0-9-]{1,64}$/)
+      .safeParse(slug).success
+  )
+    notFound();
   const view = await loadWorkshopSession(getDb(), researcher, { studySlug: slug, sessionId: id.data });
   if (!view) notFound();
   const { session, study } = view;
@@ -34,8 +41,10 @@ export default async function EditSessionPage({ params }: { params: Promise<{ sl
             <>
               <InsetText>
                 <p>
-                  {session.booked} {session.booked === 1 ? "person has" : "people have"} a place and {session.waitlisted} {session.waitlisted === 1 ? "is" : "are"} waiting. If you
-                  change the time or place, they are all emailed (those with a place get an updated calendar invitation). Places you add go to the waiting list at once.
+                  {session.booked} {session.booked === 1 ? "person has" : "people have"} a place and{" "}
+                  {session.waitlisted} {session.waitlisted === 1 ? "is" : "are"} waiting. If you change the time or
+                  place, they are all emailed (those with a place get an updated calendar invitation). Places you add go
+                  to the waiting list at once.
                 </p>
               </InsetText>
               <SessionForm
