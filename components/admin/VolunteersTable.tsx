@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { Fragment, type ReactNode } from "react";
 import { Tag } from "@/components/nhs";
-import { eligibilityForResearchers, statusForResearchers } from "@/lib/volunteers/status-labels";
+import { eligibilityForResearchers, statusForResearchers } from "@/lib/participation/status-words";
 import type { EligibilityOutcome, ParticipationStatus } from "@/lib/generated/prisma/enums";
 import { BULK_INVITE_FORM } from "./BulkInvite";
 

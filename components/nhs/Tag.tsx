@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
+import type { TagColour } from "@/lib/text/tag-colour";
 import { cx } from "./utils";
 
-export type TagColour =
-  "white" | "grey" | "green" | "aqua-green" | "blue" | "purple" | "pink" | "red" | "orange" | "yellow";
+export type { TagColour };
 
 export type TagProps = {
   children: ReactNode;

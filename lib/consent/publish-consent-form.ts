@@ -2,6 +2,21 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/prisma";
 import { inviteParticipantInTransaction, type Actor } from "@/lib/participation/invite-participant";
 import { ParticipationError } from "@/lib/participation/errors";
+import { TAKING_PART } from "@/lib/participation/status";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * Who publishing a consent form asks to re-consent: everyone still taking part who signed an earlier
+ * version. Someone whose personal data was erased on request cannot be contacted again.
+ */
+export function reconsentCandidates(input: { studyId: string; formId: string }): Prisma.ParticipationWhereInput {
+  return {
+    studyId: input.studyId,
+    status: { in: [...TAKING_PART] },
+    consentRecords: { some: { consentFormId: { not: input.formId } } },
+    volunteer: { erasedAt: null },
+  };
+}
 
 /**
  * Publishes a new version of a study's consent form. Everyone who signed an earlier version and is still
@@ -28,13 +43,7 @@ export async function publishConsentForm(
     await tx.consentForm.update({ where: { id: form.id }, data: { publishedAt: now } });
 
     const signedEarlier = await tx.participation.findMany({
-      where: {
-        studyId: form.studyId,
-        status: { in: ["CONSENTED", "SCHEDULED", "COMPLETED", "WAITLISTED"] },
-        consentRecords: { some: { consentFormId: { not: form.id } } },
-        // Someone whose personal data was erased on request cannot be contacted again.
-        volunteer: { erasedAt: null },
-      },
+      where: reconsentCandidates({ studyId: form.studyId, formId: form.id }),
       select: { id: true },
     });
     await recordAuditEvent(tx, {

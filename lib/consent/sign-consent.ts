@@ -6,6 +6,7 @@ import { renderConsentConfirmation } from "@/lib/email/templates/consent-confirm
 import { renderTeamConsentNotification } from "@/lib/email/templates/consent-team-notification";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ParticipationError } from "@/lib/participation/errors";
+import { statusAfterSigning } from "@/lib/participation/status";
 import { renderConsentRecordPdf } from "@/lib/pdf/consent-record-pdf";
 import { daysFromNow, newAccessToken } from "@/lib/tokens/access-token";
 import { links } from "@/lib/tokens/links";
@@ -135,7 +136,7 @@ export async function signConsent(db: Database, input: SignConsentInput, now = n
       await tx.participation.update({
         where: { id: participation.id },
         data: {
-          ...(participation.status === "INVITED" || participation.status === "ELIGIBLE" ? { status: "CONSENTED" } : {}),
+          status: statusAfterSigning(participation.status),
           consentedAt: participation.consentedAt ?? now,
           reconsentRequestedAt: null,
         },

@@ -4,7 +4,7 @@ import type { Database } from "@/lib/db/prisma";
 import { labelOf, regionOptions, staffGroupOptions } from "@/lib/registration/questions";
 import { formatUkSpreadsheetDateTime, ukIsoDay } from "@/lib/text/uk-day";
 import { csvStream, exportFilename, type Cell } from "./csv-stream";
-import { eligibilityWords, statusWords } from "./export-words";
+import { eligibilityLabel, statusForResearchers } from "@/lib/participation/status-words";
 
 export type CsvExport = { filename: string; rowCount: number; stream: ReadableStream<Uint8Array> };
 type Cursor = { createdAt: Date; id: string };
@@ -102,7 +102,7 @@ export async function exportVolunteers(
         ...studies.flatMap((s) => {
           const p = theirs.find((x) => x.studyId === s.id);
           return p
-            ? [statusWords[p.status], eligibilityWords(p.eligibility, p.eligibilityOverride)]
+            ? [statusForResearchers[p.status].label, eligibilityLabel(p.eligibility, p.eligibilityOverride)]
             : ["Not registered", ""];
         }),
       ];

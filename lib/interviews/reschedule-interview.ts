@@ -1,3 +1,4 @@
+import { canRescheduleInterview } from "@/lib/participation/status";
 import { assertSignedCurrentConsent } from "@/lib/scheduling/signed-consent";
 import { SchedulingError } from "@/lib/scheduling/errors";
 import { inSchedulingTransaction } from "@/lib/scheduling/transaction";
@@ -25,7 +26,7 @@ export async function rescheduleInterview(
     const current = await interviewOf(tx, participation.id, input.interviewId);
     if (current.status !== "SCHEDULED")
       throw new SchedulingError("That interview is no longer booked, so it cannot be moved.");
-    await assertSignedCurrentConsent(tx, participation, ["SCHEDULED"]);
+    await assertSignedCurrentConsent(tx, participation, canRescheduleInterview);
     const sequence = current.calendarSequence + 1;
     const interview = await tx.interview.update({
       where: { id: current.id },

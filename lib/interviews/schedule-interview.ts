@@ -1,3 +1,4 @@
+import { canBookInterview } from "@/lib/participation/status";
 import { randomUUID } from "node:crypto";
 import { assertSignedCurrentConsent } from "@/lib/scheduling/signed-consent";
 import { SchedulingError } from "@/lib/scheduling/errors";
@@ -39,7 +40,7 @@ export async function scheduleInterview(
   assertInterviewTime(input, now);
   return inSchedulingTransaction(db, async (tx) => {
     const participation = await lockInterviewParticipation(tx, input);
-    await assertSignedCurrentConsent(tx, participation, ["CONSENTED", "SCHEDULED"]);
+    await assertSignedCurrentConsent(tx, participation, canBookInterview);
     const active = await tx.interview.findFirst({
       where: { participationId: participation.id, status: "SCHEDULED" },
       select: { id: true },

@@ -8,13 +8,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { daysFromNow, newAccessToken } from "@/lib/tokens/access-token";
 import { links } from "@/lib/tokens/links";
 import { ParticipationError } from "./errors";
+import { canAskToReconsent, canInvite, isFirstInvitation } from "./status";
 
 export type Actor = { type: "RESEARCHER"; id: string } | { type: "SYSTEM" };
-
-/** Statuses from which an invitation (or a fresh link) can be sent. */
-const INVITABLE = ["ELIGIBLE", "INVITED"] as const;
-/** Statuses of people who have consented: they can only be asked to re-consent. */
-const CONSENTED = ["CONSENTED", "SCHEDULED", "COMPLETED", "WAITLISTED"] as const;
 
 /**
  * Sends a person the information sheet and a personal link to the consent form, inside the caller's
@@ -42,8 +38,8 @@ export async function inviteParticipantInTransaction(
       "Only eligible people can be invited. Override their eligibility first, giving a reason.",
     );
   }
-  const allowed: readonly string[] = input.reconsent ? CONSENTED : INVITABLE;
-  if (!allowed.includes(participation.status)) {
+  const allowed = input.reconsent ? canAskToReconsent : canInvite;
+  if (!allowed(participation.status)) {
     throw new ParticipationError(
       input.reconsent
         ? "Only people who have consented can be asked to re-consent."
@@ -86,7 +82,7 @@ export async function inviteParticipantInTransaction(
     }),
   });
 
-  const firstInvitation = participation.status === "ELIGIBLE";
+  const firstInvitation = isFirstInvitation(participation.status);
   await tx.participation.update({
     where: { id: participation.id },
     data: {

@@ -1,3 +1,4 @@
+import { canWithdraw } from "./status";
 import type { Database } from "@/lib/db/prisma";
 import type { ParticipationStatus } from "@/lib/generated/prisma/client";
 import { hashToken, looksLikeToken, tokenState } from "@/lib/tokens/access-token";
@@ -63,7 +64,7 @@ export async function loadManageView(db: Database, token: string | undefined, no
       studySlug: p.study.slug,
       status: p.status,
       withdrawnAt: p.withdrawnAt,
-      canWithdraw: p.status !== "WITHDRAWN",
+      canWithdraw: canWithdraw(p.status),
       consentRecords: p.consentRecords,
     })),
   };

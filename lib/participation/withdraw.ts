@@ -9,9 +9,7 @@ import { links } from "@/lib/tokens/links";
 import { lockWorkshopSessions } from "@/lib/scheduling/transaction";
 import { offerFreedSeats } from "@/lib/workshops/offer-freed-seats";
 import { ParticipationError } from "./errors";
-
-/** Statuses someone can withdraw from: everything except having already withdrawn. */
-const FINAL = ["WITHDRAWN"] as const;
+import { PARTICIPATION_STATUSES, canWithdraw } from "./status";
 
 export type WithdrawalInput = {
   volunteerId: string;
@@ -40,7 +38,7 @@ export async function withdrawParticipation(
     const open = await tx.participation.findMany({
       where: {
         volunteerId: volunteer.id,
-        status: { notIn: [...FINAL] },
+        status: { in: PARTICIPATION_STATUSES.filter(canWithdraw) },
         ...(input.participationIds === "all" ? {} : { id: { in: [...input.participationIds] } }),
       },
       include: { study: true },

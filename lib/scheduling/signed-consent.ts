@@ -1,5 +1,5 @@
 import { currentConsentForm } from "@/lib/consent/current-documents";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ParticipationStatus, Prisma } from "@/lib/generated/prisma/client";
 import { NEEDS_CONSENT, SchedulingError } from "./errors";
 
 type Tx = Prisma.TransactionClient;
@@ -23,18 +23,18 @@ export async function hasSignedCurrentConsent(
 
 /**
  * Refuses to arrange anything for someone who has not signed the current consent form, or whose status
- * is not one of `statuses`, with a reason the researcher can act on.
+ * does not pass `allowed` (a check from lib/participation/status.ts), with a reason the researcher can act on.
  */
 export async function assertSignedCurrentConsent(
   tx: Tx,
-  participation: { id: string; studyId: string; status: string },
-  statuses: readonly string[],
+  participation: { id: string; studyId: string; status: ParticipationStatus },
+  allowed: (status: ParticipationStatus) => boolean,
 ): Promise<void> {
   if (participation.status === "WITHDRAWN")
     throw new SchedulingError("This person has withdrawn from the study, so nothing can be arranged for them.");
   if (participation.status === "COMPLETED")
     throw new SchedulingError("This person has already taken part in the study.");
-  if (!statuses.includes(participation.status) || !(await hasSignedCurrentConsent(tx, participation))) {
+  if (!allowed(participation.status) || !(await hasSignedCurrentConsent(tx, participation))) {
     throw new SchedulingError(`${NEEDS_CONSENT}: this person has not signed the study's current consent form.`);
   }
 }

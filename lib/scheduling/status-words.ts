@@ -1,23 +1,11 @@
-import type { BookingStatus, InterviewStatus, ParticipationStatus } from "@/lib/generated/prisma/client";
+import type { BookingStatus, InterviewStatus } from "@/lib/generated/prisma/client";
 import { ukTimeZoneName } from "@/lib/text/london-time";
 import { formatUkDate, formatUkDateTime, formatUkTime } from "@/lib/text/uk-dates";
 
-/** Statuses as the study team reads them on the scheduling pages. */
-export const participationStatusWords: Record<ParticipationStatus, string> = {
-  INTERESTED: "Registered",
-  INELIGIBLE: "Not eligible",
-  ELIGIBLE: "Eligible, not invited yet",
-  INVITED: "Invited, not signed yet",
-  CONSENTED: "Consented",
-  DECLINED: "Declined",
-  SCHEDULED: "Booked",
-  COMPLETED: "Taken part",
-  WITHDRAWN: "Withdrawn",
-  WAITLISTED: "On a waiting list",
-};
-
+/** An interview's and a workshop place's status in the study team's words (the participation's own are in
+ * lib/participation/status-words.ts). */
 export const interviewStatusWords: Record<InterviewStatus, string> = {
-  SCHEDULED: "Booked",
+  SCHEDULED: "Scheduled",
   CANCELLED: "Cancelled",
   COMPLETED: "Completed",
   DID_NOT_ATTEND: "Did not attend",

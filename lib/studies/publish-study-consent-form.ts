@@ -1,29 +1,20 @@
 import { assertAdmin } from "@/lib/auth/permissions";
 import type { Researcher } from "@/lib/auth/researcher-session";
-import { publishConsentForm } from "@/lib/consent/publish-consent-form";
+import { publishConsentForm, reconsentCandidates } from "@/lib/consent/publish-consent-form";
 import type { Database } from "@/lib/db/prisma";
 import { ParticipationError } from "@/lib/participation/errors";
 import { ActionError } from "../forms/action-error";
 
-/** Statuses of people still taking part after signing: publishing a new form asks them to re-consent. */
-const TAKING_PART = ["CONSENTED", "SCHEDULED", "COMPLETED", "WAITLISTED"] as const;
-
 /**
  * How many people publishing this draft would ask to re-consent: everyone still taking part who signed
- * an earlier version (the same people lib/consent/publish-consent-form.ts invites).
+ * an earlier version and can still be contacted (the same people publishing asks).
  */
 export async function countReconsentCandidates(
   db: Database,
   _actor: Researcher,
   input: { studyId: string; formId: string },
 ): Promise<number> {
-  return db.participation.count({
-    where: {
-      studyId: input.studyId,
-      status: { in: [...TAKING_PART] },
-      consentRecords: { some: { consentFormId: { not: input.formId } } },
-    },
-  });
+  return db.participation.count({ where: reconsentCandidates(input) });
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Researcher } from "@/lib/auth/researcher-session";
 import type { Database } from "@/lib/db/prisma";
 import { inviteParticipant } from "@/lib/participation/invite-participant";
+import { isFirstInvitation } from "@/lib/participation/status";
 import { RecordNotFoundError } from "./errors";
 
 /**
@@ -19,5 +20,5 @@ export async function inviteVolunteer(
   });
   if (!participation) throw new RecordNotFoundError();
   await inviteParticipant(db, { participationId: participation.id, actor: { type: "RESEARCHER", id: actor.id } });
-  return { kind: participation.status === "ELIGIBLE" ? "invited" : "link-resent" };
+  return { kind: isFirstInvitation(participation.status) ? "invited" : "link-resent" };
 }

@@ -1,6 +1,7 @@
 import type { Researcher } from "@/lib/auth/researcher-session";
 import type { ConsentStatementAnswer } from "@/lib/consent/consent-hash";
 import type { Database } from "@/lib/db/prisma";
+import type { BookingStatus, InterviewStatus, ParticipationStatus } from "@/lib/generated/prisma/client";
 import { summariseAnswers, type AnswerSection } from "@/lib/registration/answer-summary";
 import { labelOf, regionOptions, staffGroupOptions } from "@/lib/registration/questions";
 import { volunteerTimeline, type TimelineEvent } from "./volunteer-timeline";
@@ -32,7 +33,7 @@ export type VolunteerParticipation = {
     status: string;
     consentRequired: boolean;
   };
-  status: string;
+  status: ParticipationStatus;
   eligibility: "ELIGIBLE" | "INELIGIBLE";
   eligibilityReasons: string[];
   override: { outcome: "ELIGIBLE" | "INELIGIBLE"; reason: string; by: string | null; at: Date | null } | null;
@@ -52,10 +53,10 @@ export type VolunteerParticipation = {
     withdrawnAt: Date;
   }[];
   /** The interview still arranged, or else the latest one. */
-  interview: { startsAt: Date; durationMinutes: number; meetingLink: string; status: string } | null;
+  interview: { startsAt: Date; durationMinutes: number; meetingLink: string; status: InterviewStatus } | null;
   /** The workshop place held or waited for, or else the latest booking. */
   workshopBooking: {
-    status: string;
+    status: BookingStatus;
     session: {
       title: string;
       startsAt: Date;

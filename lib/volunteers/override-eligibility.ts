@@ -1,12 +1,10 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Researcher } from "@/lib/auth/researcher-session";
 import type { Database } from "@/lib/db/prisma";
-import type { EligibilityOutcome, ParticipationStatus, Prisma } from "@/lib/generated/prisma/client";
+import type { EligibilityOutcome, Prisma } from "@/lib/generated/prisma/client";
 import { ParticipationError } from "@/lib/participation/errors";
+import { FOLLOWS_ELIGIBILITY } from "@/lib/participation/status";
 import { RecordNotFoundError } from "./errors";
-
-/** Statuses that only reflect eligibility, so they follow an override; later ones (invited...) stay. */
-const FOLLOWS_ELIGIBILITY: readonly ParticipationStatus[] = ["INTERESTED", "ELIGIBLE", "INELIGIBLE"];
 
 async function lockParticipation(
   tx: Prisma.TransactionClient,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ParticipationStatus } from "@/lib/generated/prisma/client";
+import { PARTICIPATION_STATUSES } from "@/lib/participation/status";
 import { regions, staffGroups } from "@/lib/registration/questions";
 
 /**
@@ -11,19 +12,11 @@ import { regions, staffGroups } from "@/lib/registration/questions";
 export const PAGE_SIZE = 25;
 export const SEARCH_MAX_LENGTH = 100;
 
-export const participationStatuses = [
-  "interested",
-  "ineligible",
-  "eligible",
-  "invited",
-  "consented",
-  "declined",
-  "scheduled",
-  "completed",
-  "withdrawn",
-  "waitlisted",
-] as const;
-export type StatusParam = (typeof participationStatuses)[number];
+/** Statuses as they appear in the address: lower case. */
+export const participationStatuses = PARTICIPATION_STATUSES.map(
+  (s) => s.toLowerCase() as Lowercase<ParticipationStatus>,
+);
+export type StatusParam = Lowercase<ParticipationStatus>;
 
 /**
  * The overview's funnel stages (lib/recruitment/recruitment-overview.ts counts them the same way), plus

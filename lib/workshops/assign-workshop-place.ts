@@ -1,3 +1,5 @@
+import { placeIsSettled } from "@/lib/workshops/place-rules";
+import { canAssignWorkshop } from "@/lib/participation/status";
 import { SchedulingError, SchedulingNotFoundError } from "@/lib/scheduling/errors";
 import { assertSignedCurrentConsent } from "@/lib/scheduling/signed-consent";
 import { inSchedulingTransaction, lockWorkshopSessions } from "@/lib/scheduling/transaction";
@@ -59,7 +61,7 @@ export async function assignWorkshopPlace(
     const current = await activeBookingOf(tx, participation.id);
     if (current?.id !== before?.id)
       throw new SchedulingError("This person's place changed while you were choosing. Check their page and try again.");
-    await assertSignedCurrentConsent(tx, participation, ["CONSENTED", "SCHEDULED", "WAITLISTED"]);
+    await assertSignedCurrentConsent(tx, participation, canAssignWorkshop);
 
     const session = await tx.workshopSession.findUnique({ where: { id: input.sessionId } });
     if (!session || session.studyId !== participation.studyId)
@@ -77,7 +79,7 @@ export async function assignWorkshopPlace(
     }
     if (current) {
       const from = await tx.workshopSession.findUniqueOrThrow({ where: { id: current.workshopSessionId } });
-      if (current.status === "BOOKED" && from.startsAt.getTime() <= now.getTime()) {
+      if (placeIsSettled({ status: current.status, startsAt: from.startsAt }, now)) {
         throw new SchedulingError("Their current session has already started: record whether they attended it first.");
       }
     }

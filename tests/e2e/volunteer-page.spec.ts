@@ -93,7 +93,7 @@ test.describe("on a 360 px wide screen", () => {
     const researcher = await signInAs(context, portalDb, authSecret);
     await page.goto(`/admin/volunteers/${volunteer.volunteerId}`);
     const interview = studySection(page, INTERVIEW_STUDY);
-    await expect(summaryValue(interview, "Status")).toHaveText("Not eligible");
+    await expect(summaryValue(interview, "Status")).toHaveText("Screened out");
     await interview.getByRole("link", { name: `Override eligibility for ${INTERVIEW_STUDY}` }).click();
 
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Override eligibility: ${INTERVIEW_STUDY}`);
@@ -112,7 +112,7 @@ test.describe("on a 360 px wide screen", () => {
     await page.getByRole("button", { name: "Override eligibility" }).click();
 
     await expect(banner(page)).toContainText(`Eligibility overridden for ${INTERVIEW_STUDY}.`);
-    await expect(summaryValue(interview, "Status")).toHaveText("Eligible");
+    await expect(summaryValue(interview, "Status")).toHaveText("Not invited yet");
     await expect(summaryValue(interview, "Eligibility")).toContainText("Eligible (overridden)");
     await expect(summaryValue(interview, "Eligibility")).toContainText(`Overridden by ${researcher.name}`);
     await expect(summaryValue(interview, "Eligibility")).toContainText("the answer was a slip (checked by phone)");
@@ -121,7 +121,7 @@ test.describe("on a 360 px wide screen", () => {
     await interview.getByRole("link", { name: /Change or remove the override/ }).click();
     await page.getByRole("button", { name: "Remove the override" }).click();
     await expect(banner(page)).toContainText(`Override removed for ${INTERVIEW_STUDY}.`);
-    await expect(summaryValue(interview, "Status")).toHaveText("Not eligible");
+    await expect(summaryValue(interview, "Status")).toHaveText("Screened out");
     const actions = (
       await portalDb.auditEvent.findMany({
         where: { subjectId: volunteer.interviewId, actorId: researcher.id },
@@ -203,7 +203,7 @@ test.describe("without JavaScript", () => {
     await expect(summaryValue(interview, "Withdrew")).toContainText(`recorded by ${researcher.name}, told by phone.`);
     await expect(summaryValue(interview, "Withdrew")).toContainText("to be removed where still possible");
     await expect(summaryValue(interview, "Withdrew")).toContainText("Changing jobs");
-    await expect(summaryValue(studySection(page, WORKSHOPS), "Status")).toHaveText("Eligible");
+    await expect(summaryValue(studySection(page, WORKSHOPS), "Status")).toHaveText("Not invited yet");
     expect(await portalDb.withdrawal.findFirst({ where: { participationId: volunteer.interviewId } })).toMatchObject({
       method: "RECORDED_BY_RESEARCHER",
       channel: "phone",

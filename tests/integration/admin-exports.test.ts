@@ -56,12 +56,12 @@ describe("the volunteer list export", () => {
     const study = await testDb().study.findUniqueOrThrow({ where: { slug: "interview-study" } });
     const workshops = await testDb().study.findUniqueOrThrow({ where: { slug: "workshops" } });
     expect(rows[0]).toMatchObject({
-      [`${study.shortTitle}: status`]: "Eligible",
+      [`${study.shortTitle}: status`]: "Not invited yet",
       [`${study.shortTitle}: eligibility`]: "Eligible",
-      [`${workshops.shortTitle}: status`]: "Eligible",
+      [`${workshops.shortTitle}: status`]: "Not invited yet",
     });
     expect(rows[5]).toMatchObject({
-      [`${study.shortTitle}: status`]: "Not eligible",
+      [`${study.shortTitle}: status`]: "Screened out",
       [`${study.shortTitle}: eligibility`]: "Eligible (overridden)",
       [`${workshops.shortTitle}: status`]: "Not registered",
     });

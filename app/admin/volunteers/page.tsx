@@ -12,12 +12,12 @@ import {
   type ListedVolunteer,
   type VolunteerList,
 } from "@/lib/volunteers/list-volunteers";
-import { statusForResearchers } from "@/lib/volunteers/status-labels";
+import { PARTICIPATION_STATUSES, isFirstInvitation } from "@/lib/participation/status";
+import { statusForResearchers } from "@/lib/participation/status-words";
 import {
   SEARCH_MAX_LENGTH,
   defaultOrder,
   parseVolunteerListQuery,
-  participationStatuses,
   stageLabels,
   stages,
   volunteerListHref,
@@ -54,7 +54,7 @@ export default async function VolunteersPage({ searchParams }: { searchParams: P
   const query: VolunteerListQuery = { ...parsed.query, study: list.study?.slug, page: list.page };
   const invitable = (v: ListedVolunteer) => {
     const p = list.study ? v.participations.find((x) => x.studyId === list.study!.id) : undefined;
-    return p && !v.erased && p.status === "ELIGIBLE" && p.eligibility === "ELIGIBLE" ? p : undefined;
+    return p && !v.erased && isFirstInvitation(p.status) && p.eligibility === "ELIGIBLE" ? p : undefined;
   };
   const firstInvitable = list.volunteers.map(invitable).find(Boolean);
   const canInvite = list.study !== null && list.study.status === "RECRUITING";
@@ -135,9 +135,9 @@ function FilterForm({
   studies: ListedStudy[];
   countries: string[];
 }) {
-  const statusOptions = participationStatuses.map((s) => ({
-    value: s,
-    label: statusForResearchers[s.toUpperCase() as keyof typeof statusForResearchers].label,
+  const statusOptions = PARTICIPATION_STATUSES.map((s) => ({
+    value: s.toLowerCase(),
+    label: statusForResearchers[s].label,
   }));
   const countryOptions = countries.map((c) => ({ value: c, label: c }));
   // A country in the address that no one has given still shows as chosen.

@@ -64,11 +64,7 @@ export default async function ManagePage({ params, searchParams }: Props) {
                 {p.studyTitle}
               </h2>
               <p>
-                <Tag
-                  colour={
-                    p.status === "WITHDRAWN" || p.status === "DECLINED" || p.status === "INELIGIBLE" ? "grey" : "blue"
-                  }
-                >
+                <Tag colour={statusForParticipant[p.status].colour}>
                   {statusForParticipant[p.status].tag}
                   {p.status === "WITHDRAWN" && p.withdrawnAt ? ` on ${formatUkDate(p.withdrawnAt)}` : ""}
                 </Tag>

@@ -2,19 +2,13 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SummaryList, Tag, type SummaryListRow } from "@/components/nhs";
 import type { VolunteerParticipation } from "@/lib/volunteers/load-volunteer-record";
-import {
-  bookingStatusWords,
-  channelWords,
-  eligibilityWords,
-  interviewStatusWords,
-  participationStatusWords,
-} from "@/lib/volunteers/words";
+import { arrangement, canInvite, canWithdraw, isFirstInvitation } from "@/lib/participation/status";
+import { eligibilityForResearchers, statusForResearchers } from "@/lib/participation/status-words";
+import { bookingStatusWords, interviewStatusWords } from "@/lib/scheduling/status-words";
+import { channelWords } from "@/lib/volunteers/words";
 import { formatUkDate, formatUkDateTime, formatUkTime } from "@/lib/text/uk-dates";
 import { InviteForm } from "./InviteForm";
 import type { VolunteerFormAction } from "./use-volunteer-form";
-
-/** Statuses of people who have agreed to take part and not left: an interview or a seat can be arranged. */
-const TAKING_PART = ["CONSENTED", "SCHEDULED", "WAITLISTED", "COMPLETED"];
 
 type Props = {
   volunteerId: string;
@@ -26,17 +20,16 @@ type Props = {
 
 function Arrangement({ volunteerId, p, erased }: { volunteerId: string; p: VolunteerParticipation; erased: boolean }) {
   const base = `/admin/volunteers/${volunteerId}`;
-  const canArrange =
-    !erased &&
-    (TAKING_PART.includes(p.status) || (!p.study.consentRequired && ["ELIGIBLE", "INVITED"].includes(p.status)));
-  const waiting = !erased && !canArrange && ["ELIGIBLE", "INVITED"].includes(p.status);
+  const next = arrangement({ status: p.status, erased });
+  const canArrange = next === "arrange";
+  const waiting = next === "after-consent";
   if (p.study.kind === "INTERVIEW") {
     const i = p.interview;
     return (
       <>
         <p>
           {i
-            ? `Interview: ${formatUkTime(i.startsAt)} on ${formatUkDate(i.startsAt)}, ${i.durationMinutes} minutes (${interviewStatusWords[i.status] ?? i.status}).`
+            ? `Interview: ${formatUkTime(i.startsAt)} on ${formatUkDate(i.startsAt)}, ${i.durationMinutes} minutes (${interviewStatusWords[i.status]}).`
             : "No interview arranged."}
         </p>
         {canArrange ? (
@@ -54,7 +47,7 @@ function Arrangement({ volunteerId, p, erased }: { volunteerId: string; p: Volun
     <>
       <p>
         {b
-          ? `Workshop: ${b.session.title}, ${formatUkTime(b.session.startsAt)} on ${formatUkDate(b.session.startsAt)}, ${b.session.mode === "ONLINE" ? "online" : (b.session.location ?? "in person")} (${bookingStatusWords[b.status] ?? b.status}).`
+          ? `Workshop: ${b.session.title}, ${formatUkTime(b.session.startsAt)} on ${formatUkDate(b.session.startsAt)}, ${b.session.mode === "ONLINE" ? "online" : (b.session.location ?? "in person")} (${bookingStatusWords[b.status]}).`
           : "No workshop place arranged."}
       </p>
       {canArrange ? (
@@ -72,21 +65,23 @@ function Arrangement({ volunteerId, p, erased }: { volunteerId: string; p: Volun
 export function ParticipationSection({ volunteerId, participation: p, erased, inviteAction, consentRecords }: Props) {
   const base = `/admin/volunteers/${volunteerId}`;
   const headingId = `study-${p.id}`;
-  const status = participationStatusWords[p.status] ?? { text: p.status, colour: "grey" as const };
+  const status = statusForResearchers[p.status];
   const effective = p.override?.outcome ?? p.eligibility;
-  const canInvite = !erased && effective === "ELIGIBLE" && (p.status === "ELIGIBLE" || p.status === "INVITED");
+  const invitable = !erased && effective === "ELIGIBLE" && canInvite(p.status);
   const rows: SummaryListRow[] = [
-    { key: "Status", value: <Tag colour={status.colour}>{status.text}</Tag> },
+    { key: "Status", value: <Tag colour={status.colour}>{status.label}</Tag> },
     {
       key: "Eligibility",
       value: (
         <>
           <p className="nhsuk-u-margin-bottom-2">
-            {p.override ? `${eligibilityWords[p.override.outcome]} (overridden)` : eligibilityWords[p.eligibility]}
+            {p.override
+              ? `${eligibilityForResearchers[p.override.outcome].label} (overridden)`
+              : eligibilityForResearchers[p.eligibility].label}
           </p>
           {p.override ? (
             <p className="nhsuk-u-margin-bottom-2">
-              From their answers: {eligibilityWords[p.eligibility].toLowerCase()}. Overridden by{" "}
+              From their answers: {eligibilityForResearchers[p.eligibility].label.toLowerCase()}. Overridden by{" "}
               {p.override.by ?? "a researcher"}
               {p.override.at ? ` on ${formatUkDate(p.override.at)}` : ""}. Reason:{" "}
               <span className="app-pre-line">{p.override.reason}</span>
@@ -149,19 +144,19 @@ export function ParticipationSection({ volunteerId, participation: p, erased, in
           {p.study.title}
         </h3>
         <SummaryList rows={rows} />
-        {canInvite ? (
+        {invitable ? (
           <InviteForm
             action={inviteAction}
             volunteerId={volunteerId}
             participationId={p.id}
             studyTitle={p.study.title}
-            label={p.status === "ELIGIBLE" ? "Send the invitation" : "Send a new consent link"}
+            label={isFirstInvitation(p.status) ? "Send the invitation" : "Send a new consent link"}
           />
         ) : null}
         <Arrangement volunteerId={volunteerId} p={p} erased={erased} />
         {consentRecords.length > 0 ? <h4 className="nhsuk-heading-s">Consent records</h4> : null}
         {consentRecords}
-        {!erased && p.status !== "WITHDRAWN" ? (
+        {!erased && canWithdraw(p.status) ? (
           <p className="nhsuk-u-margin-bottom-0">
             <Link href={`${base}/withdraw?from=${p.id}`}>
               Record a withdrawal from this study<span className="nhsuk-u-visually-hidden"> ({p.study.title})</span>

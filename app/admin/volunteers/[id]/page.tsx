@@ -1,3 +1,4 @@
+import { canWithdraw } from "@/lib/participation/status";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -50,7 +51,7 @@ export default async function VolunteerPage({ params, searchParams }: Props) {
   const { volunteer, submissions, participations, emails, timeline } = record;
   const erased = volunteer.erasedAt !== null;
   const base = `/admin/volunteers/${volunteer.id}`;
-  const open = participations.filter((p) => p.status !== "WITHDRAWN");
+  const open = participations.filter((p) => canWithdraw(p.status));
   const doneStudy = participations.find((p) => p.id === study)?.study.title;
 
   return (

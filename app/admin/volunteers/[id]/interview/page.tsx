@@ -9,7 +9,9 @@ import { InterviewForm } from "@/components/scheduling/InterviewForm";
 import { INTERVIEW_MINUTES } from "@/lib/interviews/interview-form";
 import { loadInterviewPage } from "@/lib/interviews/load-interview-page";
 import { NEEDS_CONSENT } from "@/lib/scheduling/errors";
-import { interviewStatusWords, participationStatusWords, ukDateTimeWithZone } from "@/lib/scheduling/status-words";
+import { mayBookInterview } from "@/lib/participation/status";
+import { statusForResearchers } from "@/lib/participation/status-words";
+import { interviewStatusWords, ukDateTimeWithZone } from "@/lib/scheduling/status-words";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 import { londonFormFields } from "@/lib/text/london-time";
@@ -48,12 +50,7 @@ export default async function InterviewPage({ params, searchParams }: Props) {
   const { volunteer, participation, booked } = view;
   const confirmation = typeof done === "string" ? doneWords[done] : undefined;
   const now = new Date();
-  const canBook =
-    participation !== null &&
-    !booked &&
-    participation.signedCurrentConsent &&
-    participation.status === "CONSENTED" &&
-    !volunteer.erased;
+  const canBook = participation !== null && !booked && mayBookInterview({ ...participation, erased: volunteer.erased });
 
   return (
     <>
@@ -88,7 +85,7 @@ export default async function InterviewPage({ params, searchParams }: Props) {
             <SummaryList
               rows={[
                 { key: "Study", value: participation.study.title },
-                { key: "Status", value: participationStatusWords[participation.status] },
+                { key: "Status", value: statusForResearchers[participation.status].label },
                 {
                   key: "Consent",
                   value: participation.signedCurrentConsent

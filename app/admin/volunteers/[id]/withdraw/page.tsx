@@ -1,3 +1,4 @@
+import { canWithdraw } from "@/lib/participation/status";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RecordWithdrawalForm } from "@/components/admin/volunteers/RecordWithdrawalForm";
@@ -22,7 +23,7 @@ export default async function RecordWithdrawalPage({ params, searchParams }: Pro
   const { from } = await searchParams;
   const erased = record.volunteer.erasedAt !== null;
   const open = record.participations
-    .filter((p) => p.status !== "WITHDRAWN")
+    .filter((p) => canWithdraw(p.status))
     .map((p) => ({ id: p.id, title: p.study.title }));
   const preselected = open.find((p) => p.id === from)?.id ?? (from === "all" ? "all" : null);
   return (

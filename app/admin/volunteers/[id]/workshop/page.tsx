@@ -6,14 +6,11 @@ import { BackLink, InsetText, SummaryList } from "@/components/nhs";
 import { ChoiceForm } from "@/components/scheduling/ChoiceForm";
 import { DoneBanner } from "@/components/scheduling/DoneBanner";
 import { NEEDS_CONSENT } from "@/lib/scheduling/errors";
-import {
-  bookingStatusWords,
-  participationStatusWords,
-  placesWords,
-  sessionWhere,
-  ukSpanWithZone,
-} from "@/lib/scheduling/status-words";
+import { mayAssignWorkshop } from "@/lib/participation/status";
+import { statusForResearchers } from "@/lib/participation/status-words";
+import { bookingStatusWords, placesWords, sessionWhere, ukSpanWithZone } from "@/lib/scheduling/status-words";
 import { loadWorkshopPage } from "@/lib/workshops/load-workshop-page";
+import { placeIsSettled } from "@/lib/workshops/place-rules";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 import { labelOf, regionOptions, workshopFormatOptions } from "@/lib/registration/questions";
@@ -67,10 +64,8 @@ export default async function WorkshopPlacePage({ params, searchParams }: Props)
   const currentStarted = current !== null && current.session.startsAt <= now;
   const canChoose =
     participation !== null &&
-    participation.signedCurrentConsent &&
-    ["CONSENTED", "SCHEDULED", "WAITLISTED"].includes(participation.status) &&
-    !volunteer.erased &&
-    !(current?.status === "BOOKED" && currentStarted);
+    mayAssignWorkshop({ ...participation, erased: volunteer.erased }) &&
+    !placeIsSettled(current && { status: current.status, startsAt: current.session.startsAt }, now);
   const preference = [
     view.preference.format ? labelOf(workshopFormatOptions, view.preference.format) : null,
     view.preference.region ? `Region for in person: ${labelOf(regionOptions, view.preference.region)}` : null,
@@ -109,7 +104,7 @@ export default async function WorkshopPlacePage({ params, searchParams }: Props)
             <SummaryList
               rows={[
                 { key: "Study", value: participation.study.title },
-                { key: "Status", value: participationStatusWords[participation.status] },
+                { key: "Status", value: statusForResearchers[participation.status].label },
                 {
                   key: "Consent",
                   value: participation.signedCurrentConsent

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ClearOverrideForm, OverrideEligibilityForm } from "@/components/admin/volunteers/OverrideEligibilityForm";
 import { BackLink, InsetText, SummaryList } from "@/components/nhs";
 import { loadParticipationOfVolunteer } from "@/lib/volunteers/load-participation";
-import { eligibilityWords } from "@/lib/volunteers/words";
+import { eligibilityForResearchers } from "@/lib/participation/status-words";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 import { formatUkDate } from "@/lib/text/uk-dates";
@@ -41,7 +41,7 @@ export default async function OverrideEligibilityPage({ params }: Props) {
                 value: (
                   <>
                     <p className={p.eligibilityReasons.length ? "nhsuk-u-margin-bottom-2" : "nhsuk-u-margin-bottom-0"}>
-                      {eligibilityWords[p.eligibility]}
+                      {eligibilityForResearchers[p.eligibility].label}
                     </p>
                     {p.eligibilityReasons.length ? (
                       <ul className="nhsuk-list nhsuk-list--bullet nhsuk-u-margin-bottom-0">
@@ -56,7 +56,7 @@ export default async function OverrideEligibilityPage({ params }: Props) {
               {
                 key: "Override",
                 value: p.override
-                  ? `${eligibilityWords[p.override.outcome]}, by ${p.override.by ?? "a researcher"}${p.override.at ? ` on ${formatUkDate(p.override.at)}` : ""}. Reason: ${p.override.reason}`
+                  ? `${eligibilityForResearchers[p.override.outcome].label}, by ${p.override.by ?? "a researcher"}${p.override.at ? ` on ${formatUkDate(p.override.at)}` : ""}. Reason: ${p.override.reason}`
                   : "None",
               },
             ]}
