@@ -2,9 +2,8 @@
 
 import { useActionState, useEffect, useState, type FormEvent } from "react";
 import { Button, ErrorSummary, Radios, TextInput } from "@/components/nhs";
-import { fieldErrors } from "@/lib/forms/field-errors";
 import { studySettingsFormSchema } from "@/lib/studies/study-settings-form";
-import { summaryOf, type AdminFormState } from "./form-state";
+import { errorSummary, firstErrorPerField, type FormState } from "@/lib/forms/form-state";
 
 const ORDER = [
   "form",
@@ -28,7 +27,7 @@ export function StudySettingsForm({
   action,
   initial,
 }: {
-  action: (previous: AdminFormState, formData: FormData) => Promise<AdminFormState>;
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
   initial: Record<string, string>;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
@@ -48,12 +47,12 @@ export function StudySettingsForm({
       return;
     }
     event.preventDefault();
-    setClientErrors(fieldErrors(parsed.error));
+    setClientErrors(firstErrorPerField(parsed.error));
   };
   return (
     <form action={formAction} onSubmit={check} noValidate>
       <ErrorSummary
-        errors={summaryOf(errors, ORDER).map((e) =>
+        errors={errorSummary(errors, ORDER).map((e) =>
           e.href === "#form" || e.href === "#expectedUpdatedAt" ? { ...e, href: "#status" } : e,
         )}
       />
