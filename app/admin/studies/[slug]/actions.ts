@@ -60,19 +60,8 @@ function refusal(error: unknown, fallbackField = "form"): Record<string, string>
   throw error;
 }
 
-const SETTINGS_FIELDS = [
-  "status",
-  "targetMin",
-  "targetMax",
-  "invitationMode",
-  "consentRequired",
-  "considerationPeriodHours",
-  "reminderAfterDays",
-  "retentionDays",
-  "contactName",
-  "contactEmail",
-  "expectedUpdatedAt",
-] as const;
+/** Every field of the settings form, as its schema names them: a field added there is read here too. */
+const SETTINGS_FIELDS = Object.keys(studySettingsFormSchema.shape);
 
 export async function saveStudySettingsAction(
   slug: string,
