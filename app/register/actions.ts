@@ -3,11 +3,12 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { readEnv } from "@/lib/config/env";
+import { firstErrorPerField, type FormState, type FormValues } from "@/lib/forms/form-state";
 import { createDraft, DRAFT_LIFETIME_HOURS, findDraft, saveDraftAnswers, submitDraft } from "@/lib/registration/drafts";
 import { draftToken, REGISTRATION_COOKIE } from "./draft-cookie";
-import { formValues, type FormState } from "@/lib/registration/form-values";
 import { listRecruitingStudies } from "@/lib/studies/recruiting-studies";
 import { registrationSchema, registrationSteps, stepSchema, isStepSlug } from "@/lib/registration/schema";
+import { stepValues } from "@/lib/registration/step-values";
 import { firstIncompleteStep, nextStepPath } from "@/lib/registration/step-order";
 import { clientKeyFromHeaders } from "@/lib/security/client-address";
 import { consumeRateLimit, type RateLimitedAction } from "@/lib/security/rate-limit";
@@ -16,6 +17,8 @@ import { consumeRateLimit, type RateLimitedAction } from "@/lib/security/rate-li
  * The registration journey's server actions. They work as plain form posts (JavaScript off) and from the
  * react-hook-form pages (JavaScript on), and check everything again: a browser's checks are a courtesy.
  */
+
+type StepFormState = FormState<object, FormValues>;
 
 async function limit(action: RateLimitedAction): Promise<void> {
   const key = clientKeyFromHeaders(await headers());
@@ -46,9 +49,9 @@ export async function startRegistration(): Promise<void> {
 export async function saveRegistrationStep(
   step: string,
   returnToCheck: boolean,
-  _previous: FormState,
+  _previous: StepFormState,
   formData: FormData,
-): Promise<FormState> {
+): Promise<StepFormState> {
   if (!isStepSlug(step)) redirect("/register");
   await limit("registration-step");
   const draft = await findDraft(await draftToken());
@@ -56,19 +59,15 @@ export async function saveRegistrationStep(
   if (draft.submitted) redirect("/register/confirmation");
 
   const fields = registrationSteps.find((s) => s.slug === step)!.fields;
-  const values = formValues(formData, fields);
+  const values = stepValues(formData, fields);
   const parsed = stepSchema(step, await listRecruitingStudies()).safeParse(values);
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-    return { errors, values };
-  }
+  if (!parsed.success) return { errors: firstErrorPerField(parsed.error), values };
   const { website, ...answers } = parsed.data as Record<string, unknown> & { website?: string };
   await saveDraftAnswers(draft.id, answers, Boolean(website));
   redirect(returnToCheck ? "/register/check-answers" : nextStepPath(step));
 }
 
-export async function submitRegistration(_previous: FormState, _formData: FormData): Promise<FormState> {
+export async function submitRegistration(_previous: StepFormState, _formData: FormData): Promise<StepFormState> {
   // Independent reads, side by side: a person waits for the slowest, not the sum.
   const [, draft, studies] = await Promise.all([
     limit("registration-submit"),

@@ -8,40 +8,45 @@ import { currentSessionToken, findResearcherSession } from "@/lib/auth/researche
 import { checkSecondFactor, endSession, signOutEverywhere } from "@/lib/auth/second-factor";
 import { readEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
+import type { FormState } from "@/lib/forms/form-state";
 import { clientKeyFromHeaders } from "@/lib/security/client-address";
 import { consumeRateLimit } from "@/lib/security/rate-limit";
-
-export type SignInFormState = { error?: string; email?: string } | null;
 
 const emailSchema = z.email("Enter your email address in the correct format, like name@imperial.ac.uk").max(254);
 
 /** Asks for a sign-in link. Whoever the address belongs to, the answer is the same "check your email". */
-export async function requestSignInAction(_previous: SignInFormState, formData: FormData): Promise<SignInFormState> {
+export async function requestSignInAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const raw = String(formData.get("email") ?? "").trim();
   const parsed = emailSchema.safeParse(raw);
   if (!parsed.success)
-    return { error: raw === "" ? "Enter your email address" : parsed.error.issues[0]!.message, email: raw };
+    return {
+      errors: { email: raw === "" ? "Enter your email address" : parsed.error.issues[0]!.message },
+      values: { email: raw },
+    };
   const client = clientKeyFromHeaders(await headers());
   for (const key of [`client:${client}`, `email:${parsed.data.toLowerCase()}`]) {
     const decision = await consumeRateLimit("sign-in-request", key);
     if (!decision.allowed)
       return {
-        error: `Too many sign-in requests. Try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes.`,
-        email: raw,
+        errors: {
+          email: `Too many sign-in requests. Try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes.`,
+        },
+        values: { email: raw },
       };
   }
   await signIn("nodemailer", { email: parsed.data, redirect: false, redirectTo: "/sign-in/two-factor" });
   redirect("/sign-in/check-email");
 }
 
-export type TwoFactorState = { error?: string } | null;
-
-export async function twoFactorAction(_previous: TwoFactorState, formData: FormData): Promise<TwoFactorState> {
+export async function twoFactorAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const session = await findResearcherSession(await currentSessionToken());
   if (!session) redirect("/sign-in");
   const limit = await consumeRateLimit("second-factor", session.researcher.id);
   if (!limit.allowed)
-    return { error: `Too many attempts. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.` };
+    return {
+      errors: { code: `Too many attempts. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.` },
+      values: {},
+    };
   const code = String(formData.get("code") ?? "");
   const authSecret = readEnv().AUTH_SECRET;
   if (!authSecret) throw new Error("AUTH_SECRET is not set");
@@ -53,9 +58,12 @@ export async function twoFactorAction(_previous: TwoFactorState, formData: FormD
   });
   if (result === "wrong-code") {
     return {
-      error: /^\s*\d{6}\s*$/.test(code)
-        ? "The code is not right, or has been used. Enter the current code from your app"
-        : "Enter the 6-digit code from your authenticator app",
+      errors: {
+        code: /^\s*\d{6}\s*$/.test(code)
+          ? "The code is not right, or has been used. Enter the current code from your app"
+          : "Enter the 6-digit code from your authenticator app",
+      },
+      values: {},
     };
   }
   redirect("/admin");

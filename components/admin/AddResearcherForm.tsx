@@ -2,19 +2,19 @@
 
 import { useActionState } from "react";
 import { Button, ErrorSummary, Radios, TextInput } from "@/components/nhs";
-import { summaryOf, type AdminFormState } from "./form-state";
+import { errorSummary, type FormState } from "@/lib/forms/form-state";
 
 export function AddResearcherForm({
   action,
 }: {
-  action: (previous: AdminFormState, formData: FormData) => Promise<AdminFormState>;
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state?.errors ?? {};
   const values = state?.values ?? { email: "", name: "", role: "RESEARCHER" };
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary errors={summaryOf(errors, ["name", "email", "role"])} />
+      <ErrorSummary errors={errorSummary(errors, ["name", "email", "role"])} />
       <TextInput
         id="name"
         name="name"

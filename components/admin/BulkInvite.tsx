@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { createContext, useActionState, useContext, useEffect, useRef, type ReactNode } from "react";
 import { Button, ErrorMessage, ErrorSummary, FormGroup } from "@/components/nhs";
-import type { BulkInviteState } from "@/app/admin/volunteers/actions";
+import type { BulkInviteState } from "@/lib/volunteers/invite-volunteers";
 
 /**
  * Bulk invitation on the volunteers list. The form element sits at the top of the page (with the outcome

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Button, Checkboxes, ErrorSummary, Radios, TextInput } from "@/components/nhs";
 import { DateField } from "./DateField";
 import { Disclosure } from "./Disclosure";
-import { summaryOf, type AdminFormState } from "./form-state";
+import { errorSummary, type FormState } from "@/lib/forms/form-state";
 
 const ORDER = ["form", "version", "versionDate", "title", "informationSheetId"];
 
@@ -17,7 +17,7 @@ export function ConsentFormDetailsForm({
   submitLabel,
   disclosure,
 }: {
-  action: (previous: AdminFormState, formData: FormData) => Promise<AdminFormState>;
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
   initial: { version: string; versionDate: string; title: string; informationSheetId: string; copyStatements?: string };
   sheets: { id: string; label: string }[];
   /** For a new draft: the version of the current form whose statements it can start with. */
@@ -33,7 +33,7 @@ export function ConsentFormDetailsForm({
     <Disclosure summary={disclosure} open={Object.keys(errors).length > 0}>
       <form action={formAction} noValidate>
         <ErrorSummary
-          errors={summaryOf(errors, ORDER).map((e) => (e.href === "#form" ? { ...e, href: "#version" } : e))}
+          errors={errorSummary(errors, ORDER).map((e) => (e.href === "#form" ? { ...e, href: "#version" } : e))}
         />
         <TextInput
           id="version"

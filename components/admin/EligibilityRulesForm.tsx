@@ -3,10 +3,10 @@
 import { useActionState } from "react";
 import { Button, ErrorSummary, ErrorMessage, FormGroup, Hint, Label } from "@/components/nhs";
 import type { CriterionWords } from "@/lib/studies/describe-eligibility-rules";
-import type { AdminFormState } from "./form-state";
+import type { FormState } from "@/lib/forms/form-state";
 import { RuleWords } from "./RuleWords";
 
-type State = AdminFormState<{ preview: CriterionWords[] }>;
+type State = FormState<{ preview?: CriterionWords[] }>;
 
 /**
  * The eligibility rules as JSON, with "Preview" (the rules in words, nothing saved) and "Save". Every
@@ -25,13 +25,13 @@ export function EligibilityRulesForm({
   return (
     <>
       <ErrorSummary errors={problems.map((text) => ({ href: "#rules", text }))} />
-      {state?.extra?.preview ? (
+      {state?.preview ? (
         <section aria-labelledby="preview-heading" className="app-preview">
           <h2 className="nhsuk-heading-m" id="preview-heading">
             Preview: the rules in words
           </h2>
           <p>Nothing has been saved yet.</p>
-          <RuleWords criteria={state.extra.preview} />
+          <RuleWords criteria={state.preview} />
         </section>
       ) : null}
       <form action={formAction} noValidate>

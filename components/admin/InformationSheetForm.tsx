@@ -5,9 +5,9 @@ import { DocumentBody } from "@/components/documents/DocumentBody";
 import { Button, ErrorSummary, Textarea, TextInput } from "@/components/nhs";
 import type { DocumentBlock } from "@/lib/documents/parse-document";
 import { DateField } from "./DateField";
-import { summaryOf, type AdminFormState } from "./form-state";
+import { errorSummary, type FormState } from "@/lib/forms/form-state";
 
-type State = AdminFormState<{ preview: DocumentBlock[] }>;
+type State = FormState<{ preview?: DocumentBlock[] }>;
 const ORDER = ["form", "version", "versionDate", "title", "content"];
 
 /** A draft information sheet: its version, date, title and text, with a preview of the text as people will read it. */
@@ -23,11 +23,11 @@ export function InformationSheetForm({
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state?.errors ?? {};
   const values = state?.values ?? initial;
-  const preview = state?.extra?.preview;
+  const preview = state?.preview;
   return (
     <>
       <ErrorSummary
-        errors={summaryOf(errors, ORDER).map((e) => (e.href === "#form" ? { ...e, href: "#version" } : e))}
+        errors={errorSummary(errors, ORDER).map((e) => (e.href === "#form" ? { ...e, href: "#version" } : e))}
       />
       {preview ? (
         <section aria-labelledby="preview-heading" className="app-preview">

@@ -2,14 +2,14 @@
 
 import { useActionState } from "react";
 import { Button, ErrorSummary, Radios } from "@/components/nhs";
-import type { AdminFormState } from "./form-state";
+import type { FormState } from "@/lib/forms/form-state";
 
 export function RoleForm({
   action,
   role,
   name,
 }: {
-  action: (previous: AdminFormState, formData: FormData) => Promise<AdminFormState>;
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
   role: string;
   name: string;
 }) {

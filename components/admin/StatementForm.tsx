@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Button, ErrorSummary, Radios, Textarea, TextInput } from "@/components/nhs";
 import { Disclosure } from "./Disclosure";
-import type { AdminFormState } from "./form-state";
+import type { FormState } from "@/lib/forms/form-state";
 
 /**
  * One consent statement: its words, whether agreeing is required to take part, and its stable key. Several
@@ -16,7 +16,7 @@ export function StatementForm({
   submitLabel,
   disclosure,
 }: {
-  action: (previous: AdminFormState, formData: FormData) => Promise<AdminFormState>;
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
   prefix: string;
   initial: { text: string; required: string; key: string };
   submitLabel: string;

@@ -2,33 +2,19 @@
 
 import { useActionState, useEffect, useState, type FormEvent } from "react";
 import { Button, ErrorSummary, Radios, TextInput } from "@/components/nhs";
-import { fieldErrors } from "@/lib/forms/field-errors";
 import { studySettingsFormSchema } from "@/lib/studies/study-settings-form";
-import { summaryOf, type AdminFormState } from "./form-state";
+import { errorSummary, firstErrorPerField, formValues, type FormState } from "@/lib/forms/form-state";
 
-const ORDER = [
-  "form",
-  "status",
-  "targetMin",
-  "targetMax",
-  "invitationMode",
-  "consentRequired",
-  "considerationPeriodHours",
-  "reminderAfterDays",
-  "retentionDays",
-  "contactName",
-  "contactEmail",
-  "expectedUpdatedAt",
-];
-
-export type StudySettingsValues = Record<(typeof ORDER)[number], string>;
+const FIELDS = Object.keys(studySettingsFormSchema.shape);
+// The summary lists errors in the order the schema names the fields, which is the order they appear in.
+const ORDER = ["form", ...FIELDS];
 
 /** A study's settings. The values shown after a refused save are the ones posted, so nothing is lost. */
 export function StudySettingsForm({
   action,
   initial,
 }: {
-  action: (previous: AdminFormState, formData: FormData) => Promise<AdminFormState>;
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
   initial: Record<string, string>;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
@@ -41,19 +27,19 @@ export function StudySettingsForm({
     if (clientErrors) document.getElementById("error-summary")?.focus();
   }, [clientErrors]);
   const check = (event: FormEvent<HTMLFormElement>) => {
-    const posted = Object.fromEntries([...new FormData(event.currentTarget)].map(([k, v]) => [k, String(v)]));
-    const parsed = studySettingsFormSchema.safeParse(posted);
+    // Read as the server action reads the post, so that both find the same problems.
+    const parsed = studySettingsFormSchema.safeParse(formValues(new FormData(event.currentTarget), FIELDS));
     if (parsed.success) {
       setClientErrors(null);
       return;
     }
     event.preventDefault();
-    setClientErrors(fieldErrors(parsed.error));
+    setClientErrors(firstErrorPerField(parsed.error));
   };
   return (
     <form action={formAction} onSubmit={check} noValidate>
       <ErrorSummary
-        errors={summaryOf(errors, ORDER).map((e) =>
+        errors={errorSummary(errors, ORDER).map((e) =>
           e.href === "#form" || e.href === "#expectedUpdatedAt" ? { ...e, href: "#status" } : e,
         )}
       />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { VerifyState } from "@/app/admin/audit/actions";
+import type { VerifyState } from "@/lib/audit/verify-audit-log";
 import { Button } from "@/components/nhs";
 
 /** The "verify the audit chain" button and, once run, what it found. */

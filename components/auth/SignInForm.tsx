@@ -2,17 +2,13 @@
 
 import { useActionState } from "react";
 import { Button, ErrorSummary, TextInput } from "@/components/nhs";
-import type { SignInFormState } from "@/app/sign-in/actions";
+import { errorSummary, type FormState } from "@/lib/forms/form-state";
 
-export function SignInForm({
-  action,
-}: {
-  action: (previous: SignInFormState, formData: FormData) => Promise<SignInFormState>;
-}) {
+export function SignInForm({ action }: { action: (previous: FormState, formData: FormData) => Promise<FormState> }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction}>
-      <ErrorSummary errors={state?.error ? [{ href: "#email", text: state.error }] : []} />
+      <ErrorSummary errors={errorSummary(state?.errors ?? {}, ["email"])} />
       <TextInput
         id="email"
         name="email"
@@ -21,8 +17,8 @@ export function SignInForm({
         hint="The address your study administrator registered."
         autoComplete="email"
         spellCheck={false}
-        defaultValue={state?.email ?? ""}
-        error={state?.error}
+        defaultValue={state?.values.email ?? ""}
+        error={state?.errors.email}
       />
       <Button disabled={pending}>{pending ? "Sending…" : "Email me a sign-in link"}</Button>
     </form>

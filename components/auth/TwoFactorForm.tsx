@@ -2,17 +2,13 @@
 
 import { useActionState } from "react";
 import { Button, ErrorSummary, TextInput } from "@/components/nhs";
-import type { TwoFactorState } from "@/app/sign-in/actions";
+import { errorSummary, type FormState } from "@/lib/forms/form-state";
 
-export function TwoFactorForm({
-  action,
-}: {
-  action: (previous: TwoFactorState, formData: FormData) => Promise<TwoFactorState>;
-}) {
+export function TwoFactorForm({ action }: { action: (previous: FormState, formData: FormData) => Promise<FormState> }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction}>
-      <ErrorSummary errors={state?.error ? [{ href: "#code", text: state.error }] : []} />
+      <ErrorSummary errors={errorSummary(state?.errors ?? {}, ["code"])} />
       <TextInput
         id="code"
         name="code"
@@ -21,7 +17,7 @@ export function TwoFactorForm({
         inputMode="numeric"
         autoComplete="one-time-code"
         width={10}
-        error={state?.error}
+        error={state?.errors.code}
       />
       <Button disabled={pending}>{pending ? "Checking…" : "Continue"}</Button>
     </form>

@@ -10,7 +10,7 @@ import type { ConsentFormState } from "@/lib/consent/consent-form-state";
 export type ConsentStatementView = { id: string; position: number; text: string; required: boolean };
 
 type Props = {
-  action: (previous: ConsentFormState | null, formData: FormData) => Promise<ConsentFormState>;
+  action: (previous: ConsentFormState, formData: FormData) => Promise<ConsentFormState>;
   consentFormId: string;
   statements: ConsentStatementView[];
   /** Today's date in words, shown beside the signature. */

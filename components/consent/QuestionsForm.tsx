@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { Button, ErrorSummary, Panel, Textarea } from "@/components/nhs";
-import type { QuestionsState } from "@/app/consent/[token]/actions";
+import { errorSummary } from "@/lib/forms/form-state";
+import type { QuestionsState } from "@/lib/consent/consent-form-state";
 
 /** Asking to speak to the team first: one optional message, sent to the study team. */
 export function QuestionsForm({
@@ -25,7 +26,7 @@ export function QuestionsForm({
   }
   return (
     <form action={formAction}>
-      <ErrorSummary errors={state?.error ? [{ href: "#message", text: state.error }] : []} />
+      <ErrorSummary errors={errorSummary(state?.errors ?? {}, ["message"])} />
       <Textarea
         id="message"
         name="message"
@@ -33,8 +34,8 @@ export function QuestionsForm({
         hint="The team will contact you by email, or by phone if you gave us your number. Do not include any patient information."
         rows={5}
         maxLength={1000}
-        defaultValue={state?.message ?? ""}
-        error={state?.error}
+        defaultValue={state?.values.message ?? ""}
+        error={state?.errors.message}
       />
       <Button disabled={pending}>{pending ? "Sending…" : "Ask the team to contact me"}</Button>
     </form>

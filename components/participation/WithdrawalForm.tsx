@@ -2,10 +2,10 @@
 
 import { useActionState } from "react";
 import { Button, ErrorSummary, Radios, Textarea } from "@/components/nhs";
-import type { WithdrawalFormState } from "@/app/manage/[token]/actions";
+import { errorSummary, type FormState } from "@/lib/forms/form-state";
 
 type Props = {
-  action: (previous: WithdrawalFormState, formData: FormData) => Promise<WithdrawalFormState>;
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
   /** The studies the person can still withdraw from; with one chosen already, the choice is not asked. */
   studies: { id: string; title: string }[];
   preselected: string | null;
@@ -16,9 +16,7 @@ export function WithdrawalForm({ action, studies, preselected }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state?.errors ?? {};
   const values = state?.values ?? {};
-  const summary = (["from", "dataChoice", "reason"] as const)
-    .filter((f) => errors[f])
-    .map((f) => ({ href: `#${f}`, text: errors[f]! }));
+  const summary = errorSummary(errors, ["from", "dataChoice", "reason"]);
   return (
     <form action={formAction}>
       <ErrorSummary errors={summary} />

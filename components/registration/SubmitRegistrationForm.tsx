@@ -2,13 +2,13 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/nhs";
-import type { FormState } from "@/lib/registration/form-values";
+import type { FormState, FormValues } from "@/lib/forms/form-state";
 
 /** The final submit. One click sends it; the button stays disabled while it is on its way. */
 export function SubmitRegistrationForm({
   action,
 }: {
-  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  action: (previous: FormState<object, FormValues>, formData: FormData) => Promise<FormState<object, FormValues>>;
 }) {
   const [, formAction, pending] = useActionState(action, null);
   return (

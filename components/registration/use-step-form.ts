@@ -4,9 +4,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useEffect, useSyncExternalStore, type FormEvent } from "react";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
 import type { z } from "zod";
-import type { FormState } from "@/lib/registration/form-values";
+import type { FormState, FormValues } from "@/lib/forms/form-state";
 
-export type StepAction = (previous: FormState, formData: FormData) => Promise<FormState>;
+export type StepAction = (
+  previous: FormState<object, FormValues>,
+  formData: FormData,
+) => Promise<FormState<object, FormValues>>;
 
 const subscribeNothing = () => () => undefined;
 

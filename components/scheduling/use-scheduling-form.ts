@@ -2,9 +2,9 @@
 
 import { useActionState, useEffect } from "react";
 import type { ErrorSummaryItem } from "@/components/nhs";
-import type { SchedulingFormState } from "@/lib/scheduling/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 
-export type SchedulingAction = (previous: SchedulingFormState, formData: FormData) => Promise<SchedulingFormState>;
+export type SchedulingAction = (previous: FormState, formData: FormData) => Promise<FormState>;
 
 /**
  * A scheduling form posted to its server action (it works without JavaScript too): the errors the action

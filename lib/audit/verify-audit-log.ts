@@ -3,6 +3,9 @@ import { verifyAuditChain, type AuditChainReport } from "@/lib/audit/verify-audi
 import type { Researcher } from "@/lib/auth/researcher-session";
 import type { Database } from "@/lib/db/prisma";
 
+/** What the "verify the audit chain" button shows: the last check's report, or nothing before the first. */
+export type VerifyState = AuditChainReport | null;
+
 /**
  * Checks the whole audit chain (lib/audit/verify-audit-chain.ts) at a researcher's request, and records
  * that it was checked, and with what result, as an event of its own (after the check, so the check never

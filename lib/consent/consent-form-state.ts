@@ -1,14 +1,16 @@
+import { formValues, type FormState } from "@/lib/forms/form-state";
+
 /** Where a person is on the consent form, as the server action returns it to the page. */
-export type ConsentFormState =
-  | { stage: "answer"; values: Record<string, unknown>; errors: Record<string, string>; formError?: string }
-  | { stage: "review"; values: Record<string, unknown> };
+export type ConsentFormState = FormState<{ stage: "answer" | "review" }>;
+
+/** The "ask the team first" form: its message, or that it was sent. */
+export type QuestionsState = FormState<{ sent?: true }>;
 
 /** The posted fields the consent form owns: the answers and the typed name, nothing else. */
-export function consentValues(formData: FormData): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value !== "string") continue;
-    if (key === "signedName" || key.startsWith("statement-")) values[key] = value;
-  }
-  return values;
+export function consentValues(formData: FormData): Record<string, string> {
+  // The statements' fields are named after the form's statements, so they are found among those posted.
+  const owned = [...new Set(formData.keys())].filter(
+    (key) => typeof formData.get(key) === "string" && (key === "signedName" || key.startsWith("statement-")),
+  );
+  return formValues(formData, owned);
 }

@@ -5,6 +5,7 @@ import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { renderConsentConfirmation } from "@/lib/email/templates/consent-confirmation";
 import { renderTeamConsentNotification } from "@/lib/email/templates/consent-team-notification";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { firstErrorPerField } from "@/lib/forms/form-state";
 import { ParticipationError } from "@/lib/participation/errors";
 import { statusAfterSigning } from "@/lib/participation/status";
 import { renderConsentRecordPdf } from "@/lib/pdf/consent-record-pdf";
@@ -65,11 +66,7 @@ export async function signConsent(db: Database, input: SignConsentInput, now = n
     );
   }
   const parsed = consentAnswersSchema(form.statements).safeParse(input.values);
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-    return { kind: "invalid-answers", errors };
-  }
+  if (!parsed.success) return { kind: "invalid-answers", errors: firstErrorPerField(parsed.error) };
   const answers = toConsentAnswers(parsed.data, form.statements);
 
   // A JavaScript date has millisecond precision, as the column does: the hash recomputed from the row matches.

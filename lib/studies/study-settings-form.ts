@@ -66,18 +66,11 @@ export const studySettingsFormSchema = z
 export type StudySettingsFormValues = z.input<typeof studySettingsFormSchema>;
 export type StudySettings = Omit<z.output<typeof studySettingsFormSchema>, "expectedUpdatedAt">;
 
-export const studySettingsFields = [
-  "status",
-  "targetMin",
-  "targetMax",
-  "invitationMode",
-  "consentRequired",
-  "considerationPeriodHours",
-  "reminderAfterDays",
-  "retentionDays",
-  "contactName",
-  "contactEmail",
-] as const satisfies readonly (keyof StudySettings)[];
+/** The settings themselves, in the schema's order: every field but the version the form was opened with. */
+type SettingsField = keyof typeof studySettingsFormSchema.shape;
+export const studySettingsFields = (Object.keys(studySettingsFormSchema.shape) as SettingsField[]).filter(
+  (field): field is Exclude<SettingsField, "expectedUpdatedAt"> => field !== "expectedUpdatedAt",
+) satisfies (keyof StudySettings)[];
 
 /** A study's slug as it may appear in an address: checked before any query. */
 export const studySlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);

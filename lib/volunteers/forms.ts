@@ -8,9 +8,6 @@ import { z } from "zod";
 
 export const volunteerIdSchema = z.uuid();
 
-/** What a form action gives back to show: field errors (in the error summary and inline) and the values typed. */
-export type VolunteerFormState = { errors: Record<string, string>; values: Record<string, string> } | null;
-
 const optionalText = (max: number, message: string) =>
   z.preprocess(
     (v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined),
@@ -72,10 +69,3 @@ export const eraseFormSchema = z.object({
       .max(254, "Type their email address to confirm"),
   ),
 });
-
-/** The field errors of a failed parse, the first message per field. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return errors;
-}

@@ -23,6 +23,9 @@ export type BulkInviteResult = {
   notInvited: { participationId: string; volunteerId: string | null; fullName: string | null; reason: string }[];
 };
 
+/** What "Invite selected" shows after a submit: why nothing was done, or who was invited and who not. */
+export type BulkInviteState = { error: string } | { result: BulkInviteResult } | null;
+
 export class StudyNotFoundError extends Error {}
 
 /**

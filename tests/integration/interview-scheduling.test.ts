@@ -6,7 +6,7 @@ import { recordInterviewOutcome } from "@/lib/interviews/record-interview-outcom
 import { rescheduleInterview } from "@/lib/interviews/reschedule-interview";
 import { scheduleInterview } from "@/lib/interviews/schedule-interview";
 import { SchedulingError, SchedulingNotFoundError } from "@/lib/scheduling/errors";
-import { fieldErrors } from "@/lib/scheduling/form-state";
+import { firstErrorPerField } from "@/lib/forms/form-state";
 import { publishConsentForm } from "@/lib/consent/publish-consent-form";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { seedDatabase } from "@/lib/db/seed";
@@ -54,7 +54,7 @@ describe("the interview form", () => {
       meetingLink: "https://zoom.us/j/123",
     });
     expect(result.success).toBe(false);
-    expect(fieldErrors(result.error!)).toEqual({
+    expect(firstErrorPerField(result.error!)).toEqual({
       date: "The date of the interview must be a real date, for example 27 3 2027",
       time: "Enter the start time in 24-hour time, for example 14:30",
       duration: "Enter a length between 30 and 35 minutes",
@@ -86,7 +86,7 @@ describe("the interview form", () => {
       duration: "30",
       meetingLink: TEAMS,
     });
-    expect(fieldErrors(result.error!).time).toMatch(/does not exist in the UK/);
+    expect(firstErrorPerField(result.error!).time).toMatch(/does not exist in the UK/);
   });
 });
 

@@ -10,7 +10,7 @@ import { loadWorkshopSession } from "@/lib/workshops/load-workshop-session";
 import { recordWorkshopAttendance } from "@/lib/workshops/record-workshop-attendance";
 import { sessionFormSchema, type SessionForm } from "@/lib/workshops/session-form";
 import { updateWorkshopSession } from "@/lib/workshops/update-workshop-session";
-import { fieldErrors } from "@/lib/scheduling/form-state";
+import { firstErrorPerField } from "@/lib/forms/form-state";
 import { NotAllowedError } from "@/lib/auth/permissions";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { createPrismaClient } from "@/lib/db/prisma";
@@ -109,7 +109,7 @@ describe("the session form", () => {
       region: "atlantis",
       capacity: "0",
     });
-    expect(Object.keys(fieldErrors(result.error!)).sort()).toEqual([
+    expect(Object.keys(firstErrorPerField(result.error!)).sort()).toEqual([
       "capacity",
       "date",
       "endTime",
@@ -129,7 +129,7 @@ describe("the session form", () => {
       region: "",
       capacity: "ten",
     });
-    expect(fieldErrors(online.error!)).toEqual({
+    expect(firstErrorPerField(online.error!)).toEqual({
       endTime: "The end time must be after the start time",
       onlineLink: "Enter the online link as a full address starting with https://",
       capacity: "Enter how many people can come as a whole number, for example 12",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderRegistrationConfirmation } from "@/lib/email/templates/registration-confirmation";
 import { summariseAnswers } from "@/lib/registration/answer-summary";
-import { formValues } from "@/lib/registration/form-values";
+import { stepValues } from "@/lib/registration/step-values";
 import { nextStepsFor, type StudyOutcome } from "@/lib/registration/next-steps";
 import { firstIncompleteStep, nextStepPath } from "@/lib/registration/step-order";
 import { validAnswers } from "../support/registration-answers";
@@ -28,7 +28,7 @@ describe("form values from a post", () => {
     data.append("studies", "workshops");
     data.append("isAdmin", "true");
     data.append("email", new Blob(["x"]), "file.txt");
-    expect(formValues(data, ["fullName", "email", "studies"])).toEqual({
+    expect(stepValues(data, ["fullName", "email", "studies"])).toEqual({
       fullName: "Ada",
       studies: ["interview-study", "workshops"],
     });

@@ -2,7 +2,7 @@
 
 import { notFound, redirect } from "next/navigation";
 import type { ActionButtonState } from "@/components/admin/ActionButton";
-import { formValues, type AdminFormState } from "@/components/admin/form-state";
+import { firstErrorPerField, formValues, type FormState } from "@/lib/forms/form-state";
 import { ActionError } from "@/lib/forms/action-error";
 import {
   addResearcher,
@@ -16,7 +16,6 @@ import {
   researcherIdSchema,
   researcherRoleFormSchema,
 } from "@/lib/researchers/researcher-forms";
-import { fieldErrors } from "@/lib/forms/field-errors";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { readEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
@@ -32,11 +31,11 @@ function idOf(value: string): string {
   return value;
 }
 
-export async function addResearcherAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+export async function addResearcherAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const researcher = await requireResearcher("ADMIN");
   const values = formValues(formData, ["email", "name", "role"]);
   const parsed = addResearcherFormSchema.safeParse(values);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { errors: firstErrorPerField(parsed.error), values };
   let id: string;
   try {
     ({ id } = await addResearcher(getDb(), researcher, { ...parsed.data, publicUrl: readEnv().publicUrl }));
@@ -50,14 +49,14 @@ export async function addResearcherAction(_previous: AdminFormState, formData: F
 
 export async function changeRoleAction(
   researcherId: string,
-  _previous: AdminFormState,
+  _previous: FormState,
   formData: FormData,
-): Promise<AdminFormState> {
+): Promise<FormState> {
   const researcher = await requireResearcher("ADMIN");
   const id = idOf(researcherId);
   const values = formValues(formData, ["role"]);
   const parsed = researcherRoleFormSchema.safeParse(values);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { errors: firstErrorPerField(parsed.error), values };
   try {
     await changeResearcherRole(getDb(), researcher, { researcherId: id, role: parsed.data.role });
   } catch (error) {

@@ -6,12 +6,10 @@ import {
   bulkInviteSchema,
   inviteVolunteers,
   StudyNotFoundError,
-  type BulkInviteResult,
+  type BulkInviteState,
 } from "@/lib/volunteers/invite-volunteers";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
-
-export type BulkInviteState = { error: string } | { result: BulkInviteResult } | null;
 
 /**
  * "Invite selected": the ticked participations of the study on the list. The outcome (who was invited,

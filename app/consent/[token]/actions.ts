@@ -2,11 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { consentAnswersSchema } from "@/lib/consent/consent-answers-schema";
-import { consentValues, type ConsentFormState } from "@/lib/consent/consent-form-state";
+import { consentValues, type ConsentFormState, type QuestionsState } from "@/lib/consent/consent-form-state";
 import { findConsentInvitation } from "@/lib/consent/consent-invitation";
 import { askToSpeakToTeam, declineConsent } from "@/lib/consent/respond-without-signing";
 import { signConsent } from "@/lib/consent/sign-consent";
 import { getDb } from "@/lib/db/client";
+import { firstErrorPerField } from "@/lib/forms/form-state";
 import { ParticipationError } from "@/lib/participation/errors";
 
 /**
@@ -15,7 +16,7 @@ import { ParticipationError } from "@/lib/participation/errors";
  */
 export async function consentFormAction(
   token: string,
-  _previous: ConsentFormState | null,
+  _previous: ConsentFormState,
   formData: FormData,
 ): Promise<ConsentFormState> {
   const values = consentValues(formData);
@@ -46,12 +47,8 @@ export async function consentFormAction(
     };
   }
   const parsed = consentAnswersSchema(invitation.form.statements).safeParse(values);
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-    return { stage: "answer", values, errors };
-  }
-  return { stage: "review", values };
+  if (!parsed.success) return { stage: "answer", values, errors: firstErrorPerField(parsed.error) };
+  return { stage: "review", values, errors: {} };
 }
 
 export async function declineAction(token: string): Promise<void> {
@@ -65,8 +62,6 @@ export async function declineAction(token: string): Promise<void> {
   redirect(`/manage/${manageToken}?declined=1`);
 }
 
-export type QuestionsState = { sent: boolean; error?: string; message?: string } | null;
-
 export async function askTeamAction(
   token: string,
   _previous: QuestionsState,
@@ -75,12 +70,12 @@ export async function askTeamAction(
   const raw = formData.get("message");
   const message = typeof raw === "string" && raw.trim() !== "" ? raw.trim() : null;
   if (message && message.length > 1000)
-    return { sent: false, error: "Your message must be 1000 characters or fewer", message };
+    return { errors: { message: "Your message must be 1000 characters or fewer" }, values: { message } };
   try {
     await askToSpeakToTeam(getDb(), { token, message });
   } catch (error) {
     if (error instanceof ParticipationError) redirect(`/consent/${token}`);
     throw error;
   }
-  return { sent: true };
+  return { errors: {}, values: {}, sent: true };
 }

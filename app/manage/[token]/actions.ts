@@ -2,28 +2,19 @@
 
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db/client";
+import { firstErrorPerField, formValues, type FormState } from "@/lib/forms/form-state";
 import { ParticipationError } from "@/lib/participation/errors";
 import { findManageAccess } from "@/lib/participation/manage-participation";
 import { withdrawalFormSchema } from "@/lib/participation/withdrawal-form";
 import { withdrawParticipation } from "@/lib/participation/withdraw";
 
-export type WithdrawalFormState = { errors: Record<string, string>; values: Record<string, string> } | null;
-
 /** Withdraws the person, as they chose on the form, from one study or all. */
-export async function withdrawAction(
-  token: string,
-  _previous: WithdrawalFormState,
-  formData: FormData,
-): Promise<WithdrawalFormState> {
+export async function withdrawAction(token: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const access = await findManageAccess(getDb(), token);
   if (!access) redirect(`/manage/${token}`);
-  const values = Object.fromEntries(["from", "dataChoice", "reason"].map((k) => [k, String(formData.get(k) ?? "")]));
+  const values = formValues(formData, ["from", "dataChoice", "reason"]);
   const parsed = withdrawalFormSchema.safeParse(values);
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-    return { errors, values };
-  }
+  if (!parsed.success) return { errors: firstErrorPerField(parsed.error), values };
   try {
     await withdrawParticipation(getDb(), {
       volunteerId: access.volunteerId,

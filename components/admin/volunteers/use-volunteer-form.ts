@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState, useEffect } from "react";
-import type { VolunteerFormState } from "@/lib/volunteers/forms";
+import type { FormState } from "@/lib/forms/form-state";
 
-export type VolunteerFormAction = (previous: VolunteerFormState, formData: FormData) => Promise<VolunteerFormState>;
+export type VolunteerFormAction = (previous: FormState, formData: FormData) => Promise<FormState>;
 
 /**
  * A form of the volunteer's page posting to its server action (a plain form post without JavaScript).

@@ -3,7 +3,7 @@
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import type { ActionButtonState } from "@/components/admin/ActionButton";
-import { formValues, type AdminFormState } from "@/components/admin/form-state";
+import { firstErrorPerField, formValues, type FormState } from "@/lib/forms/form-state";
 import { ActionError } from "@/lib/forms/action-error";
 import {
   addConsentStatement,
@@ -28,7 +28,6 @@ import {
   updateInformationSheetDraft,
 } from "@/lib/studies/information-sheet-drafts";
 import { publishStudyConsentForm } from "@/lib/studies/publish-study-consent-form";
-import { fieldErrors } from "@/lib/forms/field-errors";
 import { settingsFormValues, studySettingsFormSchema } from "@/lib/studies/study-settings-form";
 import { updateEligibilityRules } from "@/lib/studies/update-eligibility-rules";
 import { CHANGED_MEANWHILE, updateStudySettings } from "@/lib/studies/update-study-settings";
@@ -61,30 +60,19 @@ function refusal(error: unknown, fallbackField = "form"): Record<string, string>
   throw error;
 }
 
-const SETTINGS_FIELDS = [
-  "status",
-  "targetMin",
-  "targetMax",
-  "invitationMode",
-  "consentRequired",
-  "considerationPeriodHours",
-  "reminderAfterDays",
-  "retentionDays",
-  "contactName",
-  "contactEmail",
-  "expectedUpdatedAt",
-] as const;
+/** Every field of the settings form, as its schema names them: a field added there is read here too. */
+const SETTINGS_FIELDS = Object.keys(studySettingsFormSchema.shape);
 
 export async function saveStudySettingsAction(
   slug: string,
-  _previous: AdminFormState,
+  _previous: FormState,
   formData: FormData,
-): Promise<AdminFormState> {
+): Promise<FormState> {
   const researcher = await requireResearcher("ADMIN");
   const study = await studyOf(researcher, slug);
   const values = formValues(formData, SETTINGS_FIELDS);
   const parsed = studySettingsFormSchema.safeParse(values);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { errors: firstErrorPerField(parsed.error), values };
   const { expectedUpdatedAt, ...settings } = parsed.data;
   try {
     await updateStudySettings(getDb(), researcher, {
@@ -102,7 +90,7 @@ export async function saveStudySettingsAction(
   redirect(`/admin/studies/${study.slug}?done=settings`);
 }
 
-export type RulesFormState = AdminFormState<{ preview: CriterionWords[] }>;
+export type RulesFormState = FormState<{ preview?: CriterionWords[] }>;
 
 export async function saveEligibilityRulesAction(
   slug: string,
@@ -114,8 +102,7 @@ export async function saveEligibilityRulesAction(
   const values = formValues(formData, ["rules", "expectedUpdatedAt", "intent"]);
   const parsed = parseEligibilityRulesText(values.rules!);
   if (!parsed.ok) return { errors: { rules: parsed.errors.join("\n") }, values };
-  if (values.intent === "preview")
-    return { errors: {}, values, extra: { preview: describeEligibilityRules(parsed.rules) } };
+  if (values.intent === "preview") return { errors: {}, values, preview: describeEligibilityRules(parsed.rules) };
   const expected = new Date(values.expectedUpdatedAt!);
   if (Number.isNaN(expected.getTime())) return { errors: { rules: "Reload the page and try again" }, values };
   try {
@@ -141,7 +128,7 @@ export async function saveEligibilityRulesAction(
   redirect(`/admin/studies/${study.slug}?done=eligibility`);
 }
 
-export type SheetFormState = AdminFormState<{ preview: DocumentBlock[] }>;
+export type SheetFormState = FormState<{ preview?: DocumentBlock[] }>;
 
 /** Creates a draft information sheet (sheetId null) or saves one; "Preview" shows the text as it will look. */
 export async function saveInformationSheetAction(
@@ -153,9 +140,9 @@ export async function saveInformationSheetAction(
   const researcher = await requireResearcher("ADMIN");
   const study = await studyOf(researcher, slug);
   const values = formValues(formData, ["version", "versionDate", "title", "content", "intent"]);
-  if (values.intent === "preview") return { errors: {}, values, extra: { preview: parseDocument(values.content!) } };
+  if (values.intent === "preview") return { errors: {}, values, preview: parseDocument(values.content!) };
   const parsed = informationSheetFormSchema.safeParse(values);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { errors: firstErrorPerField(parsed.error), values };
   let id: string;
   try {
     if (sheetId === null)
@@ -189,9 +176,9 @@ export async function publishInformationSheetAction(
 export async function saveConsentFormAction(
   slug: string,
   formId: string | null,
-  _previous: AdminFormState,
+  _previous: FormState,
   formData: FormData,
-): Promise<AdminFormState> {
+): Promise<FormState> {
   const researcher = await requireResearcher("ADMIN");
   const study = await studyOf(researcher, slug);
   const values = formValues(formData, ["version", "versionDate", "title", "informationSheetId", "copyStatements"]);
@@ -199,7 +186,7 @@ export async function saveConsentFormAction(
   try {
     if (formId === null) {
       const parsed = newConsentFormSchema.safeParse(values);
-      if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+      if (!parsed.success) return { errors: firstErrorPerField(parsed.error), values };
       id = (
         await createConsentFormDraft(getDb(), researcher, {
           studyId: study.id,
@@ -209,7 +196,7 @@ export async function saveConsentFormAction(
       ).id;
     } else {
       const parsed = consentFormDetailsSchema.safeParse(values);
-      if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+      if (!parsed.success) return { errors: firstErrorPerField(parsed.error), values };
       id = idOf(formId);
       await updateConsentFormDraft(getDb(), researcher, { studyId: study.id, formId: id, form: parsed.data });
     }
@@ -224,14 +211,14 @@ export async function saveStatementAction(
   slug: string,
   formId: string,
   statementId: string | null,
-  _previous: AdminFormState,
+  _previous: FormState,
   formData: FormData,
-): Promise<AdminFormState> {
+): Promise<FormState> {
   const researcher = await requireResearcher("ADMIN");
   const study = await studyOf(researcher, slug);
   const values = formValues(formData, ["text", "required", "key"]);
   const parsed = consentStatementFormSchema.safeParse(values);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { errors: firstErrorPerField(parsed.error), values };
   const form = idOf(formId);
   try {
     if (statementId === null)

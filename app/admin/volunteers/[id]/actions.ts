@@ -6,12 +6,11 @@ import { ErasureConfirmationError, RecordNotFoundError } from "@/lib/volunteers/
 import {
   clearOverrideFormSchema,
   eraseFormSchema,
-  fieldErrors,
   inviteFormSchema,
   overrideEligibilityFormSchema,
   recordWithdrawalFormSchema,
-  type VolunteerFormState,
 } from "@/lib/volunteers/forms";
+import { firstErrorPerField, formValues, type FormState } from "@/lib/forms/form-state";
 import { inviteVolunteer } from "@/lib/volunteers/invite-volunteer";
 import { clearEligibilityOverride, overrideEligibility } from "@/lib/volunteers/override-eligibility";
 import { recordWithdrawal } from "@/lib/volunteers/record-withdrawal";
@@ -26,20 +25,16 @@ import { ParticipationError } from "@/lib/participation/errors";
  * a confirmation.
  */
 
-function valuesOf(formData: FormData, fields: readonly string[]): Record<string, string> {
-  return Object.fromEntries(fields.map((k) => [k, typeof formData.get(k) === "string" ? String(formData.get(k)) : ""]));
-}
-
 /** Known refusals as a form error on `field`; a record that is not this volunteer's is a 404. */
-function refusal(error: unknown, field: string, values: Record<string, string>): VolunteerFormState {
+function refusal(error: unknown, field: string, values: Record<string, string>): FormState {
   if (error instanceof RecordNotFoundError) notFound();
   if (error instanceof ParticipationError) return { errors: { [field]: error.message }, values };
   throw error;
 }
 
-export async function inviteAction(_previous: VolunteerFormState, formData: FormData): Promise<VolunteerFormState> {
+export async function inviteAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const researcher = await requireResearcher();
-  const values = valuesOf(formData, ["volunteerId", "participationId"]);
+  const values = formValues(formData, ["volunteerId", "participationId"]);
   const parsed = inviteFormSchema.safeParse(values);
   if (!parsed.success) notFound();
   let done: string;
@@ -51,15 +46,12 @@ export async function inviteAction(_previous: VolunteerFormState, formData: Form
   redirect(`/admin/volunteers/${parsed.data.volunteerId}?done=${done}&study=${parsed.data.participationId}`);
 }
 
-export async function overrideEligibilityAction(
-  _previous: VolunteerFormState,
-  formData: FormData,
-): Promise<VolunteerFormState> {
+export async function overrideEligibilityAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const researcher = await requireResearcher();
-  const values = valuesOf(formData, ["volunteerId", "participationId", "outcome", "reason"]);
+  const values = formValues(formData, ["volunteerId", "participationId", "outcome", "reason"]);
   const parsed = overrideEligibilityFormSchema.safeParse(values);
   if (!parsed.success) {
-    const errors = fieldErrors(parsed.error);
+    const errors = firstErrorPerField(parsed.error);
     if (errors.volunteerId || errors.participationId) notFound();
     return { errors, values };
   }
@@ -73,12 +65,9 @@ export async function overrideEligibilityAction(
   );
 }
 
-export async function clearOverrideAction(
-  _previous: VolunteerFormState,
-  formData: FormData,
-): Promise<VolunteerFormState> {
+export async function clearOverrideAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const researcher = await requireResearcher();
-  const values = valuesOf(formData, ["volunteerId", "participationId"]);
+  const values = formValues(formData, ["volunteerId", "participationId"]);
   const parsed = clearOverrideFormSchema.safeParse(values);
   if (!parsed.success) notFound();
   try {
@@ -89,15 +78,12 @@ export async function clearOverrideAction(
   redirect(`/admin/volunteers/${parsed.data.volunteerId}?done=override-cleared&study=${parsed.data.participationId}`);
 }
 
-export async function recordWithdrawalAction(
-  _previous: VolunteerFormState,
-  formData: FormData,
-): Promise<VolunteerFormState> {
+export async function recordWithdrawalAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const researcher = await requireResearcher();
-  const values = valuesOf(formData, ["volunteerId", "from", "channel", "dataChoice", "reason"]);
+  const values = formValues(formData, ["volunteerId", "from", "channel", "dataChoice", "reason"]);
   const parsed = recordWithdrawalFormSchema.safeParse(values);
   if (!parsed.success) {
-    const errors = fieldErrors(parsed.error);
+    const errors = firstErrorPerField(parsed.error);
     if (errors.volunteerId) notFound();
     return { errors, values };
   }
@@ -109,12 +95,12 @@ export async function recordWithdrawalAction(
   redirect(`/admin/volunteers/${parsed.data.volunteerId}?done=withdrawn`);
 }
 
-export async function eraseAction(_previous: VolunteerFormState, formData: FormData): Promise<VolunteerFormState> {
+export async function eraseAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const researcher = await requireResearcher("ADMIN");
-  const values = valuesOf(formData, ["volunteerId", "confirmEmail"]);
+  const values = formValues(formData, ["volunteerId", "confirmEmail"]);
   const parsed = eraseFormSchema.safeParse(values);
   if (!parsed.success) {
-    const errors = fieldErrors(parsed.error);
+    const errors = firstErrorPerField(parsed.error);
     if (errors.volunteerId) notFound();
     return { errors, values };
   }

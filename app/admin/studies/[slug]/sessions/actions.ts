@@ -2,7 +2,7 @@
 
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { fieldErrors, formValues, type SchedulingFormState } from "@/lib/scheduling/form-state";
+import { firstErrorPerField, formValues, type FormState } from "@/lib/forms/form-state";
 import { refusalState } from "@/lib/scheduling/refusal-state";
 import { cancelWorkshopSession } from "@/lib/workshops/cancel-workshop-session";
 import { createWorkshopSession } from "@/lib/workshops/create-workshop-session";
@@ -25,16 +25,12 @@ function target(slug: string, sessionId?: string) {
   return { studySlug: studySlug.data, sessionId: id.data };
 }
 
-export async function createSessionAction(
-  slug: string,
-  _previous: SchedulingFormState,
-  formData: FormData,
-): Promise<SchedulingFormState> {
+export async function createSessionAction(slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const researcher = await requireResearcher("ADMIN");
   const { studySlug } = target(slug);
   const values = formValues(formData, sessionFormFields);
   const parsed = sessionFormSchema.safeParse(values);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { errors: firstErrorPerField(parsed.error), values };
   try {
     await createWorkshopSession(getDb(), researcher, { studySlug, ...parsed.data });
   } catch (error) {
@@ -46,14 +42,14 @@ export async function createSessionAction(
 export async function updateSessionAction(
   slug: string,
   sessionId: string,
-  _previous: SchedulingFormState,
+  _previous: FormState,
   formData: FormData,
-): Promise<SchedulingFormState> {
+): Promise<FormState> {
   const researcher = await requireResearcher("ADMIN");
   const ids = target(slug, sessionId);
   const values = formValues(formData, sessionFormFields);
   const parsed = sessionFormSchema.safeParse(values);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { errors: firstErrorPerField(parsed.error), values };
   let offered: number;
   try {
     ({ offered } = await updateWorkshopSession(getDb(), researcher, { ...ids, ...parsed.data }));
@@ -68,9 +64,9 @@ export async function updateSessionAction(
 export async function cancelSessionAction(
   slug: string,
   sessionId: string,
-  _previous: SchedulingFormState,
+  _previous: FormState,
   _formData: FormData,
-): Promise<SchedulingFormState> {
+): Promise<FormState> {
   const researcher = await requireResearcher("ADMIN");
   const ids = target(slug, sessionId);
   try {

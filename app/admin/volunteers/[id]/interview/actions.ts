@@ -7,7 +7,7 @@ import { interviewFormFields, interviewFormSchema, outcomeFormSchema } from "@/l
 import { recordInterviewOutcome } from "@/lib/interviews/record-interview-outcome";
 import { rescheduleInterview } from "@/lib/interviews/reschedule-interview";
 import { scheduleInterview } from "@/lib/interviews/schedule-interview";
-import { fieldErrors, formValues, type SchedulingFormState } from "@/lib/scheduling/form-state";
+import { firstErrorPerField, formValues, type FormState } from "@/lib/forms/form-state";
 import { refusalState } from "@/lib/scheduling/refusal-state";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
@@ -28,14 +28,14 @@ const page = (volunteerId: string, done: string) => `/admin/volunteers/${volunte
 
 export async function scheduleInterviewAction(
   volunteerId: string,
-  _previous: SchedulingFormState,
+  _previous: FormState,
   formData: FormData,
-): Promise<SchedulingFormState> {
+): Promise<FormState> {
   const researcher = await requireResearcher();
   const target = ids(volunteerId, formData, ["participationId"]);
   const values = formValues(formData, interviewFormFields);
   const parsed = interviewFormSchema.safeParse(values);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { errors: firstErrorPerField(parsed.error), values };
   try {
     await scheduleInterview(getDb(), researcher, { ...target, ...parsed.data });
   } catch (error) {
@@ -46,14 +46,14 @@ export async function scheduleInterviewAction(
 
 export async function rescheduleInterviewAction(
   volunteerId: string,
-  _previous: SchedulingFormState,
+  _previous: FormState,
   formData: FormData,
-): Promise<SchedulingFormState> {
+): Promise<FormState> {
   const researcher = await requireResearcher();
   const target = ids(volunteerId, formData, ["participationId", "interviewId"]);
   const values = formValues(formData, interviewFormFields);
   const parsed = interviewFormSchema.safeParse(values);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { errors: firstErrorPerField(parsed.error), values };
   try {
     await rescheduleInterview(getDb(), researcher, { ...target, ...parsed.data });
   } catch (error) {
@@ -64,9 +64,9 @@ export async function rescheduleInterviewAction(
 
 export async function cancelInterviewAction(
   volunteerId: string,
-  _previous: SchedulingFormState,
+  _previous: FormState,
   formData: FormData,
-): Promise<SchedulingFormState> {
+): Promise<FormState> {
   const researcher = await requireResearcher();
   const target = ids(volunteerId, formData, ["participationId", "interviewId"]);
   try {
@@ -79,14 +79,14 @@ export async function cancelInterviewAction(
 
 export async function recordInterviewOutcomeAction(
   volunteerId: string,
-  _previous: SchedulingFormState,
+  _previous: FormState,
   formData: FormData,
-): Promise<SchedulingFormState> {
+): Promise<FormState> {
   const researcher = await requireResearcher();
   const target = ids(volunteerId, formData, ["participationId", "interviewId"]);
   const values = formValues(formData, ["outcome"]);
   const parsed = outcomeFormSchema.safeParse(values);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { errors: firstErrorPerField(parsed.error), values };
   try {
     await recordInterviewOutcome(getDb(), researcher, { ...target, outcome: parsed.data.outcome });
   } catch (error) {

@@ -2,7 +2,7 @@
 
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { fieldErrors, formValues, type SchedulingFormState } from "@/lib/scheduling/form-state";
+import { firstErrorPerField, formValues, type FormState } from "@/lib/forms/form-state";
 import { refusalState } from "@/lib/scheduling/refusal-state";
 import { assignWorkshopPlace, type AssignOutcome } from "@/lib/workshops/assign-workshop-place";
 import { cancelWorkshopPlace } from "@/lib/workshops/cancel-workshop-place";
@@ -27,14 +27,14 @@ const page = (volunteerId: string, done: string) => `/admin/volunteers/${volunte
 
 export async function assignWorkshopPlaceAction(
   volunteerId: string,
-  _previous: SchedulingFormState,
+  _previous: FormState,
   formData: FormData,
-): Promise<SchedulingFormState> {
+): Promise<FormState> {
   const researcher = await requireResearcher();
   const target = ids(volunteerId, formData, ["participationId"]);
   const values = formValues(formData, ["sessionId"]);
   const parsed = placeFormSchema.safeParse(values);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { errors: firstErrorPerField(parsed.error), values };
   let outcome: AssignOutcome;
   try {
     outcome = await assignWorkshopPlace(getDb(), researcher, { ...target, sessionId: parsed.data.sessionId });
@@ -47,9 +47,9 @@ export async function assignWorkshopPlaceAction(
 
 export async function cancelWorkshopPlaceAction(
   volunteerId: string,
-  _previous: SchedulingFormState,
+  _previous: FormState,
   formData: FormData,
-): Promise<SchedulingFormState> {
+): Promise<FormState> {
   const researcher = await requireResearcher();
   const target = ids(volunteerId, formData, ["participationId", "bookingId"]);
   try {
@@ -62,14 +62,14 @@ export async function cancelWorkshopPlaceAction(
 
 export async function recordWorkshopAttendanceAction(
   volunteerId: string,
-  _previous: SchedulingFormState,
+  _previous: FormState,
   formData: FormData,
-): Promise<SchedulingFormState> {
+): Promise<FormState> {
   const researcher = await requireResearcher();
   const target = ids(volunteerId, formData, ["participationId", "bookingId"]);
   const values = formValues(formData, ["attendance"]);
   const parsed = attendanceFormSchema.safeParse(values);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { errors: firstErrorPerField(parsed.error), values };
   const attended = parsed.data.attendance === "ATTENDED";
   try {
     await recordWorkshopAttendance(getDb(), researcher, { ...target, attended });
