@@ -22,6 +22,7 @@ DECLARE
     v_status TEXT;
     v_invitation JSONB;
     v_token_id UUID;
+    v_consent_form_id UUID;
 BEGIN
     IF p->>'draftId' IS NOT NULL THEN
         -- Row lock: of two submits of one draft, the second waits, then finds it submitted.
@@ -82,7 +83,22 @@ BEGIN
         -- Studies that invite automatically: an eligible person who has not been invited yet is invited
         -- now. Anyone further along (a repeat registration) is left as they are.
         v_invitation := (SELECT i FROM jsonb_array_elements(p->'invitations') i WHERE i->>'studyId' = item->>'studyId');
+        -- The rule inviteParticipantInTransaction (lib/participation/invite-participant.ts) applies: the
+        -- invitation links to signing the study's current published consent form, so there must be one,
+        -- and the study must be recruiting. The email was written for one form: if another has been
+        -- published since, no invitation goes out and the person stays eligible for the team to invite.
+        v_consent_form_id := NULL;
         IF v_invitation IS NOT NULL AND v_status = 'ELIGIBLE' THEN
+            SELECT f."id" INTO v_consent_form_id
+            FROM "consent_forms" f JOIN "studies" s ON s."id" = f."study_id"
+            WHERE f."study_id" = (item->>'studyId')::uuid AND f."published_at" IS NOT NULL AND s."status" = 'RECRUITING'
+            ORDER BY f."published_at" DESC LIMIT 1;
+        END IF;
+        IF v_consent_form_id IS NOT NULL AND v_consent_form_id = (v_invitation->>'consentFormId')::uuid THEN
+            -- As issueConsentLinks does: only the newest link works.
+            UPDATE "access_tokens" SET "revoked_at" = now()
+            WHERE "participation_id" = v_participation_id AND "purpose" = 'CONSENT'
+              AND "revoked_at" IS NULL AND "used_at" IS NULL;
             INSERT INTO "access_tokens" ("token_hash", "purpose", "volunteer_id", "participation_id", "expires_at")
             VALUES (v_invitation->>'tokenHash', 'CONSENT', v_volunteer_id, v_participation_id, (v_invitation->>'expiresAt')::timestamptz)
             RETURNING "id" INTO v_token_id;
@@ -95,7 +111,8 @@ BEGIN
                     v_invitation#>>'{email,subject}', v_invitation#>>'{email,text}', v_invitation#>>'{email,html}', now());
             INSERT INTO "audit_events" ("actor_type", "action", "subject_type", "subject_id", "data")
             VALUES ('SYSTEM', 'participation.invited', 'participation', v_participation_id,
-                    jsonb_build_object('studyId', item->>'studyId', 'accessTokenId', v_token_id, 'automatic', true));
+                    jsonb_build_object('studyId', item->>'studyId', 'accessTokenId', v_token_id,
+                                       'consentFormId', v_consent_form_id, 'automatic', true));
         END IF;
     END LOOP;
 
