@@ -87,6 +87,8 @@ BEGIN
         -- invitation links to signing the study's current published consent form, so there must be one,
         -- and the study must be recruiting. The email was written for one form: if another has been
         -- published since, no invitation goes out and the person stays eligible for the team to invite.
+        -- An instance still on the previous release (during a rolling upgrade) names no form; its email
+        -- was written for the current one.
         v_consent_form_id := NULL;
         IF v_invitation IS NOT NULL AND v_status = 'ELIGIBLE' THEN
             SELECT f."id" INTO v_consent_form_id
@@ -94,7 +96,8 @@ BEGIN
             WHERE f."study_id" = (item->>'studyId')::uuid AND f."published_at" IS NOT NULL AND s."status" = 'RECRUITING'
             ORDER BY f."published_at" DESC LIMIT 1;
         END IF;
-        IF v_consent_form_id IS NOT NULL AND v_consent_form_id = (v_invitation->>'consentFormId')::uuid THEN
+        IF v_consent_form_id IS NOT NULL
+           AND v_consent_form_id = coalesce((v_invitation->>'consentFormId')::uuid, v_consent_form_id) THEN
             -- As issueConsentLinks does: only the newest link works.
             UPDATE "access_tokens" SET "revoked_at" = now()
             WHERE "participation_id" = v_participation_id AND "purpose" = 'CONSENT'
