@@ -101,7 +101,9 @@ export async function inviteParticipantInTransaction(
         : "participation.invitation_resent",
     subjectType: "participation",
     subjectId: participation.id,
-    data: { studyId: study.id, accessTokenId: token.id, consentFormId: form.id },
+    // The same keys as the automatic invitation store_registration writes (prisma/functions), which says
+    // automatic: true; tests/integration/invitation-contract.test.ts holds the two to it.
+    data: { studyId: study.id, accessTokenId: token.id, consentFormId: form.id, automatic: false },
   });
 }
 

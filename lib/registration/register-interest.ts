@@ -26,7 +26,8 @@ export type RegistrationStudy = {
   contactEmail: string;
   considerationPeriodHours: number;
   rules: EligibilityRules;
-  currentInformationSheet: { version: string; versionDate: Date } | null;
+  /** Automatic invitations link to signing this form, so a study without one invites no one yet. */
+  currentConsentForm: { id: string; informationSheet: { version: string; versionDate: Date } } | null;
 };
 
 export function normaliseEmail(email: string): string {
@@ -35,7 +36,7 @@ export function normaliseEmail(email: string): string {
 
 /**
  * Stores a registration. Eligibility and the confirmation email are decided here, in TypeScript, from the
- * studies' rules; then one database function (store_registration, in the migrations) writes everything in
+ * studies' rules; then one database function (store_registration, prisma/functions) writes everything in
  * one transaction and one round trip: the volunteer (found by normalised email, so a person who registers
  * again is updated, never duplicated), the expression of interest exactly as submitted, a participation
  * per requested study, the email in the outbox, the audit event and, when there is one, the draft marked
@@ -70,10 +71,12 @@ export async function registerInterest(
   const manageUrl = links.manage(input.publicUrl, manage.token);
 
   // Studies that invite automatically: the invitation is prepared now and the database sends it only if
-  // the person is newly eligible (not, say, already invited or consented).
+  // the person is newly eligible (not, say, already invited or consented) and the form it was written for
+  // is still the study's current one, the rule inviteParticipant applies too.
   const invitations = outcomes.flatMap((outcome) => {
     const study = studies.find((s) => s.slug === outcome.slug)!;
-    if (!outcome.eligible || study.invitationMode !== "AUTOMATIC" || !study.currentInformationSheet) return [];
+    const form = study.currentConsentForm;
+    if (!outcome.eligible || study.invitationMode !== "AUTOMATIC" || !form) return [];
     const consent = newAccessToken();
     const signableFrom =
       study.considerationPeriodHours > 0 ? new Date(Date.now() + study.considerationPeriodHours * 3_600_000) : null;
@@ -81,13 +84,14 @@ export async function registerInterest(
     return [
       {
         studyId: study.id,
+        consentFormId: form.id,
         tokenHash: consent.tokenHash,
         expiresAt,
         email: renderInvitation({
           fullName: answers.fullName,
           studyTitle: study.title,
-          informationSheetVersion: study.currentInformationSheet.version,
-          informationSheetDate: study.currentInformationSheet.versionDate,
+          informationSheetVersion: form.informationSheet.version,
+          informationSheetDate: form.informationSheet.versionDate,
           informationSheetUrl: links.informationSheet(input.publicUrl, study.slug),
           consentUrl: links.consent(input.publicUrl, consent.token),
           linkExpiresAt: expiresAt,

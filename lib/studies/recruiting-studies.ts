@@ -15,8 +15,8 @@ export type RecruitingStudy = {
   contactEmail: string;
   considerationPeriodHours: number;
   rules: EligibilityRules;
-  /** The information sheet that the current consent form refers to; null until one is published. */
-  currentInformationSheet: { version: string; versionDate: Date } | null;
+  /** The consent form people sign now, and the information sheet it refers to; null until one is published. */
+  currentConsentForm: { id: string; informationSheet: { version: string; versionDate: Date } } | null;
 };
 
 /** The studies recruiting now, in the order the team set. */
@@ -40,13 +40,13 @@ export async function listRecruitingStudies(): Promise<RecruitingStudy[]> {
         where: { publishedAt: { not: null } },
         orderBy: { publishedAt: "desc" },
         take: 1,
-        select: { informationSheet: { select: { version: true, versionDate: true } } },
+        select: { id: true, informationSheet: { select: { version: true, versionDate: true } } },
       },
     },
   });
   return studies.map(({ eligibilityRules, consentForms, ...study }) => ({
     ...study,
     rules: eligibilityRulesSchema.parse(eligibilityRules),
-    currentInformationSheet: consentForms[0]?.informationSheet ?? null,
+    currentConsentForm: consentForms[0] ?? null,
   }));
 }

@@ -38,12 +38,7 @@ async function recruitingStudies(db: Database) {
   return studies.map((s) => ({
     ...s,
     rules: eligibilityRulesSchema.parse(s.eligibilityRules),
-    currentInformationSheet: s.consentForms[0]
-      ? {
-          version: s.consentForms[0].informationSheet.version,
-          versionDate: s.consentForms[0].informationSheet.versionDate,
-        }
-      : null,
+    currentConsentForm: s.consentForms[0] ?? null,
   }));
 }
 

@@ -39,7 +39,7 @@ async function recruitingStudies(db: Database) {
   return studies.map((s) => ({
     ...s,
     rules: eligibilityRulesSchema.parse(s.eligibilityRules),
-    currentInformationSheet: s.consentForms[0]?.informationSheet ?? null,
+    currentConsentForm: s.consentForms[0] ?? null,
   }));
 }
 

@@ -34,7 +34,7 @@ beforeAll(async () => {
   await client.connect();
   const { rows } = await client.query<{ name: string }>(
     `select quote_ident(tablename) as name from pg_tables
-     where schemaname = 'public' and tablename <> '_prisma_migrations'`,
+     where schemaname = 'public' and tablename not in ('_prisma_migrations', '_database_functions')`,
   );
   tables = rows.map((r) => r.name);
   await client.end();

@@ -130,7 +130,7 @@ export async function describeDatabase(client: pg.ClientBase): Promise<string[]>
   for (const e of enums.rows) facts.push(`enum ${e.name}: ${e.labels.join(", ")}`);
 
   const tables = await client.query<{ name: string }>(`
-    select tablename as name from pg_tables where schemaname = 'public' and tablename <> '_prisma_migrations'`);
+    select tablename as name from pg_tables where schemaname = 'public' and tablename not in ('_prisma_migrations', '_database_functions')`);
   for (const t of tables.rows) facts.push(`table ${t.name}`);
 
   const columns = await client.query<{
@@ -144,7 +144,7 @@ export async function describeDatabase(client: pg.ClientBase): Promise<string[]>
            a.attnotnull as notnull, a.atthasdef as hasdefault
     from pg_attribute a join pg_class c on c.oid = a.attrelid
     join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
-    where c.relkind = 'r' and a.attnum > 0 and not a.attisdropped and c.relname <> '_prisma_migrations'`);
+    where c.relkind = 'r' and a.attnum > 0 and not a.attisdropped and c.relname not in ('_prisma_migrations', '_database_functions')`);
   for (const c of columns.rows) {
     // A PostgreSQL array of an enum shows as "name[]"; bigserial as bigint with a default.
     facts.push(
@@ -158,7 +158,7 @@ export async function describeDatabase(client: pg.ClientBase): Promise<string[]>
                  join pg_attribute a on a.attrelid = t.oid and a.attnum = k.attnum order by k.ord) as cols
     from pg_index i join pg_class t on t.oid = i.indrelid
     join pg_namespace n on n.oid = t.relnamespace and n.nspname = 'public'
-    where t.relname <> '_prisma_migrations' and i.indexprs is null`);
+    where t.relname not in ('_prisma_migrations', '_database_functions') and i.indexprs is null`);
   for (const i of indexes.rows) {
     const kind = i.isprimary ? "primary key" : i.isunique ? "unique index" : "index";
     facts.push(`${kind} ${i.tbl}(${i.cols.join(", ")})`);
