@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (after scripts/bench.ts): the study team's dashboard with 100,000 volunteers, against a
+ * `npm run bench` (after scripts/bench/registration.ts): the study team's dashboard with 100,000 volunteers, against a
  * production build on its own embedded database.
  *
  * - The volunteers list, as a researcher's browser asks for it (a GET with a signed-in session): a
@@ -16,7 +16,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import pg from "pg";
-import { createResearcherSession, seedVolunteers } from "./bench-dashboard-data";
+import { createResearcherSession, seedVolunteers } from "./dashboard-data";
 
 // Ports of their own (this engineer's range), so the benchmark can run beside a development portal.
 const PORT = 3210;

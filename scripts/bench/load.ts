@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (after bench.ts and bench-dashboard.ts, on the same build): the portal under a mix of
+ * `npm run bench` (after registration.ts and dashboard.ts, on the same build): the portal under a mix of
  * what people do at once, and the JavaScript each public page sends to the browser.
  *
  * 1. Mixed load, against a production build started by the real launcher on its own embedded database
@@ -7,7 +7,7 @@
  *    loop: each client starts its next action when its last request is answered, at 1, 5, 10, 20, 50 and
  *    100 clients, for a fixed time per level. An action is, by a fixed-seed draw:
  *      - 40% landing page: GET /;
- *      - 20% registration: the final no-JavaScript submit of check-your-answers (as bench.ts sends it),
+ *      - 20% registration: the final no-JavaScript submit of check-your-answers (as registration.ts sends it),
  *        each one a different person whose draft was prepared in the database;
  *      - 20% consent: a different invited person each time opens their consent page, posts their answers
  *        (the no-JavaScript "Continue", answered with the review), then "Confirm and sign" (answered with
@@ -36,8 +36,8 @@ import os from "node:os";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
 import pg from "pg";
-import { createResearcherSession, seedVolunteers } from "./bench-dashboard-data";
-import { prepareInvitedPeople, prepareManageLink, prepareRegistrationDrafts } from "./bench-load-data";
+import { createResearcherSession, seedVolunteers } from "./dashboard-data";
+import { prepareInvitedPeople, prepareManageLink, prepareRegistrationDrafts } from "./load-data";
 
 // Ports of their own (4410–4413), apart from the other benchmarks (3200–3213) and the tests (3100–3103).
 const PORT = 4410;
@@ -207,7 +207,7 @@ function actions(prepared: Prepared) {
   };
   const take = (list: string[], what: string) => {
     const item = list.pop();
-    if (!item) throw new Error(`ran out of prepared ${what}: raise their number in scripts/bench-load.ts`);
+    if (!item) throw new Error(`ran out of prepared ${what}: raise their number in scripts/bench/load.ts`);
     return item;
   };
   let researcher = 0;

@@ -12,7 +12,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import pg from "pg";
-import { validAnswers } from "../tests/support/registration-answers";
+import { validAnswers } from "../../tests/support/registration-answers";
 
 const PORT = 3200;
 const BASE = `http://localhost:${PORT}`;
