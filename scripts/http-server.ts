@@ -59,9 +59,21 @@ try {
   process.exit(1);
 }
 health.start();
+let handle = app.getRequestHandler();
+if (env.BENCHMARK_ROUTES === "true") {
+  // Loaded only here, so that a real deployment never even has the benchmark's route in memory.
+  const [{ withBenchmarkRoutes }, { createPrismaClient }] = await Promise.all([
+    import("@/lib/server/benchmark-routes"),
+    import("@/lib/db/prisma"),
+  ]);
+  handle = withBenchmarkRoutes(handle, createPrismaClient(env.DATABASE_URL));
+  logger.warn(
+    "BENCHMARK_ROUTES=true: POST /api/bench/insert writes a row on every request; never in a real deployment",
+  );
+}
 server.on(
   "request",
-  createRequestHandler({ next: app.getRequestHandler(), logger, health, trustedProxyHeader: env.TRUSTED_PROXY_HEADER }),
+  createRequestHandler({ next: handle, logger, health, trustedProxyHeader: env.TRUSTED_PROXY_HEADER }),
 );
 // Development's live reload talks over WebSockets.
 if (dev) server.on("upgrade", app.getUpgradeHandler());

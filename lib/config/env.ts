@@ -63,7 +63,10 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(480).default(30),
   /** A researcher signs in again after this many hours, however active. */
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
-  /** Turns on the routes `npm run bench` measures against (a bare INSERT); never in a real deployment. */
+  /**
+   * Turns on the route `npm run bench` measures against (a bare INSERT), which scripts/http-server.ts then
+   * serves in front of Next.js; never in a real deployment.
+   */
   BENCHMARK_ROUTES: z.enum(["true", "false"]).default("false"),
   /** The least severe log lines written (lib/log/logger.ts reads it directly, before these settings exist). */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -1,11 +1,11 @@
 /**
- * The data the mixed-load benchmark (scripts/bench-load.ts) consumes, prepared in the database before the
- * clock starts: registration drafts ready for their final submit and invited people with a valid consent
+ * The data the registration and mixed-load benchmarks (scripts/bench/registration.ts, load.ts) consume,
+ * prepared in the database before the clock starts: registration drafts ready for their final submit and invited people with a valid consent
  * link, each used once, so every measured registration and signature is a different person.
  */
 import { createHash, randomBytes } from "node:crypto";
 import type pg from "pg";
-import { validAnswers } from "../tests/support/registration-answers";
+import { validAnswers } from "../../tests/support/registration-answers";
 
 const hash = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
 const newToken = () => randomBytes(32).toString("base64url");

@@ -1,5 +1,5 @@
 /**
- * The data the dashboard benchmark (scripts/bench-dashboard.ts) runs against: many volunteers, made fast,
+ * The data the dashboard benchmark (scripts/bench/dashboard.ts) runs against: many volunteers, made fast,
  * and a signed-in researcher. Kept apart so that a development database can be filled the same way.
  */
 import { randomUUID } from "node:crypto";

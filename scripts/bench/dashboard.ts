@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (after scripts/bench.ts): the study team's dashboard with 100,000 volunteers, against a
+ * The second benchmark of `npm run bench`: the study team's dashboard with 100,000 volunteers, against a
  * production build on its own embedded database.
  *
  * - The volunteers list, as a researcher's browser asks for it (a GET with a signed-in session): a
@@ -10,101 +10,17 @@
  *   every 20 ms), which shows whether the export is streamed or built in memory.
  * - A reference: the health check, to show how loaded the (shared) machine was during the run.
  *
- * Options: --no-build (use the existing build), --quick (fewer requests), BENCH_VOLUNTEERS=n.
+ * Options (of scripts/bench/run.ts): --quick (fewer requests); BENCH_VOLUNTEERS=n.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { readFile, readdir, rm } from "node:fs/promises";
-import os from "node:os";
-import pg from "pg";
-import { createResearcherSession, seedVolunteers } from "./bench-dashboard-data";
+import { readFile, readdir } from "node:fs/promises";
+import { QUICK, machine, markdownTable, secondsSince, timedRequests, withPortal, type Timed } from "./harness";
+import { createResearcherSession, seedVolunteers } from "./dashboard-data";
 
-// Ports of their own (this engineer's range), so the benchmark can run beside a development portal.
-const PORT = 3210;
-const BASE = `http://localhost:${PORT}`;
-const DATA_DIR = ".data/bench-dashboard-postgres";
-const DB_PORT = 3211;
 const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? 100_000);
-const QUICK = process.argv.includes("--quick");
 const REQUESTS = QUICK ? 50 : 200;
 const TARGET_P95_MS = 150;
 const TARGET_EXPORT_GROWTH_MB = 100;
 const EXPORT_PATH = "/admin/exports/volunteers.csv";
-
-type Result = { scenario: string; concurrency: number; requests: number; p50: number; p95: number; errors: number };
-
-function run(command: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit" });
-    child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed (${code})`)),
-    );
-  });
-}
-
-async function startPortal(): Promise<ChildProcess> {
-  await rm(DATA_DIR, { recursive: true, force: true });
-  for (const suffix of [".owner", ".password", ".log", ".auth-secret"])
-    await rm(`${DATA_DIR}${suffix}`, { force: true });
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/portal.ts", "start"], {
-    stdio: ["ignore", process.env.BENCH_SHOW_SERVER ? "inherit" : "ignore", "inherit"],
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      EMBEDDED_DATABASE_DIR: DATA_DIR,
-      EMBEDDED_DATABASE_PORT: String(DB_PORT),
-      MAIL_CATCHER_SMTP_PORT: "3212",
-      MAIL_CATCHER_WEB_PORT: "3213",
-      RUN_WORKER_IN_APP: "false",
-      SEED_DEMO_RESEARCHER: "false",
-    },
-  });
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  child.kill("SIGINT");
-  throw new Error("The portal did not start for the benchmark.");
-}
-
-async function connect(): Promise<pg.Client> {
-  const password = (await readFile(`${DATA_DIR}.password`, "utf8")).trim();
-  const client = new pg.Client({
-    connectionString: `postgres://portal:${encodeURIComponent(password)}@127.0.0.1:${DB_PORT}/portal`,
-  });
-  await client.connect();
-  return client;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
-
-async function load(
-  scenario: string,
-  concurrency: number,
-  requests: number,
-  send: () => Promise<boolean>,
-): Promise<Result> {
-  const latencies: number[] = [];
-  let next = 0;
-  let errors = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next++ < requests) {
-        const t = performance.now();
-        const ok = await send().catch(() => false);
-        latencies.push(performance.now() - t);
-        if (!ok) errors++;
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  return { scenario, concurrency, requests, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors };
-}
 
 /** The pid of the web server: the launcher's descendant running scripts/http-server.ts (Next.js inside it). */
 async function webServerPid(launcherPid: number): Promise<number> {
@@ -154,7 +70,7 @@ type ExportResult = {
  * is warm): the first request to the route is the one measured, so nothing it allocates is hidden in the
  * baseline. A 404 means the route is not there.
  */
-async function measureExport(cookie: string, pid: number): Promise<ExportResult | "missing"> {
+async function measureExport(base: string, cookie: string, pid: number): Promise<ExportResult | "missing"> {
   await new Promise((r) => setTimeout(r, 2_000));
   const baseline = await rssBytes(pid);
   let peak = baseline;
@@ -167,7 +83,7 @@ async function measureExport(cookie: string, pid: number): Promise<ExportResult 
   })();
   try {
     const started = performance.now();
-    const response = await fetch(`${BASE}${EXPORT_PATH}`, { headers: { cookie }, redirect: "manual" });
+    const response = await fetch(`${base}${EXPORT_PATH}`, { headers: { cookie }, redirect: "manual" });
     if (response.status === 404) {
       await response.body?.cancel();
       return "missing";
@@ -197,21 +113,15 @@ async function measureExport(cookie: string, pid: number): Promise<ExportResult 
   }
 }
 
-function table(results: Result[]): string {
-  return [
-    "| scenario | clients | requests | p50 (ms) | p95 (ms) | errors |",
-    "| --- | ---: | ---: | ---: | ---: | ---: |",
-    ...results.map(
-      (r) =>
-        `| ${r.scenario} | ${r.concurrency} | ${r.requests} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.errors} |`,
-    ),
-  ].join("\n");
+function table(results: Timed[]): string {
+  return markdownTable(
+    ["scenario", "clients:", "requests:", "p50 (ms):", "p95 (ms):", "errors:"],
+    results.map((r) => [r.scenario, r.concurrency, r.requests, r.p50.toFixed(1), r.p95.toFixed(1), r.errors]),
+  );
 }
 
-async function main(): Promise<void> {
-  if (!process.argv.includes("--no-build")) await run("npm", ["run", "--silent", "build"]);
-  const portal = await startPortal();
-  try {
+export async function dashboardBenchmark(): Promise<void> {
+  await withPortal("dashboard", {}, async ({ base, pid: launcherPid, connect }) => {
     const client = await connect();
     let cookie: string;
     try {
@@ -221,15 +131,15 @@ async function main(): Promise<void> {
         "select (select count(*) from volunteers)::int as volunteers, (select count(*) from participations)::int as participations",
       );
       process.stdout.write(
-        `Seeded ${rows[0]!.volunteers} volunteers and ${rows[0]!.participations} participations in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s.\n`,
+        `Seeded ${rows[0]!.volunteers} volunteers and ${rows[0]!.participations} participations in ${secondsSince(seedStarted)} s.\n`,
       );
       cookie = `authjs.session-token=${await createResearcherSession(client)}`;
     } finally {
       await client.end();
     }
 
-    const filtered = `${BASE}/admin/volunteers?study=interview-study&status=eligible&sort=name&page=3`;
-    const search = `${BASE}/admin/volunteers?q=ovela`;
+    const filtered = `${base}/admin/volunteers?study=interview-study&status=eligible&sort=name&page=3`;
+    const search = `${base}/admin/volunteers?q=ovela`;
     const get = (url: string, expect: string) => async () => {
       const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
       const html = await response.text();
@@ -246,25 +156,24 @@ async function main(): Promise<void> {
     // A reference on the same machine at the same moment: the health check (one query, no session, no
     // page). These machines are shared; when it is slow, everything is.
     const floor = async () => {
-      const response = await fetch(`${BASE}/api/health`);
+      const response = await fetch(`${base}/api/health`);
       await response.arrayBuffer();
       return response.ok;
     };
 
-    const results: Result[] = [];
+    const results: Timed[] = [];
     for (const concurrency of [1, 10]) {
-      results.push(await load("volunteers: study + status, by name, page 3", concurrency, REQUESTS, filteredOk));
-      results.push(await load("volunteers: search for part of a name", concurrency, REQUESTS, searchOk));
-      results.push(await load("reference: /api/health", concurrency, REQUESTS, floor));
+      results.push(
+        await timedRequests("volunteers: study + status, by name, page 3", concurrency, REQUESTS, filteredOk),
+      );
+      results.push(await timedRequests("volunteers: search for part of a name", concurrency, REQUESTS, searchOk));
+      results.push(await timedRequests("reference: /api/health", concurrency, REQUESTS, floor));
     }
 
-    const pid = await webServerPid(portal.pid!);
-    const exported = await measureExport(cookie, pid);
+    const pid = await webServerPid(launcherPid);
+    const exported = await measureExport(base, cookie, pid);
 
-    process.stdout.write(
-      `\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n\n`,
-    );
-    process.stdout.write(`${table(results)}\n\n`);
+    process.stdout.write(`\n${machine()}\n\n${table(results)}\n\n`);
     const worst = Math.max(
       ...results.filter((r) => r.concurrency === 1 && r.scenario.startsWith("volunteers")).map((r) => r.p95),
     );
@@ -274,24 +183,24 @@ async function main(): Promise<void> {
     if (exported === "missing") {
       process.stdout.write(`export not measured: ${EXPORT_PATH} is not there yet\n`);
     } else {
-      process.stdout.write(
-        `\n| export | rows | size (MB) | seconds | server RSS before (MB) | peak (MB) | growth (MB) |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n` +
-          `| ${EXPORT_PATH} | ${exported.rows} | ${(exported.bytes / 2 ** 20).toFixed(1)} | ${exported.seconds.toFixed(1)} | ${exported.baselineMb.toFixed(0)} | ${exported.peakMb.toFixed(0)} | ${exported.growthMb.toFixed(0)} |\n\n`,
+      const exportTable = markdownTable(
+        ["export", "rows:", "size (MB):", "seconds:", "server RSS before (MB):", "peak (MB):", "growth (MB):"],
+        [
+          [
+            EXPORT_PATH,
+            exported.rows,
+            (exported.bytes / 2 ** 20).toFixed(1),
+            exported.seconds.toFixed(1),
+            exported.baselineMb.toFixed(0),
+            exported.peakMb.toFixed(0),
+            exported.growthMb.toFixed(0),
+          ],
+        ],
       );
+      process.stdout.write(`\n${exportTable}\n\n`);
       process.stdout.write(
         `Export: peak memory growth ${exported.growthMb.toFixed(0)} MB (target: under ${TARGET_EXPORT_GROWTH_MB} MB): ${exported.growthMb < TARGET_EXPORT_GROWTH_MB ? "met" : "MISSED"}.\n`,
       );
     }
-  } finally {
-    portal.kill("SIGINT");
-    await new Promise((r) => portal.once("exit", r));
-    await rm(DATA_DIR, { recursive: true, force: true });
-    for (const suffix of [".owner", ".password", ".log", ".auth-secret"])
-      await rm(`${DATA_DIR}${suffix}`, { force: true });
-  }
+  });
 }
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
