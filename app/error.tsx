@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { Button } from "@/components/nhs/Button";
-import { SERVICE_NAME, STUDY_CONTACT } from "@/components/site";
+import { SERVICE_NAME, STUDY_CONTACT } from "@/lib/site";
 
 /** Shown when a page fails. Deliberately gives no technical detail. */
 export default function ErrorPage({ retry }: { error: unknown; retry: () => void }) {

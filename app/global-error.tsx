@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { SERVICE_NAME, STUDY_CONTACT } from "@/components/site";
+import { SERVICE_NAME, STUDY_CONTACT } from "@/lib/site";
 import "./styles/main.scss";
 
 /** Replaces the root layout when the layout itself fails. Deliberately gives no technical detail. */

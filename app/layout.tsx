@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { Footer } from "@/components/layout/Footer";
 import { Header } from "@/components/layout/Header";
 import { SkipLink } from "@/components/layout/SkipLink";
-import { SERVICE_NAME } from "@/components/site";
+import { SERVICE_NAME } from "@/lib/site";
 import "./styles/main.scss";
 
 export const metadata: Metadata = {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { ButtonLink } from "@/components/nhs/Button";
 import { InsetText } from "@/components/nhs/InsetText";
-import { SERVICE_NAME, STUDY_CONTACT } from "@/components/site";
+import { SERVICE_NAME, STUDY_CONTACT } from "@/lib/site";
 import { StudySummary } from "@/components/studies/StudySummary";
 import { listPublicStudies } from "@/lib/studies/list-public-studies";
 

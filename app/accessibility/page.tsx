@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { SERVICE_NAME, STUDY_CONTACT } from "@/components/site";
+import { SERVICE_NAME, STUDY_CONTACT } from "@/lib/site";
 
 export const metadata: Metadata = {
   title: "Accessibility statement",

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SummaryList } from "@/components/nhs/SummaryList";
 import { WarningCallout } from "@/components/nhs/WarningCallout";
-import { STUDY_CONTACT } from "@/components/site";
+import { STUDY_CONTACT } from "@/lib/site";
 import { PRIVACY_NOTICE_DATE, PRIVACY_NOTICE_VERSION, formatNoticeDate } from "@/lib/registration/privacy-notice";
 
 export const metadata: Metadata = {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { STUDY_CONTACT } from "@/components/site";
+import { STUDY_CONTACT } from "@/lib/site";
 
 export const metadata: Metadata = { title: "Please try again later", robots: { index: false } };
 

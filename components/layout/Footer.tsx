@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ORGANISATIONS, STUDY_CONTACT } from "@/components/site";
+import { ORGANISATIONS, STUDY_CONTACT } from "@/lib/site";
 
 export function Footer() {
   return (

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { SERVICE_NAME } from "@/components/site";
+import { SERVICE_NAME } from "@/lib/site";
 import { StudyBanner } from "./StudyBanner";
 
 /**

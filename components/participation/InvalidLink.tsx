@@ -1,4 +1,4 @@
-import { STUDY_CONTACT } from "@/components/site";
+import { STUDY_CONTACT } from "@/lib/site";
 
 /**
  * What an unknown, expired, replaced or used link shows: the same words whatever the reason, so a link

@@ -2,7 +2,7 @@ import { Card } from "@/components/nhs/Card";
 import { Heading } from "@/components/nhs/Heading";
 import { SummaryList, type SummaryListRow } from "@/components/nhs/SummaryList";
 import { Tag } from "@/components/nhs/Tag";
-import { STUDY_CONTACT } from "@/components/site";
+import { STUDY_CONTACT } from "@/lib/site";
 import type { PublicStudy } from "@/lib/studies/public-study";
 
 export type StudySummaryProps = {

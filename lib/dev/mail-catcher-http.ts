@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { CaughtMessage } from "./mail-catcher";
+import type { CaughtMessage } from "./caught-message";
 import { renderMessage, renderMessageList, renderNotFound } from "./mail-catcher-pages";
 
 /** The mail catcher's web pages and the JSON API the tests read. */

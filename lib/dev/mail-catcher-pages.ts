@@ -1,5 +1,5 @@
 import { escapeHtml as e } from "@/lib/text/escape-html";
-import type { CaughtMessage } from "./mail-catcher";
+import type { CaughtMessage } from "./caught-message";
 
 /** The mail catcher's web pages: plain HTML, every value escaped, readable without any script. */
 

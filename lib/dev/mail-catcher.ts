@@ -2,25 +2,16 @@ import { createServer, type Server } from "node:http";
 import type net from "node:net";
 import { simpleParser, type AddressObject } from "mailparser";
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
+import type { CaughtMessage } from "./caught-message";
 import { handleMailCatcherRequest } from "./mail-catcher-http";
 import { MailCatcherError } from "./mail-catcher-error";
+
+export type { CaughtMessage };
 
 /**
  * A stand-in mail server for development and tests: it accepts every email over SMTP, keeps it in
  * memory and shows it on a small web page (and a JSON API for tests). Nothing is ever delivered.
  */
-
-export type CaughtMessage = {
-  id: string;
-  from: string;
-  /** Every recipient the client gave, Bcc included: who the email would have reached. */
-  to: string[];
-  subject: string;
-  date: Date;
-  text: string;
-  html: string;
-  attachments: { filename: string; contentType: string; content: Buffer }[];
-};
 
 export type MailCatcher = {
   stop(): Promise<void>;

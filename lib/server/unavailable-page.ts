@@ -1,4 +1,4 @@
-import { SERVICE_NAME, STUDY_CONTACT } from "@/components/site";
+import { SERVICE_NAME, STUDY_CONTACT } from "@/lib/site";
 
 /**
  * The page people see while the database cannot be reached: the NHS "service unavailable" pattern, in

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Panel, SummaryList, Tag } from "@/components/nhs";
 import { InvalidLink } from "@/components/participation/InvalidLink";
-import { STUDY_CONTACT } from "@/components/site";
+import { STUDY_CONTACT } from "@/lib/site";
 import { getDb } from "@/lib/db/client";
 import { loadManageView } from "@/lib/participation/manage-participation";
 import { statusForParticipant } from "@/lib/participation/status-words";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Panel, Tag } from "@/components/nhs";
-import { STUDY_CONTACT } from "@/components/site";
+import { STUDY_CONTACT } from "@/lib/site";
 import { nextStepsFor } from "@/lib/registration/next-steps";
 import { currentDraft } from "../draft-cookie";
 
