@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { Button, Checkboxes, ErrorSummary, Radios, TextInput } from "@/components/nhs";
-import { DateField } from "./DateField";
+import { Button, Checkboxes, ErrorSummary, Radios } from "@/components/nhs";
+import { DocumentVersionFields } from "./DocumentVersionFields";
 import { Disclosure } from "./Disclosure";
 import { errorSummary, type FormState } from "@/lib/forms/form-state";
 
@@ -35,33 +35,7 @@ export function ConsentFormDetailsForm({
         <ErrorSummary
           errors={errorSummary(errors, ORDER).map((e) => (e.href === "#form" ? { ...e, href: "#version" } : e))}
         />
-        <TextInput
-          id="version"
-          name="version"
-          label="Version"
-          labelSize="s"
-          hint="As the ethics committee knows it, like 2.0"
-          width={10}
-          autoComplete="off"
-          defaultValue={values.version}
-          error={errors.version}
-        />
-        <DateField
-          id="versionDate"
-          name="versionDate"
-          label="Version date"
-          defaultValue={values.versionDate}
-          error={errors.versionDate}
-        />
-        <TextInput
-          id="title"
-          name="title"
-          label="Title"
-          labelSize="s"
-          autoComplete="off"
-          defaultValue={values.title}
-          error={errors.title}
-        />
+        <DocumentVersionFields values={values} errors={errors} />
         {sheets.length > 0 ? (
           <Radios
             id="informationSheetId"

@@ -2,9 +2,9 @@
 
 import { useActionState } from "react";
 import { DocumentBody } from "@/components/documents/DocumentBody";
-import { Button, ErrorSummary, Textarea, TextInput } from "@/components/nhs";
+import { Button, ErrorSummary, Textarea } from "@/components/nhs";
 import type { DocumentBlock } from "@/lib/documents/parse-document";
-import { DateField } from "./DateField";
+import { DocumentVersionFields } from "./DocumentVersionFields";
 import { errorSummary, type FormState } from "@/lib/forms/form-state";
 
 type State = FormState<{ preview?: DocumentBlock[] }>;
@@ -41,33 +41,7 @@ export function InformationSheetForm({
         </section>
       ) : null}
       <form action={formAction} noValidate>
-        <TextInput
-          id="version"
-          name="version"
-          label="Version"
-          labelSize="s"
-          hint="As the ethics committee knows it, like 2.0"
-          width={10}
-          autoComplete="off"
-          defaultValue={values.version}
-          error={errors.version}
-        />
-        <DateField
-          id="versionDate"
-          name="versionDate"
-          label="Version date"
-          defaultValue={values.versionDate}
-          error={errors.versionDate}
-        />
-        <TextInput
-          id="title"
-          name="title"
-          label="Title"
-          labelSize="s"
-          autoComplete="off"
-          defaultValue={values.title}
-          error={errors.title}
-        />
+        <DocumentVersionFields values={values} errors={errors} />
         <Textarea
           id="content"
           name="content"

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
+import { arrangementAddress, type ArrangementPageProps } from "../arrangement-address";
 import { BackLink, InsetText, SummaryList } from "@/components/nhs";
 import { ChoiceForm } from "@/components/scheduling/ChoiceForm";
+import { participationRows, StudyChoice } from "@/components/scheduling/ArrangementHeader";
 import { DoneBanner } from "@/components/scheduling/DoneBanner";
 import { InterviewForm } from "@/components/scheduling/InterviewForm";
 import { INTERVIEW_MINUTES } from "@/lib/interviews/interview-form";
 import { loadInterviewPage } from "@/lib/interviews/load-interview-page";
 import { NEEDS_CONSENT } from "@/lib/scheduling/errors";
 import { mayBookInterview } from "@/lib/participation/status";
-import { statusForResearchers } from "@/lib/participation/status-words";
 import { interviewStatusWords, ukDateTimeWithZone } from "@/lib/scheduling/status-words";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
@@ -18,8 +18,6 @@ import { londonFormFields } from "@/lib/text/london-time";
 import { rescheduleInterviewAction, recordInterviewOutcomeAction, scheduleInterviewAction } from "./actions";
 
 export const metadata: Metadata = { title: "Interview" };
-
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; study?: string }> };
 
 const doneWords: Record<string, { heading: string; body: string }> = {
   booked: { heading: "Interview booked", body: "We have emailed them the details with a calendar invitation." },
@@ -36,19 +34,13 @@ const doneWords: Record<string, { heading: string; body: string }> = {
 };
 
 /** A volunteer's interview: book it, move it, cancel it, and record what happened. Any researcher. */
-export default async function InterviewPage({ params, searchParams }: Props) {
+export default async function InterviewPage(props: ArrangementPageProps) {
   const researcher = await requireResearcher();
-  const { id } = await params;
-  const { done, study } = await searchParams;
-  const volunteerId = z.uuid().safeParse(id);
-  if (!volunteerId.success) notFound();
-  const view = await loadInterviewPage(getDb(), researcher, {
-    volunteerId: volunteerId.data,
-    ...(typeof study === "string" ? { studySlug: study } : {}),
-  });
+  const { input, done } = await arrangementAddress(props);
+  const view = await loadInterviewPage(getDb(), researcher, input);
   if (!view) notFound();
   const { volunteer, participation, booked } = view;
-  const confirmation = typeof done === "string" ? doneWords[done] : undefined;
+  const confirmation = done ? doneWords[done] : undefined;
   const now = new Date();
   const canBook = participation !== null && !booked && mayBookInterview({ ...participation, erased: volunteer.erased });
 
@@ -62,38 +54,13 @@ export default async function InterviewPage({ params, searchParams }: Props) {
       ) : null}
       <span className="nhsuk-caption-l">{volunteer.fullName}</span>
       <h1 className="nhsuk-heading-l">Interview</h1>
-      {view.studies.length > 1 ? (
-        <nav aria-label="Studies of interviews">
-          <ul className="nhsuk-list">
-            {view.studies.map((s) => (
-              <li key={s.slug}>
-                {s.slug === participation?.study.slug ? (
-                  <strong>{s.shortTitle}</strong>
-                ) : (
-                  <Link href={`?study=${s.slug}`}>{s.shortTitle}</Link>
-                )}
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      <StudyChoice label="Studies of interviews" studies={view.studies} current={participation?.study.slug} />
       {!participation ? (
         <p>{volunteer.fullName} is not taking part in a study of interviews.</p>
       ) : (
         <div className="nhsuk-grid-row">
           <div className="nhsuk-grid-column-two-thirds">
-            <SummaryList
-              rows={[
-                { key: "Study", value: participation.study.title },
-                { key: "Status", value: statusForResearchers[participation.status].label },
-                {
-                  key: "Consent",
-                  value: participation.signedCurrentConsent
-                    ? "Signed the current consent form"
-                    : "Has not signed the current consent form",
-                },
-              ]}
-            />
+            <SummaryList rows={[...participationRows(participation)]} />
 
             {booked ? (
               <section aria-labelledby="booked-heading">

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
+import { arrangementAddress, type ArrangementPageProps } from "../arrangement-address";
 import { BackLink, InsetText, SummaryList } from "@/components/nhs";
 import { ChoiceForm } from "@/components/scheduling/ChoiceForm";
+import { participationRows, StudyChoice } from "@/components/scheduling/ArrangementHeader";
 import { DoneBanner } from "@/components/scheduling/DoneBanner";
 import { NEEDS_CONSENT } from "@/lib/scheduling/errors";
 import { mayAssignWorkshop } from "@/lib/participation/status";
-import { statusForResearchers } from "@/lib/participation/status-words";
 import { bookingStatusWords, placesWords, sessionWhere, ukSpanWithZone } from "@/lib/scheduling/status-words";
 import { loadWorkshopPage } from "@/lib/workshops/load-workshop-page";
 import { placeIsSettled } from "@/lib/workshops/place-rules";
@@ -17,8 +17,6 @@ import { labelOf, regionOptions, workshopFormatOptions } from "@/lib/registratio
 import { assignWorkshopPlaceAction, recordWorkshopAttendanceAction } from "./actions";
 
 export const metadata: Metadata = { title: "Workshop place" };
-
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; study?: string }> };
 
 const doneWords: Record<string, { heading: string; body: string }> = {
   booked: { heading: "Place booked", body: "We have emailed them the details with a calendar invitation." },
@@ -46,19 +44,13 @@ const doneWords: Record<string, { heading: string; body: string }> = {
 };
 
 /** A volunteer's workshop place: give one, move it, cancel it, record attendance. Any researcher. */
-export default async function WorkshopPlacePage({ params, searchParams }: Props) {
+export default async function WorkshopPlacePage(props: ArrangementPageProps) {
   const researcher = await requireResearcher();
-  const { id } = await params;
-  const { done, study } = await searchParams;
-  const volunteerId = z.uuid().safeParse(id);
-  if (!volunteerId.success) notFound();
-  const view = await loadWorkshopPage(getDb(), researcher, {
-    volunteerId: volunteerId.data,
-    ...(typeof study === "string" ? { studySlug: study } : {}),
-  });
+  const { input, done } = await arrangementAddress(props);
+  const view = await loadWorkshopPage(getDb(), researcher, input);
   if (!view) notFound();
   const { volunteer, participation, current } = view;
-  const confirmation = typeof done === "string" ? doneWords[done] : undefined;
+  const confirmation = done ? doneWords[done] : undefined;
   const now = new Date();
   const choosable = view.open.filter((s) => s.id !== current?.session.id);
   const currentStarted = current !== null && current.session.startsAt <= now;
@@ -81,21 +73,7 @@ export default async function WorkshopPlacePage({ params, searchParams }: Props)
       ) : null}
       <span className="nhsuk-caption-l">{volunteer.fullName}</span>
       <h1 className="nhsuk-heading-l">Workshop place</h1>
-      {view.studies.length > 1 ? (
-        <nav aria-label="Studies of workshops">
-          <ul className="nhsuk-list">
-            {view.studies.map((s) => (
-              <li key={s.slug}>
-                {s.slug === participation?.study.slug ? (
-                  <strong>{s.shortTitle}</strong>
-                ) : (
-                  <Link href={`?study=${s.slug}`}>{s.shortTitle}</Link>
-                )}
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      <StudyChoice label="Studies of workshops" studies={view.studies} current={participation?.study.slug} />
       {!participation ? (
         <p>{volunteer.fullName} is not taking part in a study of workshops.</p>
       ) : (
@@ -103,14 +81,7 @@ export default async function WorkshopPlacePage({ params, searchParams }: Props)
           <div className="nhsuk-grid-column-two-thirds">
             <SummaryList
               rows={[
-                { key: "Study", value: participation.study.title },
-                { key: "Status", value: statusForResearchers[participation.status].label },
-                {
-                  key: "Consent",
-                  value: participation.signedCurrentConsent
-                    ? "Signed the current consent form"
-                    : "Has not signed the current consent form",
-                },
+                ...participationRows(participation),
                 { key: "Asked for", value: preference.length > 0 ? preference.join(". ") : "Nothing in particular" },
               ]}
             />
