@@ -1,5 +1,6 @@
 import type { Database } from "@/lib/db/prisma";
 import type { Researcher } from "@/lib/auth/researcher-session";
+import { stageCondition } from "./funnel-stages";
 
 export type StudyFunnel = {
   studyId: string;
@@ -39,15 +40,15 @@ export async function recruitmentFunnels(db: Database, _actor: Researcher): Prom
   const rows = await db.$queryRaw<Row[]>`
     select s.id as study_id, s.slug, s.title, s.status::text as status, s.target_min, s.target_max,
       count(p.id) as registered,
-      count(p.id) filter (where coalesce(p.eligibility_override, p.eligibility) = 'ELIGIBLE') as eligible,
-      count(p.id) filter (where p.invited_at is not null) as invited,
-      count(p.id) filter (where p.consented_at is not null) as consented,
-      count(p.id) filter (where p.status in ('SCHEDULED', 'COMPLETED')) as scheduled,
-      count(p.id) filter (where p.status = 'COMPLETED') as completed,
-      count(p.id) filter (where p.status = 'WITHDRAWN') as withdrawn,
-      count(p.id) filter (where p.status = 'DECLINED') as declined,
-      count(p.id) filter (where p.status = 'WAITLISTED') as waitlisted,
-      count(p.id) filter (where p.consented_at is not null and p.status <> 'WITHDRAWN') as "activeConsented"
+      count(p.id) filter (where ${stageCondition("eligible")}) as eligible,
+      count(p.id) filter (where ${stageCondition("invited")}) as invited,
+      count(p.id) filter (where ${stageCondition("consented")}) as consented,
+      count(p.id) filter (where ${stageCondition("scheduled")}) as scheduled,
+      count(p.id) filter (where ${stageCondition("completed")}) as completed,
+      count(p.id) filter (where ${stageCondition("withdrawn")}) as withdrawn,
+      count(p.id) filter (where ${stageCondition("declined")}) as declined,
+      count(p.id) filter (where ${stageCondition("waitlisted")}) as waitlisted,
+      count(p.id) filter (where ${stageCondition("active")}) as "activeConsented"
     from studies s left join participations p on p.study_id = s.id
     group by s.id order by s.display_order, s.created_at`;
   return rows.map((r) => ({

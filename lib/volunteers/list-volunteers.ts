@@ -7,7 +7,8 @@ import {
   type ParticipationStatus,
   type StudyKind,
 } from "@/lib/generated/prisma/client";
-import { PAGE_SIZE, unknownStudyProblem, type Stage, type VolunteerListQuery } from "./volunteer-list-query";
+import { stageCondition } from "@/lib/recruitment/funnel-stages";
+import { PAGE_SIZE, unknownStudyProblem, type VolunteerListQuery } from "./volunteer-list-query";
 
 export type ListedStudy = {
   id: string;
@@ -76,32 +77,6 @@ const sql = Prisma.sql;
 /** `%part%` for ILIKE, with the user's own % _ and \ matched literally. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** What each funnel stage means, on a participation aliased `p` (as lib/recruitment/recruitment-overview.ts counts). */
-function stageCondition(stage: Stage): Prisma.Sql {
-  switch (stage) {
-    case "registered":
-      return sql`true`;
-    case "eligible":
-      return sql`coalesce(p.eligibility_override, p.eligibility) = 'ELIGIBLE'`;
-    case "invited":
-      return sql`p.invited_at is not null`;
-    case "consented":
-      return sql`p.consented_at is not null`;
-    case "active":
-      return sql`p.consented_at is not null and p.status <> 'WITHDRAWN'`;
-    case "scheduled":
-      return sql`p.status in ('SCHEDULED', 'COMPLETED')`;
-    case "completed":
-      return sql`p.status = 'COMPLETED'`;
-    case "withdrawn":
-      return sql`p.status = 'WITHDRAWN'`;
-    case "declined":
-      return sql`p.status = 'DECLINED'`;
-    case "waitlisted":
-      return sql`p.status = 'WAITLISTED'`;
-  }
 }
 
 /** Every study, in display order, for the filters and column headings. Any signed-in researcher may see them. */
