@@ -1,7 +1,7 @@
 import { canRescheduleInterview } from "@/lib/participation/status";
 import { assertSignedCurrentConsent } from "@/lib/scheduling/signed-consent";
 import { SchedulingError } from "@/lib/scheduling/errors";
-import { inSchedulingTransaction } from "@/lib/scheduling/transaction";
+import { inSchedulingTransaction, lockInterviewSlots } from "@/lib/scheduling/transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Researcher } from "@/lib/auth/researcher-session";
 import type { Database } from "@/lib/db/prisma";
@@ -22,6 +22,12 @@ export async function rescheduleInterview(
 ): Promise<void> {
   assertInterviewTime(input, now);
   await inSchedulingTransaction(db, async (tx) => {
+    // A new time gives back the slot it was booked in (trigger interviews_free_slot): slots lock before people.
+    const slot = await tx.interviewSlot.findUnique({
+      where: { bookedInterviewId: input.interviewId },
+      select: { id: true },
+    });
+    await lockInterviewSlots(tx, [slot?.id]);
     const participation = await lockInterviewParticipation(tx, input);
     const current = await interviewOf(tx, participation.id, input.interviewId);
     if (current.status !== "SCHEDULED")

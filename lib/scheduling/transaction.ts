@@ -43,3 +43,16 @@ export async function lockParticipation(tx: Tx, id: string): Promise<boolean> {
   >`select id::text from participations where id = ${id}::uuid for update`;
   return rows.length === 1;
 }
+
+/**
+ * Locks interview slots for the rest of the transaction, in id order, before any participation (as
+ * sessions are). Booking reads a slot's state only under this lock, so of two people choosing the same
+ * slot the second waits, then sees it taken. Returns the ids that exist.
+ */
+export async function lockInterviewSlots(tx: Tx, ids: readonly (string | null | undefined)[]): Promise<string[]> {
+  const sorted = [...new Set(ids.filter((id): id is string => typeof id === "string"))].sort();
+  if (sorted.length === 0) return [];
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    select id::text from interview_slots where id = any(${sorted}::uuid[]) order by id for update`;
+  return rows.map((r) => r.id);
+}
