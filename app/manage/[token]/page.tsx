@@ -4,6 +4,8 @@ import { Panel, SummaryList, Tag } from "@/components/nhs";
 import { InvalidLink } from "@/components/participation/InvalidLink";
 import { STUDY_CONTACT } from "@/lib/site";
 import { getDb } from "@/lib/db/client";
+import { ownInterviews, type OwnInterview } from "@/lib/interviews/own-interview";
+import { ukSlotSpan } from "@/lib/interviews/slot-days";
 import { loadManageView } from "@/lib/participation/manage-participation";
 import { statusForParticipant } from "@/lib/participation/status-words";
 import { formatUkDate, formatUkDateTime } from "@/lib/text/uk-dates";
@@ -13,10 +15,20 @@ export const metadata: Metadata = { title: "Manage your participation", robots: 
 
 type Props = {
   params: Promise<{ token: string }>;
-  searchParams: Promise<{ signed?: string; declined?: string; withdrawn?: string }>;
+  searchParams: Promise<{ signed?: string; declined?: string; withdrawn?: string; cancelled?: string }>;
 };
 
-function Confirmation({ signed, declined, withdrawn }: { signed?: string; declined?: string; withdrawn?: string }) {
+function Confirmation({
+  signed,
+  declined,
+  withdrawn,
+  cancelled,
+}: {
+  signed?: string;
+  declined?: string;
+  withdrawn?: string;
+  cancelled?: string;
+}) {
   if (signed) {
     return (
       <Panel heading="Consent form signed" headingLevel={2}>
@@ -38,7 +50,59 @@ function Confirmation({ signed, declined, withdrawn }: { signed?: string; declin
       </Panel>
     );
   }
+  if (cancelled) {
+    return (
+      <Panel heading="Interview cancelled" headingLevel={2}>
+        <p>We have emailed you to confirm, with a file that removes it from your calendar.</p>
+      </Panel>
+    );
+  }
   return null;
+}
+
+/** The interview part of a study's card: choose a time, or the time booked and how to change it. */
+function InterviewPart({ token, own, studyTitle }: { token: string; own: OwnInterview; studyTitle: string }) {
+  const chooser = `/manage/${token}/interview?for=${own.participationId}`;
+  const about = <span className="nhsuk-u-visually-hidden"> ({studyTitle})</span>;
+  if (own.booked) {
+    return (
+      <>
+        <SummaryList
+          rows={[
+            { key: "Your interview", value: ukSlotSpan(own.booked) },
+            {
+              key: "Where",
+              value: <a href={own.booked.meetingLink}>Join the interview on Microsoft Teams{about}</a>,
+            },
+          ]}
+        />
+        {own.booked.mayChange ? (
+          <ul className="nhsuk-list">
+            <li>
+              <Link href={chooser} prefetch={false}>
+                Change the time{about}
+              </Link>
+            </li>
+            <li>
+              <Link href={`/manage/${token}/interview/cancel?for=${own.participationId}`} prefetch={false}>
+                Cancel the interview{about}
+              </Link>
+            </li>
+          </ul>
+        ) : (
+          <p>{own.booked.afterCutoff}</p>
+        )}
+      </>
+    );
+  }
+  if (!own.mayBook) return null;
+  return (
+    <p>
+      <Link href={chooser} prefetch={false} className="nhsuk-button nhsuk-u-margin-bottom-0">
+        Choose a time for your interview{about}
+      </Link>
+    </p>
+  );
 }
 
 /** A person's own studies, statuses and signed forms, and the way out of each. Reading it changes nothing. */
@@ -50,6 +114,7 @@ export default async function ManagePage({ params, searchParams }: Props) {
     return <InvalidLink />;
   }
   const withdrawable = view.participations.filter((p) => p.canWithdraw);
+  const interviews = await ownInterviews(getDb(), view.volunteerId);
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -70,6 +135,9 @@ export default async function ManagePage({ params, searchParams }: Props) {
                 </Tag>
               </p>
               {statusForParticipant[p.status].detail ? <p>{statusForParticipant[p.status].detail}</p> : null}
+              {interviews.has(p.id) ? (
+                <InterviewPart token={token} own={interviews.get(p.id)!} studyTitle={p.studyTitle} />
+              ) : null}
               {p.consentRecords.length > 0 ? (
                 <SummaryList
                   rows={p.consentRecords.map((r) => ({
