@@ -24,7 +24,7 @@ export type InterviewFacts = {
 export type InterviewPerson = {
   participationId: string;
   volunteer: { id: string; email: string; fullName: string };
-  study: { title: string; contactName: string; contactEmail: string };
+  study: { title: string; contactName: string; contactEmail: string; interviewBookingCutoffHours: number };
 };
 
 /** The interview as a calendar event: its stored UID and SEQUENCE, the Teams link as place and address. */
@@ -45,7 +45,7 @@ export function interviewCalendarEvent(
       `Your ${interview.durationMinutes}-minute interview for ${person.study.title}.`,
       `When: ${ukTimeSpan(interview.startsAt, endsAt)}`,
       `Join on Microsoft Teams: ${interview.meetingLink}`,
-      `To rearrange, contact ${person.study.contactName} at ${person.study.contactEmail}.`,
+      `To move or cancel it, use the "Manage your participation" link in our email, or contact ${person.study.contactName} at ${person.study.contactEmail}.`,
     ].join("\n"),
     location: "Microsoft Teams",
     url: interview.meetingLink,
@@ -87,6 +87,8 @@ export async function emailInterview(
     contactName: person.study.contactName,
     contactEmail: person.study.contactEmail,
     manageUrl,
+    // Every interview can be moved or cancelled from the manage link up to the cut-off (decision 008).
+    ownChangeCutoffHours: person.study.interviewBookingCutoffHours,
   };
   const addressing = {
     to: person.volunteer.email,

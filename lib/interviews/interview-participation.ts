@@ -31,7 +31,12 @@ export function interviewPerson(participation: LoadedParticipation): InterviewPe
   return {
     participationId: participation.id,
     volunteer: { id: volunteer.id, email: volunteer.email, fullName: volunteer.fullName },
-    study: { title: study.title, contactName: study.contactName, contactEmail: study.contactEmail },
+    study: {
+      title: study.title,
+      contactName: study.contactName,
+      contactEmail: study.contactEmail,
+      interviewBookingCutoffHours: study.interviewBookingCutoffHours,
+    },
   };
 }
 

@@ -105,6 +105,23 @@ describe("the interview emails", () => {
     expect(email.html).toContain(`<a href="${teams}"`);
   });
 
+  it("point to the manage link first when the person can move or cancel the interview themselves", () => {
+    const own = renderInterviewInvitation({
+      ...base,
+      meetingLink: teams,
+      previousStartsAt: null,
+      ownChangeCutoffHours: 24,
+    });
+    expect(own.text).toContain(
+      'You can move it to another time on offer, or cancel it, yourself up to 24 hours before it starts: use the "Manage your participation" link',
+    );
+    expect(own.text).toContain("Contact Mark Skopec at mark.skopec17@imperial.ac.uk");
+    expect(emails["interview booked"].text).not.toContain("yourself");
+    expect(renderInterviewCancellation({ ...base, ownChangeCutoffHours: 24 }).text).toContain(
+      'you can choose another time on offer with the "Manage your participation" link below',
+    );
+  });
+
   it("say what the time was when it moved, and what is cancelled", () => {
     expect(emails["interview moved"].text).toContain("It was at 9am on 30 June 2027.");
     expect(emails["interview moved"].text).toContain("replaces the earlier one");

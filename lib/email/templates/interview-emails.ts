@@ -12,6 +12,11 @@ type InterviewEmailBase = {
   contactName: string;
   contactEmail: string;
   manageUrl: string;
+  /**
+   * Set when the person can move or cancel the interview themselves from the manage link, up to this many
+   * hours before it starts: the emails then point there first.
+   */
+  ownChangeCutoffHours?: number;
 };
 
 export type InterviewInvitationInput = InterviewEmailBase & {
@@ -29,9 +34,24 @@ function endOf(input: { startsAt: Date; durationMinutes: number }): Date {
   return new Date(input.startsAt.getTime() + input.durationMinutes * 60_000);
 }
 
+function hoursBefore(hours: number): string {
+  if (hours === 0) return "until it starts";
+  return `up to ${hours === 1 ? "1 hour" : `${hours} hours`} before it starts`;
+}
+
 function rearrange(input: InterviewEmailBase): EmailBlock[] {
+  const own =
+    input.ownChangeCutoffHours === undefined
+      ? []
+      : [
+          {
+            kind: "paragraph" as const,
+            text: `You can move it to another time on offer, or cancel it, yourself ${hoursBefore(input.ownChangeCutoffHours)}: use the "Manage your participation" link at the end of this email. Or:`,
+          },
+        ];
   return [
     { kind: "heading", text: "If you need to rearrange" },
+    ...own,
     {
       kind: "paragraph",
       text: `Contact ${input.contactName} at ${input.contactEmail} and we will find another time. Taking part is voluntary: you can withdraw at any time, without giving a reason.`,
@@ -91,7 +111,10 @@ export function renderInterviewCancellation(input: InterviewEmailBase): EmailCon
     { kind: "heading", text: "Arranging another time" },
     {
       kind: "paragraph",
-      text: `If you would still like to be interviewed, contact ${input.contactName} at ${input.contactEmail} and we will find another time.`,
+      text:
+        input.ownChangeCutoffHours === undefined
+          ? `If you would still like to be interviewed, contact ${input.contactName} at ${input.contactEmail} and we will find another time.`
+          : `If you would still like to be interviewed, you can choose another time on offer with the "Manage your participation" link below, or contact ${input.contactName} at ${input.contactEmail} and we will find one.`,
     },
     SIGN_OFF,
     ...manageParticipationBlocks(input.manageUrl),
