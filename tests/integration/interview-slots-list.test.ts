@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { bookInterviewSlot } from "@/lib/interviews/book-interview-slot";
 import { cancelInterview } from "@/lib/interviews/cancel-interview";
 import { publishInterviewSlots, withdrawInterviewSlot } from "@/lib/interviews/interview-slots";
-import { listInterviewers, listInterviewSlots } from "@/lib/interviews/list-interview-slots";
+import { findInterviewSlot, listInterviewers, listInterviewSlots } from "@/lib/interviews/list-interview-slots";
+import { loadInterviewPage } from "@/lib/interviews/load-interview-page";
 import { seedDatabase } from "@/lib/db/seed";
 import { aResearcher, consentedPerson } from "./support/scheduling";
 import { testDb } from "./support/test-db";
@@ -99,5 +100,26 @@ describe("the team's list of interview slots", () => {
     const ids = (await listInterviewers(testDb(), researcher)).map((r) => r.id);
     expect(ids).toContain(researcher.id);
     expect(ids).not.toContain(gone.id);
+  });
+
+  it("finds one slot only in its own study, and offers the open ones on the volunteer's interview page", async () => {
+    const researcher = await aResearcher();
+    const study = await testDb().study.findUniqueOrThrow({ where: { slug: "interview-study" } });
+    const { slotIds } = await publishInterviewSlots(testDb(), researcher, {
+      studyId: study.id,
+      startsAt: [daysAhead(2, 10), daysAhead(2, 11)],
+      durationMinutes: 30,
+      interviewerId: null,
+      meetingLink: TEAMS,
+    });
+    const found = await findInterviewSlot(testDb(), researcher, { studySlug: "interview-study", slotId: slotIds[1]! });
+    expect(found?.slot).toMatchObject({ id: slotIds[1], state: "OPEN" });
+    expect(await findInterviewSlot(testDb(), researcher, { studySlug: "workshops", slotId: slotIds[1]! })).toBeNull();
+    expect(await findInterviewSlot(testDb(), researcher, { studySlug: "interview-study", slotId: "nope" })).toBeNull();
+
+    const person = await consentedPerson();
+    await withdrawInterviewSlot(testDb(), researcher, { slotId: slotIds[0]! });
+    const page = await loadInterviewPage(testDb(), researcher, { volunteerId: person.volunteerId });
+    expect(page?.openSlots.map((s) => s.id)).toEqual([slotIds[1]]);
   });
 });
