@@ -8,13 +8,15 @@ export type DateInputProps = {
   hint?: string;
   error?: string;
   values: { day: string; month: string; year: string };
+  /** Posted as `${namePrefix}Day`, `${namePrefix}Month`, `${namePrefix}Year` when a form has two dates. */
+  namePrefix?: string;
 };
 
 /**
  * The NHS date input: day, month and year as three small text boxes in a fieldset, posted as `day`,
  * `month` and `year`. Works without JavaScript and with any keyboard; no date picker to fight.
  */
-export function DateInput({ id, legend, hint, error, values }: DateInputProps) {
+export function DateInput({ id, legend, hint, error, values, namePrefix }: DateInputProps) {
   const parts = [
     { name: "day", label: "Day", width: 2 },
     { name: "month", label: "Month", width: 2 },
@@ -45,7 +47,7 @@ export function DateInput({ id, legend, hint, error, values }: DateInputProps) {
                     error && "nhsuk-input--error",
                   )}
                   id={`${id}-${p.name}`}
-                  name={p.name}
+                  name={namePrefix ? `${namePrefix}${p.label}` : p.name}
                   type="text"
                   inputMode="numeric"
                   autoComplete="off"

@@ -84,3 +84,8 @@ export type InterviewForm = z.output<typeof interviewFormSchema>;
 export const outcomeFormSchema = z.object({
   outcome: z.enum(["COMPLETED", "DID_NOT_ATTEND"], { error: "Choose whether the interview took place" }),
 });
+
+/** Choosing one of the published interview times (the data layer checks it is this study's and free). */
+export const slotChoiceFormSchema = z.object({
+  slotId: z.uuid({ error: "Choose one of the published times" }),
+});

@@ -2,6 +2,7 @@ import { hasSignedCurrentConsent } from "@/lib/scheduling/signed-consent";
 import type { Researcher } from "@/lib/auth/researcher-session";
 import type { Database } from "@/lib/db/prisma";
 import type { InterviewStatus, ParticipationStatus } from "@/lib/generated/prisma/client";
+import { listOpenSlots, type OpenSlot } from "./interview-slots";
 
 export type InterviewPageView = {
   volunteer: { id: string; fullName: string; email: string; erased: boolean };
@@ -18,6 +19,8 @@ export type InterviewPageView = {
   booked: InterviewRow | null;
   /** Every interview, newest first. */
   history: InterviewRow[];
+  /** The study's published times still on offer, which a researcher may book for them (any future one). */
+  openSlots: OpenSlot[];
 };
 
 export type InterviewRow = {
@@ -39,6 +42,7 @@ export async function loadInterviewPage(
   db: Database,
   _actor: Researcher,
   input: { volunteerId: string; studySlug?: string },
+  now = new Date(),
 ): Promise<InterviewPageView | null> {
   const volunteer = await db.volunteer.findUnique({
     where: { id: input.volunteerId },
@@ -87,5 +91,6 @@ export async function loadInterviewPage(
       : null,
     booked: rows.find((r) => r.status === "SCHEDULED") ?? null,
     history: rows,
+    openSlots: chosen ? await listOpenSlots(db, { studyId: chosen.studyId, now, audience: "team" }) : [],
   };
 }

@@ -161,7 +161,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Publishing interview slots: the days of the week, the first and last dates, and either start times
  * ("09:30, 11:00, 14:00") or the first and last times of the day with a gap, all in UK time; the length
  * (30 minutes unless changed), the interviewer (optional) and the Teams link. One slot is a pattern whose
- * first and last dates are the same day with one start time. Parses to the slots' start instants.
+ * first and last dates are the same day with one start time (no day of the week need be ticked then).
+ * Parses to the slots' start instants.
  */
 export const slotPatternFormSchema = z
   .object({
@@ -215,8 +216,10 @@ export const slotPatternFormSchema = z
       return z.NEVER;
 
     const durationMinutes = minutesField(v.duration, DEFAULT_SLOT_MINUTES);
+    // One date needs no day ticked: its own weekday is meant, so one time is simply a pattern of one.
+    const oneDate = from.year === to.year && from.month === to.month && from.day === to.day;
     const expanded = expandSlotPattern({
-      daysOfWeek: v.days.map(Number),
+      daysOfWeek: v.days.length === 0 && oneDate ? [1, 2, 3, 4, 5, 6, 7] : v.days.map(Number),
       from,
       to,
       startTimes,

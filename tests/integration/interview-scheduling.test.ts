@@ -443,6 +443,7 @@ describe("the interview page's data", () => {
     expect(page?.participation).toMatchObject({ id: participationId, status: "SCHEDULED", signedCurrentConsent: true });
     expect(page?.booked?.id).toBe(second.interviewId);
     expect(page?.history.map((h) => h.status)).toEqual(["SCHEDULED", "CANCELLED"]);
+    expect(page?.openSlots).toEqual([]);
     expect(await loadInterviewPage(db, researcher, { volunteerId: crypto.randomUUID() })).toBeNull();
   });
 });

@@ -162,6 +162,23 @@ describe("the publish slots form", () => {
     });
   });
 
+  it("takes one date with no day ticked as that date's own day: one time", () => {
+    const form = slotPatternFormSchema.parse({
+      ...valid,
+      days: [],
+      fromDay: "6",
+      fromMonth: "7",
+      fromYear: "2027",
+      toDay: "6",
+      toMonth: "7",
+      toYear: "2027",
+      times: "10:00",
+      windowStart: "",
+      windowEnd: "",
+    });
+    expect(form.startsAt.map((d) => d.toISOString())).toEqual(["2027-07-06T09:00:00.000Z"]);
+  });
+
   it("points a pattern's problems at the form's fields", () => {
     const result = slotPatternFormSchema.safeParse({ ...valid, days: [], duration: "90" });
     expect(firstErrorPerField(result.error!)).toEqual({

@@ -70,7 +70,11 @@ export default async function StudyPage({ params, searchParams }: Props) {
         <p>
           <Link href={`${base}/sessions`}>Workshop sessions for this study</Link>
         </p>
-      ) : null}
+      ) : (
+        <p>
+          <Link href={`${base}/slots`}>Interview times for this study</Link>
+        </p>
+      )}
 
       <h2 className="nhsuk-heading-m">Settings</h2>
       <SummaryList

@@ -1,7 +1,13 @@
 "use server";
 
+import { bookInterviewSlot } from "@/lib/interviews/book-interview-slot";
 import { cancelInterview } from "@/lib/interviews/cancel-interview";
-import { interviewFormFields, interviewFormSchema, outcomeFormSchema } from "@/lib/interviews/interview-form";
+import {
+  interviewFormFields,
+  interviewFormSchema,
+  outcomeFormSchema,
+  slotChoiceFormSchema,
+} from "@/lib/interviews/interview-form";
 import { recordInterviewOutcome } from "@/lib/interviews/record-interview-outcome";
 import { rescheduleInterview } from "@/lib/interviews/reschedule-interview";
 import { scheduleInterview } from "@/lib/interviews/schedule-interview";
@@ -64,5 +70,20 @@ export async function recordInterviewOutcomeAction(
   return parseAndRun(values, outcomeFormSchema, async ({ outcome }) => {
     await recordInterviewOutcome(getDb(), researcher, { ...target, outcome });
     return page(target.volunteerId, outcome === "COMPLETED" ? "completed" : "did-not-attend");
+  });
+}
+
+/** Books one of the study's published times for them, as they could themselves from their link. */
+export async function bookPublishedSlotAction(
+  volunteerId: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const researcher = await requireResearcher();
+  const target = formTarget(volunteerId, formData, ["participationId"]);
+  const values = formValues(formData, ["slotId"]);
+  return parseAndRun(values, slotChoiceFormSchema, async ({ slotId }) => {
+    const { moved } = await bookInterviewSlot(getDb(), { type: "RESEARCHER", researcher }, { ...target, slotId });
+    return page(target.volunteerId, moved ? "moved" : "booked");
   });
 }

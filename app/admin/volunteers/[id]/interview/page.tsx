@@ -7,15 +7,23 @@ import { ChoiceForm } from "@/components/scheduling/ChoiceForm";
 import { participationRows, StudyChoice } from "@/components/scheduling/ArrangementHeader";
 import { DoneBanner } from "@/components/scheduling/DoneBanner";
 import { InterviewForm } from "@/components/scheduling/InterviewForm";
+import { SlotChoiceForm } from "@/components/scheduling/SlotChoiceForm";
 import { INTERVIEW_MINUTES } from "@/lib/interviews/interview-form";
+import { groupByUkDay } from "@/lib/interviews/list-interview-slots";
 import { loadInterviewPage } from "@/lib/interviews/load-interview-page";
 import { NEEDS_CONSENT } from "@/lib/scheduling/errors";
 import { mayBookInterview } from "@/lib/participation/status";
 import { interviewStatusWords, ukDateTimeWithZone } from "@/lib/scheduling/status-words";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
-import { londonFormFields } from "@/lib/text/london-time";
-import { rescheduleInterviewAction, recordInterviewOutcomeAction, scheduleInterviewAction } from "./actions";
+import { londonFormFields, ukTimeZoneName } from "@/lib/text/london-time";
+import { formatUkTime } from "@/lib/text/uk-dates";
+import {
+  bookPublishedSlotAction,
+  rescheduleInterviewAction,
+  recordInterviewOutcomeAction,
+  scheduleInterviewAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Interview" };
 
@@ -43,6 +51,16 @@ export default async function InterviewPage(props: ArrangementPageProps) {
   const confirmation = done ? doneWords[done] : undefined;
   const now = new Date();
   const canBook = participation !== null && !booked && mayBookInterview({ ...participation, erased: volunteer.erased });
+  // The published times as radios by UK day, worded on the server so the page reads the same everywhere.
+  const slotDays = groupByUkDay(view.openSlots).map((day) => ({
+    key: day.key,
+    label: day.label,
+    items: day.items.map((slot) => ({
+      value: slot.id,
+      label: `${formatUkTime(slot.startsAt)} (${ukTimeZoneName(slot.startsAt)}), ${slot.durationMinutes} minutes`,
+      hint: slot.interviewerName ? `With ${slot.interviewerName}` : undefined,
+    })),
+  }));
 
   return (
     <>
@@ -139,6 +157,21 @@ export default async function InterviewPage(props: ArrangementPageProps) {
                   Interviews last {INTERVIEW_MINUTES.min} to {INTERVIEW_MINUTES.max} minutes, online on Microsoft Teams.
                   They will be emailed the details with a calendar invitation.
                 </p>
+                {slotDays.length > 0 ? (
+                  <>
+                    <h3 className="nhsuk-heading-s" id="published-heading">
+                      Book one of the published times
+                    </h3>
+                    <SlotChoiceForm
+                      action={bookPublishedSlotAction.bind(null, volunteer.id)}
+                      formId="slot"
+                      hidden={{ participationId: participation.id }}
+                      days={slotDays}
+                      submitLabel="Book this time and email the invitation"
+                    />
+                    <h3 className="nhsuk-heading-s">Or book another time</h3>
+                  </>
+                ) : null}
                 <InterviewForm
                   action={scheduleInterviewAction.bind(null, volunteer.id)}
                   formId="book"
