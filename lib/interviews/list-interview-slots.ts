@@ -2,7 +2,7 @@ import type { Researcher } from "@/lib/auth/researcher-session";
 import type { Database } from "@/lib/db/prisma";
 import { studySlugSchema } from "@/lib/studies/study-settings-form";
 import { londonTimeToInstant, londonWallClock } from "@/lib/text/london-time";
-import { formatUkDate } from "@/lib/text/uk-dates";
+import { groupByUkDay } from "./slot-days";
 
 /** Where a slot stands for the team: on offer, taken by someone, taken off offer, or gone by unbooked. */
 export type SlotState = "OPEN" | "BOOKED" | "WITHDRAWN" | "PAST";
@@ -27,29 +27,6 @@ export type InterviewSlotsView = {
   days: SlotDay[];
   counts: Record<SlotState, number>;
 };
-
-const weekdayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "long", timeZone: "Europe/London" });
-
-/** A UK calendar day as a sortable key ("2027-03-29") and in words ("Monday 29 March 2027"). */
-function ukDay(instant: Date): { key: string; label: string } {
-  const c = londonWallClock(instant);
-  const key = `${c.year}-${String(c.month).padStart(2, "0")}-${String(c.day).padStart(2, "0")}`;
-  return { key, label: `${weekdayFormat.format(instant)} ${formatUkDate(instant)}` };
-}
-
-/** Things in time order, grouped by the UK day they start on, in that order. */
-export function groupByUkDay<T extends { startsAt: Date }>(
-  items: readonly T[],
-): { key: string; label: string; items: T[] }[] {
-  const days: { key: string; label: string; items: T[] }[] = [];
-  for (const item of items) {
-    const day = ukDay(item.startsAt);
-    let group = days.at(-1);
-    if (!group || group.key !== day.key) days.push((group = { ...day, items: [] }));
-    group.items.push(item);
-  }
-  return days;
-}
 
 /**
  * A study of interviews and its slots in time order, grouped by UK day, each with its state and who

@@ -9,7 +9,7 @@ import { DoneBanner } from "@/components/scheduling/DoneBanner";
 import { InterviewForm } from "@/components/scheduling/InterviewForm";
 import { SlotChoiceForm } from "@/components/scheduling/SlotChoiceForm";
 import { INTERVIEW_MINUTES } from "@/lib/interviews/interview-form";
-import { groupByUkDay } from "@/lib/interviews/list-interview-slots";
+import { groupByUkDay } from "@/lib/interviews/slot-days";
 import { loadInterviewPage } from "@/lib/interviews/load-interview-page";
 import { NEEDS_CONSENT } from "@/lib/scheduling/errors";
 import { mayBookInterview } from "@/lib/participation/status";
