@@ -93,6 +93,22 @@ describe("the reminder before an interview", () => {
     ]);
   });
 
+  it("still waiting in the outbox (the mail server down) is stopped when the interview is cancelled or moved", async () => {
+    const cancelled = await bookedInterview();
+    const moved = await bookedInterview();
+    const db = testDb();
+    const now = before(cancelled.startsAt, 5);
+    expect((await sendDueScheduleReminders(db, { now })).interviews).toBe(2);
+    await cancelInterview(db, cancelled.researcher, cancelled, now);
+    const later = time(SUMMER, "16:00");
+    await rescheduleInterview(db, moved.researcher, { ...moved, ...later }, now);
+    expect((await remindersTo(cancelled.volunteerId)).map((e) => e.status)).toEqual(["CANCELLED"]);
+    expect((await remindersTo(moved.volunteerId)).map((e) => e.status)).toEqual(["CANCELLED"]);
+    // The moved interview's new time has its own reminder; the cancelled one has none.
+    expect((await sendDueScheduleReminders(db, { now })).interviews).toBe(1);
+    expect((await remindersTo(moved.volunteerId)).map((e) => e.status)).toEqual(["CANCELLED", "PENDING"]);
+  });
+
   it("is not sent after the person withdraws or is erased, nor once the interview has started", async () => {
     const withdrawn = await bookedInterview();
     const erased = await bookedInterview();
