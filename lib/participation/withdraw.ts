@@ -93,6 +93,25 @@ export async function withdrawParticipation(
       input.method === "SELF_SERVICE"
         ? { actorType: "PARTICIPANT" as const, actorId: volunteer.id }
         : { actorType: "RESEARCHER" as const, actorId: input.recordedById };
+    // Before the freed seats are offered (they audit too), so that the trail reads in the order things happened.
+    for (const participation of open) {
+      const arrangements = cancelled.byParticipation.get(participation.id);
+      await recordAuditEvent(tx, {
+        actorType: seatActor.actorType,
+        actorId: seatActor.actorId,
+        action: "participation.withdrawn",
+        subjectType: "participation",
+        subjectId: participation.id,
+        data: {
+          withdrawalId: withdrawalIds.get(participation.id)!,
+          method: input.method,
+          dataChoice: input.dataChoice,
+          withReason: input.reason !== null,
+          interviewsCancelled: arrangements?.interviewIds ?? [],
+          workshopBookingsCancelled: arrangements?.workshopBookingIds ?? [],
+        },
+      });
+    }
     for (const sessionId of freed) await offerFreedSeats(tx, { sessionId, actor: seatActor, now });
     const everything =
       input.participationIds === "all" ||
@@ -148,25 +167,6 @@ export async function withdrawParticipation(
         dashboardUrl: links.volunteerInDashboard(publicUrl, volunteer.id),
       }),
     });
-    // Last, as the audit chain's lock asks.
-    for (const participation of open) {
-      const arrangements = cancelled.byParticipation.get(participation.id);
-      await recordAuditEvent(tx, {
-        actorType: seatActor.actorType,
-        actorId: seatActor.actorId,
-        action: "participation.withdrawn",
-        subjectType: "participation",
-        subjectId: participation.id,
-        data: {
-          withdrawalId: withdrawalIds.get(participation.id)!,
-          method: input.method,
-          dataChoice: input.dataChoice,
-          withReason: input.reason !== null,
-          interviewsCancelled: arrangements?.interviewIds ?? [],
-          workshopBookingsCancelled: arrangements?.workshopBookingIds ?? [],
-        },
-      });
-    }
     return { withdrawn: ids };
   });
 }
