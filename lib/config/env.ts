@@ -45,6 +45,8 @@ const envSchema = z.object({
   EMAIL_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   /** How often the reminder and retention passes run, in each worker, in seconds. */
   JOB_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** How many hours before an interview or a workshop session its reminder is sent. */
+  SCHEDULE_REMINDER_HOURS: z.coerce.number().int().min(1).max(336).default(24),
   /** Whether the web server also does the background work (set false when a separate worker does). */
   RUN_WORKER_IN_APP: z.enum(["true", "false"]).default("true"),
   /** Header set by the trusted reverse proxy with the client's address (e.g. x-real-ip, x-forwarded-for). */

@@ -9,6 +9,7 @@ import {
 } from "@/lib/email/templates/interview-emails";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createManageLink } from "@/lib/participation/manage-link";
+import { cancelPendingScheduleReminders } from "@/lib/reminders/cancel-pending-reminders";
 
 type Tx = Prisma.TransactionClient;
 
@@ -95,6 +96,9 @@ export async function emailInterview(
     volunteerId: person.volunteer.id,
     participationId: person.participationId,
   };
+  // A reminder of the old time, or of a cancelled interview, must not follow this email.
+  if (kind === "rescheduled" || kind === "cancelled")
+    await cancelPendingScheduleReminders(tx, "interview", interview.id, input.now);
   if (kind === "scheduled" || kind === "rescheduled") {
     await enqueueEmail(tx, {
       dedupeKey: `interview-invitation:${interview.id}:${interview.calendarSequence}`,

@@ -2,6 +2,7 @@ import type { Database } from "@/lib/db/prisma";
 import { startOutboxWorker, wakeOutboxWorker } from "@/lib/email/outbox-worker";
 import type { MailTransport } from "@/lib/email/transport";
 import { sendDueReminders } from "@/lib/reminders/send-reminders";
+import { sendDueScheduleReminders } from "@/lib/reminders/send-schedule-reminders";
 import { applyRetention } from "@/lib/retention/apply-retention";
 import { startPeriodicJob } from "./periodic-job";
 
@@ -22,7 +23,8 @@ export type BackgroundWork = {
 };
 
 /**
- * Everything the portal does in the background: sending the outbox, reminders and retention. Run by the
+ * Everything the portal does in the background: sending the outbox, reminders (of invitations, and before
+ * each interview and workshop) and retention. Run by the
  * separate worker (scripts/worker.ts) and, unless RUN_WORKER_IN_APP is false, inside each web server. Any
  * number may run against one database: the outbox's claims and lease, and the row locks the reminder and
  * retention passes take, keep them from doing the same thing twice.
@@ -39,12 +41,14 @@ export function startBackgroundWork(o: BackgroundWorkOptions): BackgroundWork {
     name: "reminders",
     intervalMs: o.jobIntervalMs,
     run: async () => {
-      const result = await sendDueReminders(o.db);
+      const invitations = await sendDueReminders(o.db);
+      const schedule = await sendDueScheduleReminders(o.db);
+      const result = { sent: invitations.sent, interviews: schedule.interviews, workshops: schedule.workshops };
       // The reminders are in the outbox: send them now rather than at the next poll.
-      if (result.sent > 0) wakeOutboxWorker();
+      if (result.sent + result.interviews + result.workshops > 0) wakeOutboxWorker();
       return result;
     },
-    worthLogging: (r) => r.sent > 0,
+    worthLogging: (r) => r.sent + r.interviews + r.workshops > 0,
   });
   const retention = startPeriodicJob({
     name: "retention",

@@ -9,6 +9,7 @@ import { links } from "@/lib/tokens/links";
 import { lockWorkshopSessions } from "@/lib/scheduling/transaction";
 import { offerFreedSeats } from "@/lib/workshops/offer-freed-seats";
 import { ParticipationError } from "./errors";
+import { cancelArrangementsOnWithdrawal } from "./withdrawal-cancellations";
 import { PARTICIPATION_STATUSES, canWithdraw } from "./status";
 
 export type WithdrawalInput = {
@@ -23,7 +24,8 @@ export type WithdrawalInput = {
  * Withdraws a person from one study or all, no reason needed, and stops everything pending for them in
  * those studies: queued emails and reminders, consent links, an interview, a workshop seat. Each
  * withdrawal is recorded (who, when, how, and what happens to data already given) and audited, and the
- * person and the team are told, all in one transaction.
+ * person and the team are told, all in one transaction. The person's confirmation carries a calendar
+ * cancellation for each interview and workshop place that was in their calendar.
  */
 export async function withdrawParticipation(
   db: Database,
@@ -60,6 +62,7 @@ export async function withdrawParticipation(
       ).map((b) => b.workshopSessionId);
     await lockWorkshopSessions(tx, await bookedSessionIds());
 
+    const withdrawalIds = new Map<string, string>();
     for (const participation of open) {
       const withdrawal = await tx.withdrawal.create({
         data: {
@@ -76,19 +79,7 @@ export async function withdrawParticipation(
         where: { id: participation.id },
         data: { status: "WITHDRAWN", withdrawnAt: now },
       });
-      await recordAuditEvent(tx, {
-        actorType: input.method === "SELF_SERVICE" ? "PARTICIPANT" : "RESEARCHER",
-        actorId: input.method === "SELF_SERVICE" ? volunteer.id : input.recordedById,
-        action: "participation.withdrawn",
-        subjectType: "participation",
-        subjectId: participation.id,
-        data: {
-          withdrawalId: withdrawal.id,
-          method: input.method,
-          dataChoice: input.dataChoice,
-          withReason: input.reason !== null,
-        },
-      });
+      withdrawalIds.set(participation.id, withdrawal.id);
     }
 
     // Nothing pending may reach them about these studies any more.
@@ -96,19 +87,31 @@ export async function withdrawParticipation(
       where: { participationId: { in: ids }, purpose: "CONSENT", revokedAt: null, usedAt: null },
       data: { revokedAt: now },
     });
-    await tx.interview.updateMany({
-      where: { participationId: { in: ids }, status: "SCHEDULED" },
-      data: { status: "CANCELLED" },
-    });
     const freed = new Set(await bookedSessionIds());
-    await tx.workshopBooking.updateMany({
-      where: { participationId: { in: ids }, status: { in: ["BOOKED", "WAITLISTED"] } },
-      data: { status: "CANCELLED" },
-    });
+    const cancelled = await cancelArrangementsOnWithdrawal(tx, ids);
     const seatActor =
       input.method === "SELF_SERVICE"
         ? { actorType: "PARTICIPANT" as const, actorId: volunteer.id }
         : { actorType: "RESEARCHER" as const, actorId: input.recordedById };
+    // Before the freed seats are offered (they audit too), so that the trail reads in the order things happened.
+    for (const participation of open) {
+      const arrangements = cancelled.byParticipation.get(participation.id);
+      await recordAuditEvent(tx, {
+        actorType: seatActor.actorType,
+        actorId: seatActor.actorId,
+        action: "participation.withdrawn",
+        subjectType: "participation",
+        subjectId: participation.id,
+        data: {
+          withdrawalId: withdrawalIds.get(participation.id)!,
+          method: input.method,
+          dataChoice: input.dataChoice,
+          withReason: input.reason !== null,
+          interviewsCancelled: arrangements?.interviewIds ?? [],
+          workshopBookingsCancelled: arrangements?.workshopBookingIds ?? [],
+        },
+      });
+    }
     for (const sessionId of freed) await offerFreedSeats(tx, { sessionId, actor: seatActor, now });
     const everything =
       input.participationIds === "all" ||
@@ -145,7 +148,10 @@ export async function withdrawParticipation(
         contactName: contact.contactName,
         contactEmail: contact.contactEmail,
         manageUrl: links.manage(publicUrl, manage.token),
+        cancelledBookings: cancelled.described,
+        calendarFiles: cancelled.attachments.length,
       }),
+      attachments: cancelled.attachments,
     });
     await enqueueEmail(tx, {
       dedupeKey: `withdrawal-team-notification:${key}`,

@@ -19,6 +19,7 @@ import {
 } from "@/lib/email/templates/workshop-emails";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createManageLink } from "@/lib/participation/manage-link";
+import { cancelPendingScheduleReminders } from "@/lib/reminders/cancel-pending-reminders";
 
 type Tx = Prisma.TransactionClient;
 
@@ -93,6 +94,9 @@ export async function emailWorkshopPlace(
   place: PlaceContext,
   input: { kind: WorkshopPlaceKind; sequence: number; now: Date; previous?: { place: PlaceContext; sequence: number } },
 ): Promise<void> {
+  // A reminder of the old time must not follow this email; the new time gets its own.
+  await cancelPendingScheduleReminders(tx, "workshop", place.bookingId, input.now);
+  if (input.previous) await cancelPendingScheduleReminders(tx, "workshop", input.previous.place.bookingId, input.now);
   const attachments: CalendarAttachment[] = [
     calendarAttachment(workshopCalendarEvent(place, "REQUEST", input.sequence), "invitation.ics"),
   ];
@@ -144,6 +148,7 @@ export async function emailWorkshopCancellation(
   place: PlaceContext,
   input: { reason: WorkshopCancellationReason; wasWaitlisted: boolean; sequence: number; now: Date },
 ): Promise<void> {
+  await cancelPendingScheduleReminders(tx, "workshop", place.bookingId, input.now);
   await enqueueEmail(tx, {
     dedupeKey: `workshop-cancellation:${place.bookingId}:${input.now.toISOString()}`,
     template: input.reason === "SESSION_CANCELLED" ? "workshop-session-cancelled" : "workshop-place-cancelled",

@@ -35,6 +35,8 @@ export type Portal = {
   pid: number;
   /** A connection to the portal's database as its owner, for preparing data before the clock starts. */
   connect(): Promise<pg.Client>;
+  /** The same connection's address, for a benchmark that calls lib/ against the portal's database. */
+  databaseUrl(): Promise<string>;
   /** Stops the portal (the launcher stops the database with it) and deletes its data. */
   stop(): Promise<void>;
 };
@@ -82,6 +84,11 @@ export async function startPortal(name: string, env: Record<string, string> = {}
     await removeData(dataDir);
   };
 
+  const databaseUrl = async () => {
+    const password = (await readFile(`${dataDir}.password`, "utf8")).trim();
+    return `postgres://portal:${encodeURIComponent(password)}@127.0.0.1:${dbPort}/portal`;
+  };
+
   let ended = false;
   void exited.then(() => (ended = true));
   for (let i = 0; i < 240 && !ended; i++) {
@@ -91,11 +98,9 @@ export async function startPortal(name: string, env: Record<string, string> = {}
           base,
           pid: child.pid!,
           stop,
+          databaseUrl,
           async connect() {
-            const password = (await readFile(`${dataDir}.password`, "utf8")).trim();
-            const client = new pg.Client({
-              connectionString: `postgres://portal:${encodeURIComponent(password)}@127.0.0.1:${dbPort}/portal`,
-            });
+            const client = new pg.Client({ connectionString: await databaseUrl() });
             await client.connect();
             return client;
           },

@@ -6,6 +6,7 @@
  * change out; not for figures), --only=load or --only=weight (of the load benchmark). BENCH_SHOW_SERVER=1
  * shows the portals' output.
  */
+import { bookingBenchmark } from "./booking";
 import { dashboardBenchmark } from "./dashboard";
 import { build } from "./harness";
 import { loadBenchmark } from "./load";
@@ -15,6 +16,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   registration: registrationBenchmark,
   dashboard: dashboardBenchmark,
   load: loadBenchmark,
+  booking: bookingBenchmark,
 };
 
 async function main(): Promise<void> {

@@ -12,7 +12,32 @@ export type WithdrawalConfirmationInput = {
   contactName: string;
   contactEmail: string;
   manageUrl: string;
+  /** Each interview or workshop place the withdrawal cancelled, in words. */
+  cancelledBookings?: readonly string[];
+  /** How many calendar cancellations are attached (a waiting-list place was never in a calendar). */
+  calendarFiles?: number;
 };
+
+function cancelledBlocks(bookings: readonly string[], calendarFiles: number): EmailBlock[] {
+  if (bookings.length === 0) return [];
+  const one = bookings.length === 1;
+  return [
+    { kind: "heading", text: one ? "Your booking is cancelled" : "Your bookings are cancelled" },
+    { kind: "paragraph", text: `We have cancelled ${one ? "this booking" : "these bookings"} for you:` },
+    { kind: "list", items: bookings },
+    ...(calendarFiles === 0
+      ? []
+      : [
+          {
+            kind: "paragraph" as const,
+            text:
+              calendarFiles === 1
+                ? "The calendar file attached to this email removes the booking from your calendar."
+                : "The calendar files attached to this email remove the bookings from your calendar.",
+          },
+        ]),
+  ];
+}
 
 /** Confirms a withdrawal (from one or more studies at once) to the participant. */
 export function renderWithdrawalConfirmation(input: WithdrawalConfirmationInput): EmailContent {
@@ -25,6 +50,7 @@ export function renderWithdrawalConfirmation(input: WithdrawalConfirmationInput)
       text: `This confirms that you withdrew on ${formatUkDate(input.withdrawnAt)} from ${one ? "this study" : "these studies"}:`,
     },
     { kind: "list", items: input.studyTitles },
+    ...cancelledBlocks(input.cancelledBookings ?? [], input.calendarFiles ?? 0),
     { kind: "heading", text: "Your information" },
     { kind: "paragraph", text: dataChoiceForParticipant(input.dataChoice) },
     {
