@@ -4,7 +4,6 @@ import { SchedulingError, SchedulingNotFoundError } from "@/lib/scheduling/error
 import { assertSignedCurrentConsent } from "@/lib/scheduling/signed-consent";
 import { inSchedulingTransaction, lockWorkshopSessions } from "@/lib/scheduling/transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { Researcher } from "@/lib/auth/researcher-session";
 import type { Database } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { offerFreedSeats } from "@/lib/workshops/offer-freed-seats";
@@ -15,6 +14,7 @@ import {
   placeContext,
   placeInclude,
 } from "@/lib/workshops/place-emails";
+import { assertOwnParticipation, auditActorOf, wordsFor, type PlaceActor } from "./place-actor";
 import { activeBookingOf, lockWorkshopParticipation, waitlistPosition } from "./workshop-participation";
 
 /**
@@ -36,8 +36,9 @@ async function joiningTime(tx: Prisma.TransactionClient, sessionId: string, now:
 export type AssignOutcome = { bookingId: string; status: "BOOKED" | "WAITLISTED"; moved: boolean };
 
 /**
- * Gives a person who has signed the current consent form a place at a session of their workshop study
- * (any researcher may). If the session has room the place is BOOKED (participation SCHEDULED) and they
+ * Gives a person who has signed the current consent form a place at a session of their workshop study:
+ * any researcher may, and so may the person themself from their personal link (the same command, so the
+ * same capacity, waiting list and emails; the audit names who acted). If the session has room the place is BOOKED (participation SCHEDULED) and they
  * are emailed a calendar invitation; if it is full they join its waiting list (WAITLISTED, in the order
  * people joined) and are told so. If they already hold a place or a waiting-list place elsewhere, it is
  * a move: the old one is cancelled (its calendar event too) and a place it frees goes to that session's
@@ -49,10 +50,11 @@ export type AssignOutcome = { bookingId: string; status: "BOOKED" | "WAITLISTED"
  */
 export async function assignWorkshopPlace(
   db: Database,
-  actor: Researcher,
+  actor: PlaceActor,
   input: { volunteerId: string; participationId: string; sessionId: string },
   now = new Date(),
 ): Promise<AssignOutcome> {
+  assertOwnParticipation(actor, input.volunteerId);
   return inSchedulingTransaction(db, async (tx) => {
     // What they hold now is read first, so that its session can be locked in order with the new one.
     const before = await activeBookingOf(tx, input.participationId);
@@ -60,7 +62,13 @@ export async function assignWorkshopPlace(
     const participation = await lockWorkshopParticipation(tx, input);
     const current = await activeBookingOf(tx, participation.id);
     if (current?.id !== before?.id)
-      throw new SchedulingError("This person's place changed while you were choosing. Check their page and try again.");
+      throw new SchedulingError(
+        wordsFor(
+          actor,
+          "Your place changed while you were choosing. Check this page and try again.",
+          "This person's place changed while you were choosing. Check their page and try again.",
+        ),
+      );
     await assertSignedCurrentConsent(tx, participation, canAssignWorkshop);
 
     const session = await tx.workshopSession.findUnique({ where: { id: input.sessionId } });
@@ -72,15 +80,29 @@ export async function assignWorkshopPlace(
     if (current?.workshopSessionId === session.id) {
       throw new SchedulingError(
         current.status === "BOOKED"
-          ? "This person already has a place at that session."
-          : "This person is already on that session's waiting list.",
+          ? wordsFor(
+              actor,
+              "You already have a place at that session.",
+              "This person already has a place at that session.",
+            )
+          : wordsFor(
+              actor,
+              "You are already on that session's waiting list.",
+              "This person is already on that session's waiting list.",
+            ),
         "sessionId",
       );
     }
     if (current) {
       const from = await tx.workshopSession.findUniqueOrThrow({ where: { id: current.workshopSessionId } });
       if (placeIsSettled({ status: current.status, startsAt: from.startsAt }, now)) {
-        throw new SchedulingError("Their current session has already started: record whether they attended it first.");
+        throw new SchedulingError(
+          wordsFor(
+            actor,
+            "Your session has already started, so your place cannot be changed here. Please contact the study team.",
+            "Their current session has already started: record whether they attended it first.",
+          ),
+        );
       }
     }
 
@@ -145,11 +167,11 @@ export async function assignWorkshopPlace(
       });
     }
 
-    const researcher = { actorType: "RESEARCHER" as const, actorId: actor.id };
+    const by = auditActorOf(actor);
     if (current?.status === "BOOKED")
-      await offerFreedSeats(tx, { sessionId: current.workshopSessionId, actor: researcher, now });
+      await offerFreedSeats(tx, { sessionId: current.workshopSessionId, actor: by, now });
     await recordAuditEvent(tx, {
-      ...researcher,
+      ...by,
       action: current ? "workshop.moved" : status === "BOOKED" ? "workshop.booked" : "workshop.waitlisted",
       subjectType: "participation",
       subjectId: participation.id,

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { SchedulingError, SchedulingNotFoundError } from "@/lib/scheduling/errors";
 import { assignWorkshopPlace } from "@/lib/workshops/assign-workshop-place";
 import { cancelWorkshopPlace } from "@/lib/workshops/cancel-workshop-place";
+import { byResearcher } from "@/lib/workshops/place-actor";
 import { cancelWorkshopSession } from "@/lib/workshops/cancel-workshop-session";
 import { createWorkshopSession } from "@/lib/workshops/create-workshop-session";
 import { listWorkshopSessions } from "@/lib/workshops/list-workshop-sessions";
@@ -201,7 +202,7 @@ describe("managing sessions", () => {
     const admin = await aResearcher("ADMIN");
     const sessionId = await aSession(3);
     const people = await consentedWorkshopPeople(2);
-    for (const p of people) await assignWorkshopPlace(testDb(), admin, { ...p, sessionId });
+    for (const p of people) await assignWorkshopPlace(testDb(), byResearcher(admin), { ...p, sessionId });
     const update = (capacity: string) =>
       updateWorkshopSession(testDb(), admin, { studySlug: "workshops", sessionId, ...sessionForm({ capacity }) });
     const refusal = await update("1").catch((e: unknown) => e);
@@ -221,8 +222,8 @@ describe("managing sessions", () => {
     const admin = await aResearcher("ADMIN");
     const sessionId = await aSession(1);
     const [booked, waiting] = await consentedWorkshopPeople(2);
-    await assignWorkshopPlace(testDb(), admin, { ...booked!, sessionId });
-    await assignWorkshopPlace(testDb(), admin, { ...waiting!, sessionId });
+    await assignWorkshopPlace(testDb(), byResearcher(admin), { ...booked!, sessionId });
+    await assignWorkshopPlace(testDb(), byResearcher(admin), { ...waiting!, sessionId });
     const bookingId = (await bookingOf(booked!.participationId, sessionId)).id;
 
     await updateWorkshopSession(testDb(), admin, {
@@ -256,8 +257,8 @@ describe("managing sessions", () => {
     const admin = await aResearcher("ADMIN");
     const sessionId = await aSession(1);
     const [booked, waiting] = await consentedWorkshopPeople(2);
-    await assignWorkshopPlace(testDb(), admin, { ...booked!, sessionId });
-    await assignWorkshopPlace(testDb(), admin, { ...waiting!, sessionId });
+    await assignWorkshopPlace(testDb(), byResearcher(admin), { ...booked!, sessionId });
+    await assignWorkshopPlace(testDb(), byResearcher(admin), { ...waiting!, sessionId });
     const bookingId = (await bookingOf(booked!.participationId, sessionId)).id;
 
     expect(await cancelWorkshopSession(testDb(), admin, { studySlug: "workshops", sessionId })).toEqual({
@@ -284,7 +285,9 @@ describe("managing sessions", () => {
     await expect(cancelWorkshopSession(testDb(), admin, { studySlug: "workshops", sessionId })).rejects.toThrow(
       /already been cancelled/,
     );
-    await expect(assignWorkshopPlace(testDb(), admin, { ...booked!, sessionId })).rejects.toThrow(/has been cancelled/);
+    await expect(assignWorkshopPlace(testDb(), byResearcher(admin), { ...booked!, sessionId })).rejects.toThrow(
+      /has been cancelled/,
+    );
     expect((await verifyAuditChain(testDb())).intact).toBe(true);
   });
 });
@@ -294,7 +297,7 @@ describe("giving someone a place", () => {
     const researcher = await aResearcher();
     const sessionId = await aSession();
     const person = await invitedOnly("workshops");
-    await expect(assignWorkshopPlace(testDb(), researcher, { ...person, sessionId })).rejects.toThrow(
+    await expect(assignWorkshopPlace(testDb(), byResearcher(researcher), { ...person, sessionId })).rejects.toThrow(
       "Scheduling needs a signed consent first",
     );
     expect(await testDb().workshopBooking.count()).toBe(0);
@@ -305,10 +308,10 @@ describe("giving someone a place", () => {
     const sessionId = await aSession(2);
     const [a, b, c, d] = await consentedWorkshopPeople(4);
     const db = testDb();
-    expect((await assignWorkshopPlace(db, researcher, { ...a!, sessionId })).status).toBe("BOOKED");
-    expect((await assignWorkshopPlace(db, researcher, { ...b!, sessionId })).status).toBe("BOOKED");
-    expect((await assignWorkshopPlace(db, researcher, { ...c!, sessionId })).status).toBe("WAITLISTED");
-    expect((await assignWorkshopPlace(db, researcher, { ...d!, sessionId })).status).toBe("WAITLISTED");
+    expect((await assignWorkshopPlace(db, byResearcher(researcher), { ...a!, sessionId })).status).toBe("BOOKED");
+    expect((await assignWorkshopPlace(db, byResearcher(researcher), { ...b!, sessionId })).status).toBe("BOOKED");
+    expect((await assignWorkshopPlace(db, byResearcher(researcher), { ...c!, sessionId })).status).toBe("WAITLISTED");
+    expect((await assignWorkshopPlace(db, byResearcher(researcher), { ...d!, sessionId })).status).toBe("WAITLISTED");
     expect(await Promise.all([a, b, c, d].map((p) => statusOf(p!.participationId)))).toEqual([
       "SCHEDULED",
       "SCHEDULED",
@@ -341,7 +344,7 @@ describe("giving someone a place", () => {
     expect(session?.session).toMatchObject({ booked: 2, waitlisted: 2 });
 
     const bookingA = await bookingOf(a!.participationId, sessionId);
-    await cancelWorkshopPlace(db, researcher, { ...a!, bookingId: bookingA.id });
+    await cancelWorkshopPlace(db, byResearcher(researcher), { ...a!, bookingId: bookingA.id });
     expect(await statusOf(a!.participationId)).toBe("CONSENTED");
     const cancelIcs = await calendarOf(a!.volunteerId, "workshop-place-cancelled");
     expect([icsProperty(cancelIcs, "METHOD"), icsProperty(cancelIcs, "SEQUENCE")]).toEqual(["CANCEL", "1"]);
@@ -366,8 +369,8 @@ describe("giving someone a place", () => {
     const researcher = await aResearcher();
     const sessionId = await aSession(1);
     const [leaver, waiting] = await consentedWorkshopPeople(2);
-    await assignWorkshopPlace(testDb(), researcher, { ...leaver!, sessionId });
-    await assignWorkshopPlace(testDb(), researcher, { ...waiting!, sessionId });
+    await assignWorkshopPlace(testDb(), byResearcher(researcher), { ...leaver!, sessionId });
+    await assignWorkshopPlace(testDb(), byResearcher(researcher), { ...waiting!, sessionId });
     await withdrawParticipation(testDb(), {
       volunteerId: leaver!.volunteerId,
       participationIds: "all",
@@ -392,7 +395,7 @@ describe("giving someone a place", () => {
     const admin = await aResearcher("ADMIN");
     const sessionId = await aSession(1);
     const people = await consentedWorkshopPeople(4);
-    for (const p of people) await assignWorkshopPlace(testDb(), admin, { ...p, sessionId });
+    for (const p of people) await assignWorkshopPlace(testDb(), byResearcher(admin), { ...p, sessionId });
     const result = await updateWorkshopSession(testDb(), admin, {
       studySlug: "workshops",
       sessionId,
@@ -412,11 +415,13 @@ describe("giving someone a place", () => {
     const first = await aSession(1);
     const second = await aSession(5, { ...WINTER, mode: "ONLINE", onlineLink: ONLINE, region: "" });
     const [mover, waiting] = await consentedWorkshopPeople(2);
-    await assignWorkshopPlace(testDb(), researcher, { ...mover!, sessionId: first });
-    await assignWorkshopPlace(testDb(), researcher, { ...waiting!, sessionId: first });
+    await assignWorkshopPlace(testDb(), byResearcher(researcher), { ...mover!, sessionId: first });
+    await assignWorkshopPlace(testDb(), byResearcher(researcher), { ...waiting!, sessionId: first });
     const oldBooking = await bookingOf(mover!.participationId, first);
 
-    expect(await assignWorkshopPlace(testDb(), researcher, { ...mover!, sessionId: second })).toMatchObject({
+    expect(
+      await assignWorkshopPlace(testDb(), byResearcher(researcher), { ...mover!, sessionId: second }),
+    ).toMatchObject({
       status: "BOOKED",
       moved: true,
     });
@@ -445,9 +450,9 @@ describe("giving someone a place", () => {
       fromWorkshopSessionId: first,
     });
 
-    await expect(assignWorkshopPlace(testDb(), researcher, { ...mover!, sessionId: second })).rejects.toThrow(
-      "This person already has a place at that session.",
-    );
+    await expect(
+      assignWorkshopPlace(testDb(), byResearcher(researcher), { ...mover!, sessionId: second }),
+    ).rejects.toThrow("This person already has a place at that session.");
     const page = await loadWorkshopPage(testDb(), researcher, { volunteerId: mover!.volunteerId });
     expect(page?.current?.session.id).toBe(second);
     expect(page?.open.map((s) => s.id)).toEqual([first, second]);
@@ -461,7 +466,7 @@ describe("giving someone a place", () => {
     const db = createPrismaClient(testDatabaseUrl(), { maxConnections: 10 });
     try {
       const results = await Promise.all(
-        people.map((p, i) => assignWorkshopPlace(db, researchers[i]!, { ...p, sessionId })),
+        people.map((p, i) => assignWorkshopPlace(db, byResearcher(researchers[i]!), { ...p, sessionId })),
       );
       expect(results.filter((r) => r.status === "BOOKED")).toHaveLength(3);
       expect(results.filter((r) => r.status === "WAITLISTED")).toHaveLength(7);
@@ -482,7 +487,7 @@ describe("giving someone a place", () => {
     const sessionId = await aSession(2);
     const [alice, bob] = await consentedWorkshopPeople(2);
     await expect(
-      assignWorkshopPlace(testDb(), researcher, {
+      assignWorkshopPlace(testDb(), byResearcher(researcher), {
         volunteerId: alice!.volunteerId,
         participationId: bob!.participationId,
         sessionId,
@@ -490,19 +495,19 @@ describe("giving someone a place", () => {
     ).rejects.toBeInstanceOf(SchedulingNotFoundError);
     const interview = await participationOf(alice!.volunteerId, "interview-study");
     await expect(
-      assignWorkshopPlace(testDb(), researcher, {
+      assignWorkshopPlace(testDb(), byResearcher(researcher), {
         volunteerId: alice!.volunteerId,
         participationId: interview.id,
         sessionId,
       }),
     ).rejects.toBeInstanceOf(SchedulingNotFoundError);
-    await assignWorkshopPlace(testDb(), researcher, { ...bob!, sessionId });
+    await assignWorkshopPlace(testDb(), byResearcher(researcher), { ...bob!, sessionId });
     const bobs = await bookingOf(bob!.participationId, sessionId);
-    await expect(cancelWorkshopPlace(testDb(), researcher, { ...alice!, bookingId: bobs.id })).rejects.toBeInstanceOf(
-      SchedulingNotFoundError,
-    );
     await expect(
-      assignWorkshopPlace(testDb(), researcher, { ...alice!, sessionId: crypto.randomUUID() }),
+      cancelWorkshopPlace(testDb(), byResearcher(researcher), { ...alice!, bookingId: bobs.id }),
+    ).rejects.toBeInstanceOf(SchedulingNotFoundError);
+    await expect(
+      assignWorkshopPlace(testDb(), byResearcher(researcher), { ...alice!, sessionId: crypto.randomUUID() }),
     ).rejects.toBeInstanceOf(SchedulingNotFoundError);
     expect((await bookingOf(bob!.participationId, sessionId)).status).toBe("BOOKED");
   });
@@ -513,7 +518,8 @@ describe("recording attendance", () => {
     const researcher = await aResearcher();
     const sessionId = await aSession(2);
     const [came, missed] = await consentedWorkshopPeople(2);
-    for (const p of [came!, missed!]) await assignWorkshopPlace(testDb(), researcher, { ...p, sessionId });
+    for (const p of [came!, missed!])
+      await assignWorkshopPlace(testDb(), byResearcher(researcher), { ...p, sessionId });
     const session = await testDb().workshopSession.findUniqueOrThrow({ where: { id: sessionId } });
     const cameBooking = await bookingOf(came!.participationId, sessionId);
     const missedBooking = await bookingOf(missed!.participationId, sessionId);
@@ -554,7 +560,7 @@ describe("recording attendance", () => {
     ).rejects.toBeInstanceOf(SchedulingError);
     // A place at a session that has started cannot be cancelled or moved away from.
     await expect(
-      cancelWorkshopPlace(testDb(), researcher, { ...came!, bookingId: cameBooking.id }, later),
+      cancelWorkshopPlace(testDb(), byResearcher(researcher), { ...came!, bookingId: cameBooking.id }, later),
     ).rejects.toBeInstanceOf(SchedulingError);
   });
 });
