@@ -54,7 +54,7 @@ export async function withdrawParticipation(
     const bookedSessionIds = async () =>
       (
         await tx.workshopBooking.findMany({
-          where: { participationId: { in: ids }, status: "BOOKED" },
+          where: { participationId: { in: ids }, status: { in: ["BOOKED", "OFFERED"] } },
           select: { workshopSessionId: true },
         })
       ).map((b) => b.workshopSessionId);
@@ -102,8 +102,8 @@ export async function withdrawParticipation(
     });
     const freed = new Set(await bookedSessionIds());
     await tx.workshopBooking.updateMany({
-      where: { participationId: { in: ids }, status: { in: ["BOOKED", "WAITLISTED"] } },
-      data: { status: "CANCELLED" },
+      where: { participationId: { in: ids }, status: { in: ["BOOKED", "WAITLISTED", "OFFERED"] } },
+      data: { status: "CANCELLED", offerExpiresAt: null },
     });
     const seatActor =
       input.method === "SELF_SERVICE"

@@ -15,7 +15,7 @@ import {
   placeInclude,
 } from "@/lib/workshops/place-emails";
 import { assertOwnParticipation, auditActorOf, wordsFor, type PlaceActor } from "./place-actor";
-import { activeBookingOf, lockWorkshopParticipation, waitlistPosition } from "./workshop-participation";
+import { HOLDS_A_PLACE, activeBookingOf, lockWorkshopParticipation, waitlistPosition } from "./workshop-participation";
 
 /**
  * When someone joins a session's waiting list: now, but always after everyone already on it. With the
@@ -41,8 +41,8 @@ export type AssignOutcome = { bookingId: string; status: "BOOKED" | "WAITLISTED"
  * same capacity, waiting list and emails; the audit names who acted). If the session has room the place is BOOKED (participation SCHEDULED) and they
  * are emailed a calendar invitation; if it is full they join its waiting list (WAITLISTED, in the order
  * people joined) and are told so. If they already hold a place or a waiting-list place elsewhere, it is
- * a move: the old one is cancelled (its calendar event too) and a place it frees goes to that session's
- * waiting list.
+ * a move: the old one is cancelled (its calendar event too) and a place it frees (or an offer it leaves)
+ * is offered to that session's waiting list. A place offered to someone waiting counts as taken.
  *
  * Capacity holds however many researchers book at once: the session rows are locked (SELECT … FOR
  * UPDATE, in id order) before the places are counted, and the count, the booking and the emails are one
@@ -85,11 +85,17 @@ export async function assignWorkshopPlace(
               "You already have a place at that session.",
               "This person already has a place at that session.",
             )
-          : wordsFor(
-              actor,
-              "You are already on that session's waiting list.",
-              "This person is already on that session's waiting list.",
-            ),
+          : current.status === "OFFERED"
+            ? wordsFor(
+                actor,
+                "A place at that session is offered to you: accept it above.",
+                "This person has been offered a place at that session and has not answered yet.",
+              )
+            : wordsFor(
+                actor,
+                "You are already on that session's waiting list.",
+                "This person is already on that session's waiting list.",
+              ),
         "sessionId",
       );
     }
@@ -106,8 +112,11 @@ export async function assignWorkshopPlace(
       }
     }
 
-    const booked = await tx.workshopBooking.count({ where: { workshopSessionId: session.id, status: "BOOKED" } });
-    const status = booked < session.capacity ? ("BOOKED" as const) : ("WAITLISTED" as const);
+    // A place offered to someone on the waiting list is theirs until they answer: it is not free.
+    const taken = await tx.workshopBooking.count({
+      where: { workshopSessionId: session.id, status: { in: [...HOLDS_A_PLACE] } },
+    });
+    const status = taken < session.capacity ? ("BOOKED" as const) : ("WAITLISTED" as const);
     const fields =
       status === "BOOKED"
         ? { status, waitlistedAt: null }
@@ -134,7 +143,7 @@ export async function assignWorkshopPlace(
       const sequence = current.status === "BOOKED" ? current.calendarSequence + 1 : current.calendarSequence;
       const old = await tx.workshopBooking.update({
         where: { id: current.id },
-        data: { status: "CANCELLED", calendarSequence: sequence },
+        data: { status: "CANCELLED", calendarSequence: sequence, offerExpiresAt: null },
         include: placeInclude,
       });
       if (current.status === "BOOKED") previous = { place: placeContext(old), sequence };
@@ -168,7 +177,7 @@ export async function assignWorkshopPlace(
     }
 
     const by = auditActorOf(actor);
-    if (current?.status === "BOOKED")
+    if (current && current.status !== "WAITLISTED")
       await offerFreedSeats(tx, { sessionId: current.workshopSessionId, actor: by, now });
     await recordAuditEvent(tx, {
       ...by,

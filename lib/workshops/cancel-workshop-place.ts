@@ -33,7 +33,7 @@ export async function cancelWorkshopPlace(
       where: { id: input.bookingId },
       include: placeInclude,
     });
-    if (booking.status !== "BOOKED" && booking.status !== "WAITLISTED")
+    if (booking.status !== "BOOKED" && booking.status !== "WAITLISTED" && booking.status !== "OFFERED")
       throw new SchedulingError("That place is not booked, so there is nothing to cancel.");
     if (booking.status === "BOOKED" && booking.workshopSession.startsAt.getTime() <= now.getTime()) {
       throw new SchedulingError(
@@ -45,11 +45,12 @@ export async function cancelWorkshopPlace(
       );
     }
 
-    const wasWaitlisted = booking.status === "WAITLISTED";
+    // An offered place was never in their calendar: it is cancelled as a waiting-list place is.
+    const wasWaitlisted = booking.status !== "BOOKED";
     const sequence = wasWaitlisted ? booking.calendarSequence : booking.calendarSequence + 1;
     await tx.workshopBooking.update({
       where: { id: booking.id },
-      data: { status: "CANCELLED", calendarSequence: sequence },
+      data: { status: "CANCELLED", calendarSequence: sequence, offerExpiresAt: null },
     });
     await tx.participation.update({ where: { id: participation.id }, data: { status: "CONSENTED" } });
     await emailWorkshopCancellation(tx, placeContext(booking), {
@@ -60,7 +61,8 @@ export async function cancelWorkshopPlace(
     });
 
     const by = auditActorOf(actor);
-    if (!wasWaitlisted) await offerFreedSeats(tx, { sessionId: booking.workshopSessionId, actor: by, now });
+    if (booking.status !== "WAITLISTED")
+      await offerFreedSeats(tx, { sessionId: booking.workshopSessionId, actor: by, now });
     await recordAuditEvent(tx, {
       ...by,
       action: "workshop.cancelled",

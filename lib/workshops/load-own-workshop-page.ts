@@ -3,7 +3,7 @@ import type { BookingStatus, ParticipationStatus, WorkshopMode } from "@/lib/gen
 import { mayAssignWorkshop } from "@/lib/participation/status";
 import { hasSignedCurrentConsent } from "@/lib/scheduling/signed-consent";
 import { placeIsSettled } from "./place-rules";
-import { ACTIVE_BOOKING, waitlistPosition } from "./workshop-participation";
+import { ACTIVE_BOOKING, HOLDS_A_PLACE, waitlistPosition } from "./workshop-participation";
 
 export type OwnSession = {
   id: string;
@@ -19,7 +19,14 @@ export type OwnSession = {
 export type OwnWorkshopView = {
   participation: { id: string; status: ParticipationStatus; studyTitle: string };
   /** The place, waiting-list place or offer they hold now. */
-  current: { bookingId: string; status: BookingStatus; session: OwnSession; position: number | null } | null;
+  current: {
+    bookingId: string;
+    status: BookingStatus;
+    session: OwnSession;
+    position: number | null;
+    /** For an offered place: until when they may accept it, and whether that time is still to come. */
+    offer: { expiresAt: Date; open: boolean } | null;
+  } | null;
   /** They may choose (or change to) a session now: signed the current consent form, still taking part. */
   mayChoose: boolean;
   /** The sessions they could choose: not cancelled, not started, not the one they hold; in time order. */
@@ -47,12 +54,16 @@ export async function loadOwnWorkshopPage(
     db.workshopSession.findMany({
       where: { studyId: participation.studyId, cancelledAt: null, startsAt: { gt: now } },
       orderBy: [{ startsAt: "asc" }, { createdAt: "asc" }],
-      include: { _count: { select: { bookings: { where: { status: "BOOKED" } } } } },
+      include: { _count: { select: { bookings: { where: { status: { in: [...HOLDS_A_PLACE] } } } } } },
     }),
     db.workshopBooking.findFirst({
       where: { participationId: participation.id, status: { in: [...ACTIVE_BOOKING] } },
       orderBy: { createdAt: "desc" },
-      include: { workshopSession: { include: { _count: { select: { bookings: { where: { status: "BOOKED" } } } } } } },
+      include: {
+        workshopSession: {
+          include: { _count: { select: { bookings: { where: { status: { in: [...HOLDS_A_PLACE] } } } } } },
+        },
+      },
     }),
   ]);
   const own = (s: (typeof sessions)[number]): OwnSession => ({
@@ -70,6 +81,10 @@ export async function loadOwnWorkshopPage(
         status: held.status,
         session: own(held.workshopSession),
         position: held.status === "WAITLISTED" ? await waitlistPosition(db, held) : null,
+        // Checked on reading too: an offer past its time is shown as ended before the periodic pass runs.
+        offer: held.offerExpiresAt
+          ? { expiresAt: held.offerExpiresAt, open: held.offerExpiresAt.getTime() > now.getTime() }
+          : null,
       }
     : null;
   const mayChoose =

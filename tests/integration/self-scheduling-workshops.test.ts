@@ -6,7 +6,9 @@ import { withdrawParticipation } from "@/lib/participation/withdraw";
 import { NEEDS_CONSENT, SchedulingNotFoundError } from "@/lib/scheduling/errors";
 import { assignWorkshopPlace } from "@/lib/workshops/assign-workshop-place";
 import { cancelWorkshopPlace } from "@/lib/workshops/cancel-workshop-place";
+import { answerWorkshopOffer } from "@/lib/workshops/answer-workshop-offer";
 import { cancelWorkshopSession } from "@/lib/workshops/cancel-workshop-session";
+import { endLapsedWorkshopOffers } from "@/lib/workshops/end-lapsed-offers";
 import { createWorkshopSession } from "@/lib/workshops/create-workshop-session";
 import { loadOwnWorkshopPage } from "@/lib/workshops/load-own-workshop-page";
 import type { PlaceActor } from "@/lib/workshops/place-actor";
@@ -153,6 +155,162 @@ describe("choosing a workshop place from the personal link", () => {
     expect(byWaitlistedAt).toEqual(committed);
     expect(new Set(bookings.filter((b) => b.waitlistedAt).map((b) => b.waitlistedAt!.getTime())).size).toBe(20);
   }, 120_000);
+});
+
+/** A full one-place session: `holder` has the place, `waiting` people queue behind them in order. */
+async function fullSessionWithQueue(waiting: number) {
+  const sessionId = await aSession(1);
+  const holder = await consentedPerson("workshops");
+  await assignWorkshopPlace(testDb(), himself(holder), { ...holder, sessionId });
+  const queue = [];
+  for (let i = 0; i < waiting; i++) {
+    const p = await consentedPerson("workshops");
+    await assignWorkshopPlace(testDb(), himself(p), { ...p, sessionId });
+    queue.push(p);
+  }
+  return { sessionId, holder, queue };
+}
+
+async function giveUp(person: { volunteerId: string; participationId: string }, sessionId: string) {
+  const booking = await bookingOf(person.participationId, sessionId);
+  await cancelWorkshopPlace(testDb(), himself(person), { ...person, bookingId: booking.id });
+}
+
+describe("a place freed at a full session is offered to the first person waiting, for a set time", () => {
+  it("giving up a place offers it to the first waiting, by email; accepting in time books it", async () => {
+    const { sessionId, holder, queue } = await fullSessionWithQueue(2);
+    const [first, second] = queue as [(typeof queue)[0], (typeof queue)[0]];
+    await giveUp(holder, sessionId);
+
+    const offered = await bookingOf(first.participationId, sessionId);
+    expect(offered.status).toBe("OFFERED");
+    const hours = (offered.offerExpiresAt!.getTime() - Date.now()) / HOUR;
+    expect(hours).toBeGreaterThan(47.9);
+    expect(hours).toBeLessThanOrEqual(48);
+    expect((await bookingOf(second.participationId, sessionId)).status).toBe("WAITLISTED");
+    const email = await testDb().outgoingEmail.findFirstOrThrow({
+      where: { volunteerId: first.volunteerId, template: "workshop-place-offer" },
+    });
+    expect(email.textBody).toMatch(new RegExp(`/manage/[A-Za-z0-9_-]{43}/workshop\\?p=${first.participationId}`));
+    const event = await testDb().auditEvent.findFirstOrThrow({ where: { action: "workshop.place_offered" } });
+    expect(event).toMatchObject({
+      actorType: "PARTICIPANT",
+      actorId: holder.volunteerId,
+      subjectId: first.participationId,
+    });
+    // The offered place is taken: a newcomer joins the waiting list rather than taking it.
+    const newcomer = await consentedPerson("workshops");
+    expect((await loadOwnWorkshopPage(testDb(), newcomer))?.sessions[0]?.left).toBe(0);
+    expect(await assignWorkshopPlace(testDb(), himself(newcomer), { ...newcomer, sessionId })).toMatchObject({
+      status: "WAITLISTED",
+    });
+    expect((await loadOwnWorkshopPage(testDb(), first))?.current).toMatchObject({
+      status: "OFFERED",
+      offer: { open: true },
+    });
+
+    await answerWorkshopOffer(testDb(), himself(first), { ...first, bookingId: offered.id, answer: "ACCEPT" });
+    expect(await bookingOf(first.participationId, sessionId)).toMatchObject({ status: "BOOKED", offerExpiresAt: null });
+    expect(await statusOf(first.participationId)).toBe("SCHEDULED");
+    const ics = await calendarOf(first.volunteerId, "workshop-place-accepted");
+    expect([icsProperty(ics, "METHOD"), icsProperty(ics, "SEQUENCE")]).toEqual(["REQUEST", "1"]);
+    expect(await testDb().auditEvent.findFirstOrThrow({ where: { action: "workshop.offer_accepted" } })).toMatchObject({
+      actorType: "PARTICIPANT",
+      actorId: first.volunteerId,
+    });
+    expect(
+      await testDb().workshopBooking.count({
+        where: { workshopSessionId: sessionId, status: { in: ["BOOKED", "OFFERED"] } },
+      }),
+    ).toBe(1);
+  });
+
+  it("an offer not accepted in time passes to the next person by the periodic pass; a late accept is refused", async () => {
+    const { sessionId, holder, queue } = await fullSessionWithQueue(2);
+    const [first, second] = queue as [(typeof queue)[0], (typeof queue)[0]];
+    await giveUp(holder, sessionId);
+    const offered = await bookingOf(first.participationId, sessionId);
+    const late = new Date(offered.offerExpiresAt!.getTime() + 60_000);
+
+    // Before the pass runs: the page shows the offer as ended, and accepting is refused, changing nothing.
+    expect((await loadOwnWorkshopPage(testDb(), first, late))?.current?.offer).toMatchObject({ open: false });
+    await refusedWithoutChange(
+      () => answerWorkshopOffer(testDb(), himself(first), { ...first, bookingId: offered.id, answer: "ACCEPT" }, late),
+      /the time to accept this place ended at .* offered to the next person/,
+    );
+
+    expect(await endLapsedWorkshopOffers(testDb(), late)).toEqual({ sessions: 1, offered: 1 });
+    expect(await bookingOf(first.participationId, sessionId)).toMatchObject({
+      status: "CANCELLED",
+      offerExpiresAt: null,
+    });
+    expect(await statusOf(first.participationId)).toBe("CONSENTED");
+    expect((await bookingOf(second.participationId, sessionId)).status).toBe("OFFERED");
+    expect(
+      await testDb().outgoingEmail.count({
+        where: { volunteerId: first.volunteerId, template: "workshop-offer-expired" },
+      }),
+    ).toBe(1);
+    expect(
+      await testDb().outgoingEmail.count({
+        where: { volunteerId: second.volunteerId, template: "workshop-place-offer" },
+      }),
+    ).toBe(1);
+    expect(await testDb().auditEvent.findFirstOrThrow({ where: { action: "workshop.offer_expired" } })).toMatchObject({
+      actorType: "SYSTEM",
+      subjectId: first.participationId,
+    });
+    // A second pass (another worker) finds nothing to do.
+    expect(await endLapsedWorkshopOffers(testDb(), late)).toEqual({ sessions: 0, offered: 0 });
+    await refusedWithoutChange(
+      () => answerWorkshopOffer(testDb(), himself(first), { ...first, bookingId: offered.id, answer: "ACCEPT" }, late),
+      /no longer offered to you/,
+    );
+  });
+
+  it("declining passes the place to the next person at once", async () => {
+    const { sessionId, holder, queue } = await fullSessionWithQueue(2);
+    const [first, second] = queue as [(typeof queue)[0], (typeof queue)[0]];
+    await giveUp(holder, sessionId);
+    const offered = await bookingOf(first.participationId, sessionId);
+    await answerWorkshopOffer(testDb(), himself(first), { ...first, bookingId: offered.id, answer: "DECLINE" });
+    expect((await bookingOf(first.participationId, sessionId)).status).toBe("CANCELLED");
+    expect(await statusOf(first.participationId)).toBe("CONSENTED");
+    expect((await bookingOf(second.participationId, sessionId)).status).toBe("OFFERED");
+    expect(
+      await testDb().outgoingEmail.count({
+        where: { volunteerId: first.volunteerId, template: "workshop-offer-declined" },
+      }),
+    ).toBe(1);
+    expect(await testDb().auditEvent.findFirstOrThrow({ where: { action: "workshop.offer_declined" } })).toMatchObject({
+      actorType: "PARTICIPANT",
+      actorId: first.volunteerId,
+    });
+    // Someone else's link cannot answer the next offer.
+    const next = await bookingOf(second.participationId, sessionId);
+    await refusedWithoutChange(
+      () => answerWorkshopOffer(testDb(), himself(first), { ...second, bookingId: next.id, answer: "ACCEPT" }),
+      SchedulingNotFoundError,
+    );
+  });
+
+  it("withdrawing while offered a place passes it on", async () => {
+    const { sessionId, holder, queue } = await fullSessionWithQueue(2);
+    const [first, second] = queue as [(typeof queue)[0], (typeof queue)[0]];
+    await giveUp(holder, sessionId);
+    await withdrawParticipation(testDb(), {
+      volunteerId: first.volunteerId,
+      participationIds: [first.participationId],
+      method: "SELF_SERVICE",
+      dataChoice: "KEEP",
+      reason: null,
+    });
+    expect(await bookingOf(first.participationId, sessionId)).toMatchObject({
+      status: "CANCELLED",
+      offerExpiresAt: null,
+    });
+    expect((await bookingOf(second.participationId, sessionId)).status).toBe("OFFERED");
+  });
 });
 
 describe("refusals from the personal link, each changing nothing", () => {

@@ -209,7 +209,7 @@ describe("managing sessions", () => {
     expect(refusal).toBeInstanceOf(SchedulingError);
     expect(refusal).toMatchObject({
       field: "capacity",
-      message: "The capacity cannot be less than the 2 places already booked",
+      message: "The capacity cannot be less than the 2 places already booked or offered",
     });
     await update("2");
     expect((await testDb().workshopSession.findUniqueOrThrow({ where: { id: sessionId } })).capacity).toBe(2);
@@ -349,18 +349,25 @@ describe("giving someone a place", () => {
     const cancelIcs = await calendarOf(a!.volunteerId, "workshop-place-cancelled");
     expect([icsProperty(cancelIcs, "METHOD"), icsProperty(cancelIcs, "SEQUENCE")]).toEqual(["CANCEL", "1"]);
 
-    // The first in the queue has the place, with an invitation; the second still waits.
-    expect((await bookingOf(c!.participationId, sessionId)).status).toBe("BOOKED");
-    expect(await statusOf(c!.participationId)).toBe("SCHEDULED");
+    // The first in the queue is offered the place, held for them for the study's 48 hours (it counts
+    // against capacity meanwhile); the second still waits. The calendar invitation comes on accepting.
+    const offered = await bookingOf(c!.participationId, sessionId);
+    expect(offered.status).toBe("OFFERED");
+    expect(offered.offerExpiresAt!.getTime() - Date.now()).toBeGreaterThan(47 * 3_600_000);
+    expect(await statusOf(c!.participationId)).toBe("WAITLISTED");
     expect((await bookingOf(d!.participationId, sessionId)).status).toBe("WAITLISTED");
     const offer = await db.outgoingEmail.findFirstOrThrow({
-      where: { volunteerId: c!.volunteerId, template: "workshop-place-offered" },
+      where: { volunteerId: c!.volunteerId, template: "workshop-place-offer" },
       include: { attachments: true },
     });
-    expect(offer.subject).toMatch(/^A workshop place has become free for you/);
-    expect(offer.textBody).toContain("A place has become free for you");
-    expect(offer.textBody).toMatch(/Manage your participation: \S+\/manage\/[A-Za-z0-9_-]{43}/);
-    expect(icsProperty(await calendarOf(c!.volunteerId, "workshop-place-offered"), "METHOD")).toBe("REQUEST");
+    expect(offer.subject).toMatch(/^A workshop place is free for you/);
+    expect(offer.textBody).toMatch(/\/manage\/[A-Za-z0-9_-]{43}\/workshop\?p=/);
+    expect(offer.attachments).toHaveLength(0);
+    expect((await loadWorkshopSession(db, researcher, { studySlug: "workshops", sessionId }))?.session).toMatchObject({
+      booked: 1,
+      offered: 1,
+      waitlisted: 1,
+    });
     const promoted = await db.auditEvent.findFirstOrThrow({ where: { action: "workshop.place_offered" } });
     expect(promoted).toMatchObject({ subjectId: c!.participationId, actorId: researcher.id });
   });
@@ -379,11 +386,11 @@ describe("giving someone a place", () => {
       reason: null,
     });
     expect((await bookingOf(leaver!.participationId, sessionId)).status).toBe("CANCELLED");
-    expect((await bookingOf(waiting!.participationId, sessionId)).status).toBe("BOOKED");
-    expect(await statusOf(waiting!.participationId)).toBe("SCHEDULED");
+    expect((await bookingOf(waiting!.participationId, sessionId)).status).toBe("OFFERED");
+    expect(await statusOf(waiting!.participationId)).toBe("WAITLISTED");
     expect(
       await testDb().outgoingEmail.count({
-        where: { volunteerId: waiting!.volunteerId, template: "workshop-place-offered", status: "PENDING" },
+        where: { volunteerId: waiting!.volunteerId, template: "workshop-place-offer", status: "PENDING" },
       }),
     ).toBe(1);
     expect(
@@ -404,8 +411,8 @@ describe("giving someone a place", () => {
     expect(result.offered).toBe(2);
     expect(await Promise.all(people.map(async (p) => (await bookingOf(p.participationId, sessionId)).status))).toEqual([
       "BOOKED",
-      "BOOKED",
-      "BOOKED",
+      "OFFERED",
+      "OFFERED",
       "WAITLISTED",
     ]);
   });
@@ -426,7 +433,7 @@ describe("giving someone a place", () => {
       moved: true,
     });
     expect((await bookingOf(mover!.participationId, first)).status).toBe("CANCELLED");
-    expect((await bookingOf(waiting!.participationId, first)).status).toBe("BOOKED");
+    expect((await bookingOf(waiting!.participationId, first)).status).toBe("OFFERED");
     const email = await testDb().outgoingEmail.findFirstOrThrow({
       where: { volunteerId: mover!.volunteerId, template: "workshop-place-moved" },
       include: { attachments: true },

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { formValues, type FormState } from "@/lib/forms/form-state";
 import { findManageAccess } from "@/lib/participation/manage-participation";
 import { formTarget, parseAndRun, runOrRefuse } from "@/lib/scheduling/refusal-state";
+import { answerWorkshopOffer, type OfferAnswer } from "@/lib/workshops/answer-workshop-offer";
 import { assignWorkshopPlace } from "@/lib/workshops/assign-workshop-place";
 import { cancelWorkshopPlace } from "@/lib/workshops/cancel-workshop-place";
 import { placeFormSchema } from "@/lib/workshops/place-forms";
@@ -49,5 +50,20 @@ export async function cancelOwnWorkshopPlaceAction(
   return runOrRefuse({}, async () => {
     await cancelWorkshopPlace(getDb(), actor, target);
     return page(token, target.participationId, "cancelled");
+  });
+}
+
+/** Accepts, or declines, the place offered to them from the waiting list. */
+export async function answerWorkshopOfferAction(
+  token: string,
+  answer: OfferAnswer,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const actor = await participant(token);
+  const target = formTarget(actor.volunteerId, formData, ["participationId", "bookingId"]);
+  return runOrRefuse({}, async () => {
+    await answerWorkshopOffer(getDb(), actor, { ...target, answer });
+    return page(token, target.participationId, answer === "ACCEPT" ? "accepted" : "declined");
   });
 }

@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BackLink, InsetText, SummaryList } from "@/components/nhs";
 import { InvalidLink } from "@/components/participation/InvalidLink";
+import { ButtonForm } from "@/components/scheduling/ButtonForm";
 import { DayChoiceForm } from "@/components/scheduling/DayChoiceForm";
 import { DoneBanner } from "@/components/scheduling/DoneBanner";
-import { sessionWhere, ukSpanWithZone } from "@/lib/scheduling/status-words";
+import { sessionWhere, ukDateTimeWithZone, ukSpanWithZone } from "@/lib/scheduling/status-words";
 import { ukTimeZoneName } from "@/lib/text/london-time";
 import { formatUkDate, formatUkTime } from "@/lib/text/uk-dates";
 import type { OwnSession } from "@/lib/workshops/load-own-workshop-page";
-import { chooseWorkshopSessionAction } from "./actions";
+import { answerWorkshopOfferAction, chooseWorkshopSessionAction } from "./actions";
 import { ownWorkshopAddress, type OwnWorkshopProps } from "./own-workshop-address";
 
 export const metadata: Metadata = { title: "Your workshop place", robots: { index: false } };
@@ -29,6 +30,14 @@ const doneWords: Record<string, { heading: string; body: string }> = {
   "moved-waitlisted": {
     heading: "You are on the new session's waiting list",
     body: "That session is full, so you have given up your old place and joined its waiting list. We have emailed you.",
+  },
+  accepted: {
+    heading: "Your place is booked",
+    body: "Thank you for accepting. We have emailed you the details with a calendar invitation.",
+  },
+  declined: {
+    heading: "You have declined the place",
+    body: "Thank you for letting us know: it has been offered to the next person waiting. You can choose another session below.",
   },
   cancelled: {
     heading: "Done",
@@ -80,7 +89,11 @@ export default async function OwnWorkshopPage(props: OwnWorkshopProps) {
           {current ? (
             <section aria-labelledby="current-heading">
               <h2 className="nhsuk-heading-m" id="current-heading">
-                {current.status === "BOOKED" ? "Your place" : "Your waiting list"}
+                {current.status === "BOOKED"
+                  ? "Your place"
+                  : current.status === "OFFERED"
+                    ? "A place is offered to you"
+                    : "Your waiting list"}
               </h2>
               <SummaryList
                 rows={[
@@ -92,11 +105,42 @@ export default async function OwnWorkshopPage(props: OwnWorkshopProps) {
                     value:
                       current.status === "BOOKED"
                         ? "You have a place"
-                        : `You are number ${current.position} on the waiting list`,
+                        : current.status === "OFFERED" && current.offer
+                          ? current.offer.open
+                            ? `Offered to you until ${ukDateTimeWithZone(current.offer.expiresAt)}`
+                            : `The time to accept ended at ${ukDateTimeWithZone(current.offer.expiresAt)}`
+                          : `You are number ${current.position} on the waiting list`,
                   },
                 ]}
               />
-              {current.session.startsAt > new Date() ? (
+              {current.status === "OFFERED" && current.offer?.open ? (
+                <>
+                  <p>
+                    A place has become free at this session. Would you like it? If you do not answer by{" "}
+                    {ukDateTimeWithZone(current.offer.expiresAt)}, it will be offered to the next person waiting.
+                  </p>
+                  <div className="nhsuk-button-group">
+                    <ButtonForm
+                      action={answerWorkshopOfferAction.bind(null, token, "ACCEPT")}
+                      formId="accept-offer"
+                      hidden={{ participationId: participation.id, bookingId: current.bookingId }}
+                      submitLabel="Accept this place"
+                    />
+                    <ButtonForm
+                      action={answerWorkshopOfferAction.bind(null, token, "DECLINE")}
+                      formId="decline-offer"
+                      hidden={{ participationId: participation.id, bookingId: current.bookingId }}
+                      submitLabel="No, I do not want it"
+                      variant="secondary"
+                    />
+                  </div>
+                </>
+              ) : current.status === "OFFERED" ? (
+                <p>
+                  Sorry, the time to accept this place has passed, so it is being offered to the next person waiting.
+                  You can choose another session below.
+                </p>
+              ) : current.session.startsAt > new Date() ? (
                 <p>
                   <Link href={`/manage/${token}/workshop/cancel?p=${participation.id}`} prefetch={false}>
                     {current.status === "BOOKED" ? "Give up your place" : "Leave the waiting list"}
