@@ -40,7 +40,7 @@ const doneWords: Record<string, { heading: string; body: string }> = {
     body: "Thank you for letting us know: it has been offered to the next person waiting. You can choose another session below.",
   },
   cancelled: {
-    heading: "Done",
+    heading: "Cancelled",
     body: "We have emailed you to confirm. You can choose another session below if you would like to.",
   },
 };
