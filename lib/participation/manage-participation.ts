@@ -1,4 +1,4 @@
-import { canWithdraw } from "./status";
+import { canAssignWorkshop, canWithdraw } from "./status";
 import type { Database } from "@/lib/db/prisma";
 import type { ParticipationStatus } from "@/lib/generated/prisma/client";
 import { hashToken, looksLikeToken, tokenState } from "@/lib/tokens/access-token";
@@ -17,6 +17,8 @@ export type ManageView =
         status: ParticipationStatus;
         withdrawnAt: Date | null;
         canWithdraw: boolean;
+        /** A study of workshops they take part in: their own workshop page chooses and shows the place. */
+        workshopPlace: boolean;
         consentRecords: { id: string; signedAt: Date; consentFormVersion: string }[];
       }[];
     };
@@ -65,6 +67,7 @@ export async function loadManageView(db: Database, token: string | undefined, no
       status: p.status,
       withdrawnAt: p.withdrawnAt,
       canWithdraw: canWithdraw(p.status),
+      workshopPlace: p.study.kind === "WORKSHOP" && canAssignWorkshop(p.status),
       consentRecords: p.consentRecords,
     })),
   };

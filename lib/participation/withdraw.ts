@@ -56,7 +56,7 @@ export async function withdrawParticipation(
     const bookedSessionIds = async () =>
       (
         await tx.workshopBooking.findMany({
-          where: { participationId: { in: ids }, status: "BOOKED" },
+          where: { participationId: { in: ids }, status: { in: ["BOOKED", "OFFERED"] } },
           select: { workshopSessionId: true },
         })
       ).map((b) => b.workshopSessionId);

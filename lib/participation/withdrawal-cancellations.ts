@@ -16,7 +16,7 @@ export type WithdrawalCancellations = {
 };
 
 /**
- * Cancels every pending interview and workshop place (booked or waiting) of the participations being
+ * Cancels every pending interview and workshop place (booked, offered or waiting) of the participations being
  * withdrawn. Each interview and booked place had a calendar invitation, so it gets its cancellation: the
  * same UID, SEQUENCE up by one (stored, as the other cancel paths do). A waiting-list place was never in a
  * calendar. The caller has locked the workshop sessions and attaches the files to the withdrawal
@@ -58,7 +58,7 @@ export async function cancelArrangementsOnWithdrawal(
   }
 
   const bookings = await tx.workshopBooking.findMany({
-    where: { participationId: { in: participationIds }, status: { in: ["BOOKED", "WAITLISTED"] } },
+    where: { participationId: { in: participationIds }, status: { in: ["BOOKED", "WAITLISTED", "OFFERED"] } },
     include: placeInclude,
     orderBy: { workshopSession: { startsAt: "asc" } },
   });
@@ -67,7 +67,7 @@ export async function cancelArrangementsOnWithdrawal(
     const sequence = booked ? booking.calendarSequence + 1 : booking.calendarSequence;
     await tx.workshopBooking.update({
       where: { id: booking.id },
-      data: { status: "CANCELLED", calendarSequence: sequence },
+      data: { status: "CANCELLED", calendarSequence: sequence, offerExpiresAt: null },
     });
     const place = placeContext(booking);
     const when = ukTimeSpan(place.session.startsAt, place.session.endsAt);
@@ -76,6 +76,8 @@ export async function cancelArrangementsOnWithdrawal(
         calendarAttachment(workshopCalendarEvent(place, "CANCEL", sequence), "cancelled-workshop.ics"),
       );
       result.described.push(`Your place at the workshop ${place.session.title}, ${when}`);
+    } else if (booking.status === "OFFERED") {
+      result.described.push(`The place you were offered at the workshop ${place.session.title}, ${when}`);
     } else {
       result.described.push(`Your place on the waiting list for the workshop ${place.session.title}, ${when}`);
     }

@@ -14,6 +14,7 @@ export const interviewStatusWords: Record<InterviewStatus, string> = {
 export const bookingStatusWords: Record<BookingStatus, string> = {
   BOOKED: "Place booked",
   WAITLISTED: "On the waiting list",
+  OFFERED: "Offered a place: waiting for their answer",
   CANCELLED: "Cancelled",
   ATTENDED: "Attended",
   DID_NOT_ATTEND: "Did not attend",
@@ -29,9 +30,14 @@ export function sessionWhere(session: { mode: "ONLINE" | "IN_PERSON"; location: 
   return session.mode === "ONLINE" ? "Online" : (session.location ?? "Place to be confirmed");
 }
 
-/** "3 of 12 places left", "Full: 2 on the waiting list". */
-export function placesWords(session: { capacity: number; booked: number; waitlisted: number }): string {
-  const left = session.capacity - session.booked;
+/** "3 of 12 places left", "Full: 2 on the waiting list". A place offered to someone waiting is taken. */
+export function placesWords(session: {
+  capacity: number;
+  booked: number;
+  offered: number;
+  waitlisted: number;
+}): string {
+  const left = session.capacity - session.booked - session.offered;
   if (left > 0) return `${left} of ${session.capacity} ${session.capacity === 1 ? "place" : "places"} left`;
   return `Full: ${session.waitlisted} on the waiting list`;
 }

@@ -95,7 +95,7 @@ export async function anonymiseVolunteerInTransaction(
     ...new Set(
       (
         await tx.workshopBooking.findMany({
-          where: { participation: { volunteerId: input.volunteerId }, status: "BOOKED" },
+          where: { participation: { volunteerId: input.volunteerId }, status: { in: ["BOOKED", "OFFERED"] } },
           select: { workshopSessionId: true },
         })
       ).map((b) => b.workshopSessionId),
@@ -168,8 +168,8 @@ export async function anonymiseVolunteerInTransaction(
     data: { status: "CANCELLED" },
   });
   const bookings = await tx.workshopBooking.updateMany({
-    where: { participationId: { in: participationIds }, status: { in: ["BOOKED", "WAITLISTED"] } },
-    data: { status: "CANCELLED" },
+    where: { participationId: { in: participationIds }, status: { in: ["BOOKED", "WAITLISTED", "OFFERED"] } },
+    data: { status: "CANCELLED", offerExpiresAt: null },
   });
   for (const sessionId of bookedSessionIds) await offerFreedSeats(tx, { sessionId, actor: input.actor, now });
 

@@ -4,7 +4,6 @@ import { SchedulingError, SchedulingNotFoundError } from "@/lib/scheduling/error
 import { assertSignedCurrentConsent } from "@/lib/scheduling/signed-consent";
 import { inSchedulingTransaction, lockWorkshopSessions } from "@/lib/scheduling/transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { Researcher } from "@/lib/auth/researcher-session";
 import type { Database } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { offerFreedSeats } from "@/lib/workshops/offer-freed-seats";
@@ -15,7 +14,8 @@ import {
   placeContext,
   placeInclude,
 } from "@/lib/workshops/place-emails";
-import { activeBookingOf, lockWorkshopParticipation, waitlistPosition } from "./workshop-participation";
+import { assertOwnParticipation, auditActorOf, wordsFor, type PlaceActor } from "./place-actor";
+import { HOLDS_A_PLACE, activeBookingOf, lockWorkshopParticipation, waitlistPosition } from "./workshop-participation";
 
 /**
  * When someone joins a session's waiting list: now, but always after everyone already on it. With the
@@ -36,12 +36,13 @@ async function joiningTime(tx: Prisma.TransactionClient, sessionId: string, now:
 export type AssignOutcome = { bookingId: string; status: "BOOKED" | "WAITLISTED"; moved: boolean };
 
 /**
- * Gives a person who has signed the current consent form a place at a session of their workshop study
- * (any researcher may). If the session has room the place is BOOKED (participation SCHEDULED) and they
+ * Gives a person who has signed the current consent form a place at a session of their workshop study:
+ * any researcher may, and so may the person themself from their personal link (the same command, so the
+ * same capacity, waiting list and emails; the audit names who acted). If the session has room the place is BOOKED (participation SCHEDULED) and they
  * are emailed a calendar invitation; if it is full they join its waiting list (WAITLISTED, in the order
  * people joined) and are told so. If they already hold a place or a waiting-list place elsewhere, it is
- * a move: the old one is cancelled (its calendar event too) and a place it frees goes to that session's
- * waiting list.
+ * a move: the old one is cancelled (its calendar event too) and a place it frees (or an offer it leaves)
+ * is offered to that session's waiting list. A place offered to someone waiting counts as taken.
  *
  * Capacity holds however many researchers book at once: the session rows are locked (SELECT … FOR
  * UPDATE, in id order) before the places are counted, and the count, the booking and the emails are one
@@ -49,10 +50,11 @@ export type AssignOutcome = { bookingId: string; status: "BOOKED" | "WAITLISTED"
  */
 export async function assignWorkshopPlace(
   db: Database,
-  actor: Researcher,
+  actor: PlaceActor,
   input: { volunteerId: string; participationId: string; sessionId: string },
   now = new Date(),
 ): Promise<AssignOutcome> {
+  assertOwnParticipation(actor, input.volunteerId);
   return inSchedulingTransaction(db, async (tx) => {
     // What they hold now is read first, so that its session can be locked in order with the new one.
     const before = await activeBookingOf(tx, input.participationId);
@@ -60,7 +62,13 @@ export async function assignWorkshopPlace(
     const participation = await lockWorkshopParticipation(tx, input);
     const current = await activeBookingOf(tx, participation.id);
     if (current?.id !== before?.id)
-      throw new SchedulingError("This person's place changed while you were choosing. Check their page and try again.");
+      throw new SchedulingError(
+        wordsFor(
+          actor,
+          "Your place changed while you were choosing. Check this page and try again.",
+          "This person's place changed while you were choosing. Check their page and try again.",
+        ),
+      );
     await assertSignedCurrentConsent(tx, participation, canAssignWorkshop);
 
     const session = await tx.workshopSession.findUnique({ where: { id: input.sessionId } });
@@ -72,20 +80,43 @@ export async function assignWorkshopPlace(
     if (current?.workshopSessionId === session.id) {
       throw new SchedulingError(
         current.status === "BOOKED"
-          ? "This person already has a place at that session."
-          : "This person is already on that session's waiting list.",
+          ? wordsFor(
+              actor,
+              "You already have a place at that session.",
+              "This person already has a place at that session.",
+            )
+          : current.status === "OFFERED"
+            ? wordsFor(
+                actor,
+                "A place at that session is offered to you: accept it above.",
+                "This person has been offered a place at that session and has not answered yet.",
+              )
+            : wordsFor(
+                actor,
+                "You are already on that session's waiting list.",
+                "This person is already on that session's waiting list.",
+              ),
         "sessionId",
       );
     }
     if (current) {
       const from = await tx.workshopSession.findUniqueOrThrow({ where: { id: current.workshopSessionId } });
       if (placeIsSettled({ status: current.status, startsAt: from.startsAt }, now)) {
-        throw new SchedulingError("Their current session has already started: record whether they attended it first.");
+        throw new SchedulingError(
+          wordsFor(
+            actor,
+            "Your session has already started, so your place cannot be changed here. Please contact the study team.",
+            "Their current session has already started: record whether they attended it first.",
+          ),
+        );
       }
     }
 
-    const booked = await tx.workshopBooking.count({ where: { workshopSessionId: session.id, status: "BOOKED" } });
-    const status = booked < session.capacity ? ("BOOKED" as const) : ("WAITLISTED" as const);
+    // A place offered to someone on the waiting list is theirs until they answer: it is not free.
+    const taken = await tx.workshopBooking.count({
+      where: { workshopSessionId: session.id, status: { in: [...HOLDS_A_PLACE] } },
+    });
+    const status = taken < session.capacity ? ("BOOKED" as const) : ("WAITLISTED" as const);
     const fields =
       status === "BOOKED"
         ? { status, waitlistedAt: null }
@@ -112,7 +143,7 @@ export async function assignWorkshopPlace(
       const sequence = current.status === "BOOKED" ? current.calendarSequence + 1 : current.calendarSequence;
       const old = await tx.workshopBooking.update({
         where: { id: current.id },
-        data: { status: "CANCELLED", calendarSequence: sequence },
+        data: { status: "CANCELLED", calendarSequence: sequence, offerExpiresAt: null },
         include: placeInclude,
       });
       if (current.status === "BOOKED") previous = { place: placeContext(old), sequence };
@@ -145,11 +176,11 @@ export async function assignWorkshopPlace(
       });
     }
 
-    const researcher = { actorType: "RESEARCHER" as const, actorId: actor.id };
-    if (current?.status === "BOOKED")
-      await offerFreedSeats(tx, { sessionId: current.workshopSessionId, actor: researcher, now });
+    const by = auditActorOf(actor);
+    if (current && current.status !== "WAITLISTED")
+      await offerFreedSeats(tx, { sessionId: current.workshopSessionId, actor: by, now });
     await recordAuditEvent(tx, {
-      ...researcher,
+      ...by,
       action: current ? "workshop.moved" : status === "BOOKED" ? "workshop.booked" : "workshop.waitlisted",
       subjectType: "participation",
       subjectId: participation.id,

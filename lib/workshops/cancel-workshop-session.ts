@@ -29,17 +29,18 @@ export async function cancelWorkshopSession(
       throw new SchedulingError("This session has already started, so it cannot be cancelled.");
 
     const bookings = await tx.workshopBooking.findMany({
-      where: { workshopSessionId: session.id, status: { in: ["BOOKED", "WAITLISTED"] } },
+      where: { workshopSessionId: session.id, status: { in: ["BOOKED", "WAITLISTED", "OFFERED"] } },
       include: placeInclude,
       orderBy: { createdAt: "asc" },
     });
     await tx.workshopSession.update({ where: { id: session.id }, data: { cancelledAt: now } });
     for (const booking of bookings) {
-      const wasWaitlisted = booking.status === "WAITLISTED";
+      // An offered place was never in their calendar: it goes as a waiting-list place does.
+      const wasWaitlisted = booking.status !== "BOOKED";
       const sequence = wasWaitlisted ? booking.calendarSequence : booking.calendarSequence + 1;
       await tx.workshopBooking.update({
         where: { id: booking.id },
-        data: { status: "CANCELLED", calendarSequence: sequence },
+        data: { status: "CANCELLED", calendarSequence: sequence, offerExpiresAt: null },
       });
       await tx.participation.updateMany({
         where: { id: booking.participationId, status: { in: ["SCHEDULED", "WAITLISTED"] } },

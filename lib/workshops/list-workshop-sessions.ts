@@ -14,6 +14,8 @@ export type SessionSummary = {
   capacity: number;
   cancelledAt: Date | null;
   booked: number;
+  /** Places offered to someone on the waiting list, held until they answer: taken, for capacity. */
+  offered: number;
   waitlisted: number;
   attended: number;
 };
@@ -62,6 +64,7 @@ export async function listWorkshopSessions(
       capacity: s.capacity,
       cancelledAt: s.cancelledAt,
       booked: count(s.id, "BOOKED"),
+      offered: count(s.id, "OFFERED"),
       waitlisted: count(s.id, "WAITLISTED"),
       attended: count(s.id, "ATTENDED"),
     })),

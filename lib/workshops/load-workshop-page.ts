@@ -3,7 +3,7 @@ import type { Researcher } from "@/lib/auth/researcher-session";
 import type { Database } from "@/lib/db/prisma";
 import type { BookingStatus, ParticipationStatus } from "@/lib/generated/prisma/client";
 import type { SessionSummary } from "./list-workshop-sessions";
-import { waitlistPosition } from "./workshop-participation";
+import { ACTIVE_BOOKING, waitlistPosition } from "./workshop-participation";
 
 export type BookingRow = {
   id: string;
@@ -11,6 +11,8 @@ export type BookingRow = {
   session: SessionSummary;
   /** For a waitlisted booking: 1 is offered the next free place. */
   position: number | null;
+  /** For an offered place: when the offer passes to the next person. */
+  offerExpiresAt: Date | null;
 };
 
 export type WorkshopPageView = {
@@ -104,6 +106,7 @@ export async function loadWorkshopPage(
     capacity: s.capacity,
     cancelledAt: s.cancelledAt,
     booked: count(s.id, "BOOKED"),
+    offered: count(s.id, "OFFERED"),
     waitlisted: count(s.id, "WAITLISTED"),
     attended: count(s.id, "ATTENDED"),
   });
@@ -114,6 +117,7 @@ export async function loadWorkshopPage(
       status: b.status,
       session: summary(b.workshopSession),
       position: b.status === "WAITLISTED" ? await waitlistPosition(db, b) : null,
+      offerExpiresAt: b.offerExpiresAt,
     });
   }
   return {
@@ -124,7 +128,7 @@ export async function loadWorkshopPage(
       study: { slug: chosen.study.slug, title: chosen.study.title, shortTitle: chosen.study.shortTitle },
       signedCurrentConsent: await hasSignedCurrentConsent(db, chosen),
     },
-    current: history.find((b) => b.status === "BOOKED" || b.status === "WAITLISTED") ?? null,
+    current: history.find((b) => (ACTIVE_BOOKING as readonly string[]).includes(b.status)) ?? null,
     history,
     open: sessions.map(summary),
   };

@@ -9,12 +9,13 @@ export type SessionPerson = {
   fullName: string;
   status: BookingStatus;
   waitlistedAt: Date | null;
+  offerExpiresAt: Date | null;
 };
 
 export type SessionView = {
   study: { slug: string; title: string; shortTitle: string };
   session: SessionSummary;
-  /** People with a place, or who came or did not come, by name. */
+  /** People with a place (or offered one), or who came or did not come, by name. */
   places: SessionPerson[];
   /** The waiting list, in the order places are offered. */
   waitlist: SessionPerson[];
@@ -47,6 +48,7 @@ export async function loadWorkshopSession(
     fullName: b.participation.volunteer.fullName,
     status: b.status,
     waitlistedAt: b.waitlistedAt,
+    offerExpiresAt: b.offerExpiresAt,
   });
   const count = (status: BookingStatus) => session.bookings.filter((b) => b.status === status).length;
   return {
@@ -63,6 +65,7 @@ export async function loadWorkshopSession(
       capacity: session.capacity,
       cancelledAt: session.cancelledAt,
       booked: count("BOOKED"),
+      offered: count("OFFERED"),
       waitlisted: count("WAITLISTED"),
       attended: count("ATTENDED"),
     },

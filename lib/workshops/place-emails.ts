@@ -10,6 +10,8 @@ import { ukTimeSpan } from "@/lib/email/templates/interview-emails";
 import {
   renderWorkshopAttendance,
   renderWorkshopCancellation,
+  renderWorkshopOffer,
+  renderWorkshopOfferEnded,
   renderWorkshopPlace,
   renderWorkshopWaitlistChanged,
   renderWorkshopWaitlisted,
@@ -117,6 +119,42 @@ export async function emailWorkshopPlace(
       ...(input.previous ? { previous: input.previous.place.session } : {}),
     }),
     attachments,
+  });
+}
+
+/**
+ * A freed place offered to the person, held until `expiresAt`: the link opens their own workshop page,
+ * where they accept or decline it. No calendar file yet: that comes when they accept.
+ */
+export async function emailWorkshopOffer(
+  tx: Tx,
+  place: PlaceContext,
+  input: { expiresAt: Date; now: Date },
+): Promise<void> {
+  const base = await common(tx, place, input.now);
+  await enqueueEmail(tx, {
+    dedupeKey: `workshop-offer:${place.bookingId}:${input.expiresAt.toISOString()}`,
+    template: "workshop-place-offer",
+    ...addressing(place),
+    ...renderWorkshopOffer({
+      ...base,
+      expiresAt: input.expiresAt,
+      answerUrl: `${base.manageUrl}/workshop?p=${place.participationId}`,
+    }),
+  });
+}
+
+/** The offer has passed to the next person: declined, or not answered in time. */
+export async function emailWorkshopOfferEnded(
+  tx: Tx,
+  place: PlaceContext,
+  input: { reason: "DECLINED" | "EXPIRED"; now: Date },
+): Promise<void> {
+  await enqueueEmail(tx, {
+    dedupeKey: `workshop-offer-ended:${place.bookingId}:${input.now.toISOString()}`,
+    template: input.reason === "DECLINED" ? "workshop-offer-declined" : "workshop-offer-expired",
+    ...addressing(place),
+    ...renderWorkshopOfferEnded({ ...(await common(tx, place, input.now)), reason: input.reason }),
   });
 }
 

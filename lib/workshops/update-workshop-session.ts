@@ -5,6 +5,7 @@ import { assertAdmin } from "@/lib/auth/permissions";
 import type { Researcher } from "@/lib/auth/researcher-session";
 import type { Database } from "@/lib/db/prisma";
 import { offerFreedSeats } from "@/lib/workshops/offer-freed-seats";
+import { HOLDS_A_PLACE } from "@/lib/workshops/workshop-participation";
 import {
   emailWorkshopPlace,
   emailWorkshopWaitlistChanged,
@@ -54,10 +55,13 @@ export async function updateWorkshopSession(
     const timeChanged = changed.includes("startsAt") || changed.includes("endsAt");
     if (timeChanged && input.startsAt.getTime() <= now.getTime())
       throw new SchedulingError("The session must be in the future", "date");
-    const booked = await tx.workshopBooking.count({ where: { workshopSessionId: session.id, status: "BOOKED" } });
+    // A place offered to someone waiting is held for them, so it counts as booked here.
+    const booked = await tx.workshopBooking.count({
+      where: { workshopSessionId: session.id, status: { in: [...HOLDS_A_PLACE] } },
+    });
     if (input.capacity < booked) {
       throw new SchedulingError(
-        `The capacity cannot be less than the ${booked} ${booked === 1 ? "place" : "places"} already booked`,
+        `The capacity cannot be less than the ${booked} ${booked === 1 ? "place" : "places"} already booked or offered`,
         "capacity",
       );
     }
@@ -66,7 +70,7 @@ export async function updateWorkshopSession(
     await tx.workshopSession.update({ where: { id: session.id }, data: next });
     if (NOTIFIED_FIELDS.some((f) => changed.includes(f))) {
       const people = await tx.workshopBooking.findMany({
-        where: { workshopSessionId: session.id, status: { in: ["BOOKED", "WAITLISTED"] } },
+        where: { workshopSessionId: session.id, status: { in: ["BOOKED", "WAITLISTED", "OFFERED"] } },
         include: placeInclude,
         orderBy: { createdAt: "asc" },
       });

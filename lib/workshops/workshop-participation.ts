@@ -4,8 +4,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
-/** A booking that holds a place or a place on a waiting list. A person has at most one at a time. */
-export const ACTIVE_BOOKING = ["BOOKED", "WAITLISTED"] as const;
+/**
+ * A booking that holds a place, a place on a waiting list, or a place offered from it. A person has at
+ * most one at a time.
+ */
+export const ACTIVE_BOOKING = ["BOOKED", "WAITLISTED", "OFFERED"] as const;
+
+/** Places taken at a session, for its capacity: booked, and offered to someone waiting for their answer. */
+export const HOLDS_A_PLACE = ["BOOKED", "OFFERED"] as const;
 
 export async function activeBookingOf(tx: Tx, participationId: string) {
   return tx.workshopBooking.findFirst({

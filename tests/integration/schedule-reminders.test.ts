@@ -1,3 +1,4 @@
+import { byResearcher } from "@/lib/workshops/place-actor";
 import { beforeEach, describe, expect, it } from "vitest";
 import { seedDatabase } from "@/lib/db/seed";
 import { cancelInterview } from "@/lib/interviews/cancel-interview";
@@ -167,8 +168,8 @@ describe("the reminder before a workshop session", () => {
     const { sessionId } = await createWorkshopSession(db, admin, { studySlug: "workshops", ...form });
     const seated = await consentedPerson("workshops");
     const waiting = await consentedPerson("workshops");
-    await assignWorkshopPlace(db, admin, { ...seated, sessionId });
-    await assignWorkshopPlace(db, admin, { ...waiting, sessionId });
+    await assignWorkshopPlace(db, byResearcher(admin), { ...seated, sessionId });
+    await assignWorkshopPlace(db, byResearcher(admin), { ...waiting, sessionId });
     const now = before(form.startsAt, 12);
     expect(await sendDueScheduleReminders(db, { now })).toEqual({ interviews: 0, workshops: 1 });
     expect(await sendDueScheduleReminders(db, { now })).toEqual({ interviews: 0, workshops: 0 });

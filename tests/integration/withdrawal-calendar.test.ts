@@ -1,3 +1,4 @@
+import { byResearcher } from "@/lib/workshops/place-actor";
 import ical, { type CalendarResponse, type VEvent } from "node-ical";
 import { beforeEach, describe, expect, it } from "vitest";
 import { seedDatabase } from "@/lib/db/seed";
@@ -104,9 +105,9 @@ describe("withdrawing sends the calendar cancellation", () => {
     const seated = await consentedPerson("workshops");
     const waiting = await consentedPerson("workshops");
     const third = await consentedPerson("workshops");
-    expect((await assignWorkshopPlace(db, researcher, { ...seated, sessionId })).status).toBe("BOOKED");
-    await assignWorkshopPlace(db, researcher, { ...waiting, sessionId });
-    await assignWorkshopPlace(db, researcher, { ...third, sessionId });
+    expect((await assignWorkshopPlace(db, byResearcher(researcher), { ...seated, sessionId })).status).toBe("BOOKED");
+    await assignWorkshopPlace(db, byResearcher(researcher), { ...waiting, sessionId });
+    await assignWorkshopPlace(db, byResearcher(researcher), { ...third, sessionId });
     const booking = await db.workshopBooking.findFirstOrThrow({ where: { participationId: seated.participationId } });
     expect(booking.status).toBe("BOOKED");
     const place = await latestEmail(seated.volunteerId, "workshop-place-booked");

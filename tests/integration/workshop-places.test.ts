@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { SchedulingError, SchedulingNotFoundError } from "@/lib/scheduling/errors";
 import { assignWorkshopPlace } from "@/lib/workshops/assign-workshop-place";
 import { cancelWorkshopPlace } from "@/lib/workshops/cancel-workshop-place";
+import { byResearcher } from "@/lib/workshops/place-actor";
 import { cancelWorkshopSession } from "@/lib/workshops/cancel-workshop-session";
 import { createWorkshopSession } from "@/lib/workshops/create-workshop-session";
 import { listWorkshopSessions } from "@/lib/workshops/list-workshop-sessions";
@@ -201,14 +202,14 @@ describe("managing sessions", () => {
     const admin = await aResearcher("ADMIN");
     const sessionId = await aSession(3);
     const people = await consentedWorkshopPeople(2);
-    for (const p of people) await assignWorkshopPlace(testDb(), admin, { ...p, sessionId });
+    for (const p of people) await assignWorkshopPlace(testDb(), byResearcher(admin), { ...p, sessionId });
     const update = (capacity: string) =>
       updateWorkshopSession(testDb(), admin, { studySlug: "workshops", sessionId, ...sessionForm({ capacity }) });
     const refusal = await update("1").catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(SchedulingError);
     expect(refusal).toMatchObject({
       field: "capacity",
-      message: "The capacity cannot be less than the 2 places already booked",
+      message: "The capacity cannot be less than the 2 places already booked or offered",
     });
     await update("2");
     expect((await testDb().workshopSession.findUniqueOrThrow({ where: { id: sessionId } })).capacity).toBe(2);
@@ -221,8 +222,8 @@ describe("managing sessions", () => {
     const admin = await aResearcher("ADMIN");
     const sessionId = await aSession(1);
     const [booked, waiting] = await consentedWorkshopPeople(2);
-    await assignWorkshopPlace(testDb(), admin, { ...booked!, sessionId });
-    await assignWorkshopPlace(testDb(), admin, { ...waiting!, sessionId });
+    await assignWorkshopPlace(testDb(), byResearcher(admin), { ...booked!, sessionId });
+    await assignWorkshopPlace(testDb(), byResearcher(admin), { ...waiting!, sessionId });
     const bookingId = (await bookingOf(booked!.participationId, sessionId)).id;
 
     await updateWorkshopSession(testDb(), admin, {
@@ -256,8 +257,8 @@ describe("managing sessions", () => {
     const admin = await aResearcher("ADMIN");
     const sessionId = await aSession(1);
     const [booked, waiting] = await consentedWorkshopPeople(2);
-    await assignWorkshopPlace(testDb(), admin, { ...booked!, sessionId });
-    await assignWorkshopPlace(testDb(), admin, { ...waiting!, sessionId });
+    await assignWorkshopPlace(testDb(), byResearcher(admin), { ...booked!, sessionId });
+    await assignWorkshopPlace(testDb(), byResearcher(admin), { ...waiting!, sessionId });
     const bookingId = (await bookingOf(booked!.participationId, sessionId)).id;
 
     expect(await cancelWorkshopSession(testDb(), admin, { studySlug: "workshops", sessionId })).toEqual({
@@ -284,7 +285,9 @@ describe("managing sessions", () => {
     await expect(cancelWorkshopSession(testDb(), admin, { studySlug: "workshops", sessionId })).rejects.toThrow(
       /already been cancelled/,
     );
-    await expect(assignWorkshopPlace(testDb(), admin, { ...booked!, sessionId })).rejects.toThrow(/has been cancelled/);
+    await expect(assignWorkshopPlace(testDb(), byResearcher(admin), { ...booked!, sessionId })).rejects.toThrow(
+      /has been cancelled/,
+    );
     expect((await verifyAuditChain(testDb())).intact).toBe(true);
   });
 });
@@ -294,7 +297,7 @@ describe("giving someone a place", () => {
     const researcher = await aResearcher();
     const sessionId = await aSession();
     const person = await invitedOnly("workshops");
-    await expect(assignWorkshopPlace(testDb(), researcher, { ...person, sessionId })).rejects.toThrow(
+    await expect(assignWorkshopPlace(testDb(), byResearcher(researcher), { ...person, sessionId })).rejects.toThrow(
       "Scheduling needs a signed consent first",
     );
     expect(await testDb().workshopBooking.count()).toBe(0);
@@ -305,10 +308,10 @@ describe("giving someone a place", () => {
     const sessionId = await aSession(2);
     const [a, b, c, d] = await consentedWorkshopPeople(4);
     const db = testDb();
-    expect((await assignWorkshopPlace(db, researcher, { ...a!, sessionId })).status).toBe("BOOKED");
-    expect((await assignWorkshopPlace(db, researcher, { ...b!, sessionId })).status).toBe("BOOKED");
-    expect((await assignWorkshopPlace(db, researcher, { ...c!, sessionId })).status).toBe("WAITLISTED");
-    expect((await assignWorkshopPlace(db, researcher, { ...d!, sessionId })).status).toBe("WAITLISTED");
+    expect((await assignWorkshopPlace(db, byResearcher(researcher), { ...a!, sessionId })).status).toBe("BOOKED");
+    expect((await assignWorkshopPlace(db, byResearcher(researcher), { ...b!, sessionId })).status).toBe("BOOKED");
+    expect((await assignWorkshopPlace(db, byResearcher(researcher), { ...c!, sessionId })).status).toBe("WAITLISTED");
+    expect((await assignWorkshopPlace(db, byResearcher(researcher), { ...d!, sessionId })).status).toBe("WAITLISTED");
     expect(await Promise.all([a, b, c, d].map((p) => statusOf(p!.participationId)))).toEqual([
       "SCHEDULED",
       "SCHEDULED",
@@ -341,23 +344,30 @@ describe("giving someone a place", () => {
     expect(session?.session).toMatchObject({ booked: 2, waitlisted: 2 });
 
     const bookingA = await bookingOf(a!.participationId, sessionId);
-    await cancelWorkshopPlace(db, researcher, { ...a!, bookingId: bookingA.id });
+    await cancelWorkshopPlace(db, byResearcher(researcher), { ...a!, bookingId: bookingA.id });
     expect(await statusOf(a!.participationId)).toBe("CONSENTED");
     const cancelIcs = await calendarOf(a!.volunteerId, "workshop-place-cancelled");
     expect([icsProperty(cancelIcs, "METHOD"), icsProperty(cancelIcs, "SEQUENCE")]).toEqual(["CANCEL", "1"]);
 
-    // The first in the queue has the place, with an invitation; the second still waits.
-    expect((await bookingOf(c!.participationId, sessionId)).status).toBe("BOOKED");
-    expect(await statusOf(c!.participationId)).toBe("SCHEDULED");
+    // The first in the queue is offered the place, held for them for the study's 48 hours (it counts
+    // against capacity meanwhile); the second still waits. The calendar invitation comes on accepting.
+    const offered = await bookingOf(c!.participationId, sessionId);
+    expect(offered.status).toBe("OFFERED");
+    expect(offered.offerExpiresAt!.getTime() - Date.now()).toBeGreaterThan(47 * 3_600_000);
+    expect(await statusOf(c!.participationId)).toBe("WAITLISTED");
     expect((await bookingOf(d!.participationId, sessionId)).status).toBe("WAITLISTED");
     const offer = await db.outgoingEmail.findFirstOrThrow({
-      where: { volunteerId: c!.volunteerId, template: "workshop-place-offered" },
+      where: { volunteerId: c!.volunteerId, template: "workshop-place-offer" },
       include: { attachments: true },
     });
-    expect(offer.subject).toMatch(/^A workshop place has become free for you/);
-    expect(offer.textBody).toContain("A place has become free for you");
-    expect(offer.textBody).toMatch(/Manage your participation: \S+\/manage\/[A-Za-z0-9_-]{43}/);
-    expect(icsProperty(await calendarOf(c!.volunteerId, "workshop-place-offered"), "METHOD")).toBe("REQUEST");
+    expect(offer.subject).toMatch(/^A workshop place is free for you/);
+    expect(offer.textBody).toMatch(/\/manage\/[A-Za-z0-9_-]{43}\/workshop\?p=/);
+    expect(offer.attachments).toHaveLength(0);
+    expect((await loadWorkshopSession(db, researcher, { studySlug: "workshops", sessionId }))?.session).toMatchObject({
+      booked: 1,
+      offered: 1,
+      waitlisted: 1,
+    });
     const promoted = await db.auditEvent.findFirstOrThrow({ where: { action: "workshop.place_offered" } });
     expect(promoted).toMatchObject({ subjectId: c!.participationId, actorId: researcher.id });
   });
@@ -366,8 +376,8 @@ describe("giving someone a place", () => {
     const researcher = await aResearcher();
     const sessionId = await aSession(1);
     const [leaver, waiting] = await consentedWorkshopPeople(2);
-    await assignWorkshopPlace(testDb(), researcher, { ...leaver!, sessionId });
-    await assignWorkshopPlace(testDb(), researcher, { ...waiting!, sessionId });
+    await assignWorkshopPlace(testDb(), byResearcher(researcher), { ...leaver!, sessionId });
+    await assignWorkshopPlace(testDb(), byResearcher(researcher), { ...waiting!, sessionId });
     await withdrawParticipation(testDb(), {
       volunteerId: leaver!.volunteerId,
       participationIds: "all",
@@ -376,11 +386,11 @@ describe("giving someone a place", () => {
       reason: null,
     });
     expect((await bookingOf(leaver!.participationId, sessionId)).status).toBe("CANCELLED");
-    expect((await bookingOf(waiting!.participationId, sessionId)).status).toBe("BOOKED");
-    expect(await statusOf(waiting!.participationId)).toBe("SCHEDULED");
+    expect((await bookingOf(waiting!.participationId, sessionId)).status).toBe("OFFERED");
+    expect(await statusOf(waiting!.participationId)).toBe("WAITLISTED");
     expect(
       await testDb().outgoingEmail.count({
-        where: { volunteerId: waiting!.volunteerId, template: "workshop-place-offered", status: "PENDING" },
+        where: { volunteerId: waiting!.volunteerId, template: "workshop-place-offer", status: "PENDING" },
       }),
     ).toBe(1);
     expect(
@@ -392,7 +402,7 @@ describe("giving someone a place", () => {
     const admin = await aResearcher("ADMIN");
     const sessionId = await aSession(1);
     const people = await consentedWorkshopPeople(4);
-    for (const p of people) await assignWorkshopPlace(testDb(), admin, { ...p, sessionId });
+    for (const p of people) await assignWorkshopPlace(testDb(), byResearcher(admin), { ...p, sessionId });
     const result = await updateWorkshopSession(testDb(), admin, {
       studySlug: "workshops",
       sessionId,
@@ -401,8 +411,8 @@ describe("giving someone a place", () => {
     expect(result.offered).toBe(2);
     expect(await Promise.all(people.map(async (p) => (await bookingOf(p.participationId, sessionId)).status))).toEqual([
       "BOOKED",
-      "BOOKED",
-      "BOOKED",
+      "OFFERED",
+      "OFFERED",
       "WAITLISTED",
     ]);
   });
@@ -412,16 +422,18 @@ describe("giving someone a place", () => {
     const first = await aSession(1);
     const second = await aSession(5, { ...WINTER, mode: "ONLINE", onlineLink: ONLINE, region: "" });
     const [mover, waiting] = await consentedWorkshopPeople(2);
-    await assignWorkshopPlace(testDb(), researcher, { ...mover!, sessionId: first });
-    await assignWorkshopPlace(testDb(), researcher, { ...waiting!, sessionId: first });
+    await assignWorkshopPlace(testDb(), byResearcher(researcher), { ...mover!, sessionId: first });
+    await assignWorkshopPlace(testDb(), byResearcher(researcher), { ...waiting!, sessionId: first });
     const oldBooking = await bookingOf(mover!.participationId, first);
 
-    expect(await assignWorkshopPlace(testDb(), researcher, { ...mover!, sessionId: second })).toMatchObject({
+    expect(
+      await assignWorkshopPlace(testDb(), byResearcher(researcher), { ...mover!, sessionId: second }),
+    ).toMatchObject({
       status: "BOOKED",
       moved: true,
     });
     expect((await bookingOf(mover!.participationId, first)).status).toBe("CANCELLED");
-    expect((await bookingOf(waiting!.participationId, first)).status).toBe("BOOKED");
+    expect((await bookingOf(waiting!.participationId, first)).status).toBe("OFFERED");
     const email = await testDb().outgoingEmail.findFirstOrThrow({
       where: { volunteerId: mover!.volunteerId, template: "workshop-place-moved" },
       include: { attachments: true },
@@ -445,9 +457,9 @@ describe("giving someone a place", () => {
       fromWorkshopSessionId: first,
     });
 
-    await expect(assignWorkshopPlace(testDb(), researcher, { ...mover!, sessionId: second })).rejects.toThrow(
-      "This person already has a place at that session.",
-    );
+    await expect(
+      assignWorkshopPlace(testDb(), byResearcher(researcher), { ...mover!, sessionId: second }),
+    ).rejects.toThrow("This person already has a place at that session.");
     const page = await loadWorkshopPage(testDb(), researcher, { volunteerId: mover!.volunteerId });
     expect(page?.current?.session.id).toBe(second);
     expect(page?.open.map((s) => s.id)).toEqual([first, second]);
@@ -461,7 +473,7 @@ describe("giving someone a place", () => {
     const db = createPrismaClient(testDatabaseUrl(), { maxConnections: 10 });
     try {
       const results = await Promise.all(
-        people.map((p, i) => assignWorkshopPlace(db, researchers[i]!, { ...p, sessionId })),
+        people.map((p, i) => assignWorkshopPlace(db, byResearcher(researchers[i]!), { ...p, sessionId })),
       );
       expect(results.filter((r) => r.status === "BOOKED")).toHaveLength(3);
       expect(results.filter((r) => r.status === "WAITLISTED")).toHaveLength(7);
@@ -482,7 +494,7 @@ describe("giving someone a place", () => {
     const sessionId = await aSession(2);
     const [alice, bob] = await consentedWorkshopPeople(2);
     await expect(
-      assignWorkshopPlace(testDb(), researcher, {
+      assignWorkshopPlace(testDb(), byResearcher(researcher), {
         volunteerId: alice!.volunteerId,
         participationId: bob!.participationId,
         sessionId,
@@ -490,19 +502,19 @@ describe("giving someone a place", () => {
     ).rejects.toBeInstanceOf(SchedulingNotFoundError);
     const interview = await participationOf(alice!.volunteerId, "interview-study");
     await expect(
-      assignWorkshopPlace(testDb(), researcher, {
+      assignWorkshopPlace(testDb(), byResearcher(researcher), {
         volunteerId: alice!.volunteerId,
         participationId: interview.id,
         sessionId,
       }),
     ).rejects.toBeInstanceOf(SchedulingNotFoundError);
-    await assignWorkshopPlace(testDb(), researcher, { ...bob!, sessionId });
+    await assignWorkshopPlace(testDb(), byResearcher(researcher), { ...bob!, sessionId });
     const bobs = await bookingOf(bob!.participationId, sessionId);
-    await expect(cancelWorkshopPlace(testDb(), researcher, { ...alice!, bookingId: bobs.id })).rejects.toBeInstanceOf(
-      SchedulingNotFoundError,
-    );
     await expect(
-      assignWorkshopPlace(testDb(), researcher, { ...alice!, sessionId: crypto.randomUUID() }),
+      cancelWorkshopPlace(testDb(), byResearcher(researcher), { ...alice!, bookingId: bobs.id }),
+    ).rejects.toBeInstanceOf(SchedulingNotFoundError);
+    await expect(
+      assignWorkshopPlace(testDb(), byResearcher(researcher), { ...alice!, sessionId: crypto.randomUUID() }),
     ).rejects.toBeInstanceOf(SchedulingNotFoundError);
     expect((await bookingOf(bob!.participationId, sessionId)).status).toBe("BOOKED");
   });
@@ -513,7 +525,8 @@ describe("recording attendance", () => {
     const researcher = await aResearcher();
     const sessionId = await aSession(2);
     const [came, missed] = await consentedWorkshopPeople(2);
-    for (const p of [came!, missed!]) await assignWorkshopPlace(testDb(), researcher, { ...p, sessionId });
+    for (const p of [came!, missed!])
+      await assignWorkshopPlace(testDb(), byResearcher(researcher), { ...p, sessionId });
     const session = await testDb().workshopSession.findUniqueOrThrow({ where: { id: sessionId } });
     const cameBooking = await bookingOf(came!.participationId, sessionId);
     const missedBooking = await bookingOf(missed!.participationId, sessionId);
@@ -554,7 +567,7 @@ describe("recording attendance", () => {
     ).rejects.toBeInstanceOf(SchedulingError);
     // A place at a session that has started cannot be cancelled or moved away from.
     await expect(
-      cancelWorkshopPlace(testDb(), researcher, { ...came!, bookingId: cameBooking.id }, later),
+      cancelWorkshopPlace(testDb(), byResearcher(researcher), { ...came!, bookingId: cameBooking.id }, later),
     ).rejects.toBeInstanceOf(SchedulingError);
   });
 });

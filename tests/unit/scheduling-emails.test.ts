@@ -8,6 +8,8 @@ import {
 import {
   renderWorkshopAttendance,
   renderWorkshopCancellation,
+  renderWorkshopOffer,
+  renderWorkshopOfferEnded,
   renderWorkshopPlace,
   renderWorkshopWaitlistChanged,
   renderWorkshopWaitlisted,
@@ -55,7 +57,13 @@ const emails = {
     kind: "moved",
     previous: { ...session, title: "Online", startsAt: summer },
   }),
-  "workshop offered": renderWorkshopPlace({ ...workshop, kind: "offered" }),
+  "workshop accepted": renderWorkshopPlace({ ...workshop, kind: "accepted" }),
+  "workshop offer": renderWorkshopOffer({
+    ...workshop,
+    expiresAt: new Date("2027-01-10T17:00:00Z"),
+    answerUrl: "https://example.org/manage/T/workshop?p=P",
+  }),
+  "workshop offer expired": renderWorkshopOfferEnded({ ...workshop, reason: "EXPIRED" }),
   "workshop changed": renderWorkshopPlace({ ...workshop, kind: "changed" }),
   "workshop waitlisted": renderWorkshopWaitlisted({ ...workshop, position: 3 }),
   "workshop waitlist changed": renderWorkshopWaitlistChanged(workshop),
@@ -139,8 +147,12 @@ describe("the workshop emails", () => {
     expect(emails["workshop booked"].text).toContain("Where: Room 1, Leeds General Infirmary");
     expect(emails["workshop booked"].html).toContain("Workshop: Leeds &amp; York");
     expect(emails["workshop waitlisted"].text).toContain("You are on its waiting list (number 3).");
-    expect(emails["workshop offered"].text).toContain("A place has become free, and it is yours");
-    expect(emails["workshop offered"].text).toContain("you can withdraw using the link below");
+    expect(emails["workshop accepted"].text).toContain("Thank you for accepting the place");
+    expect(emails["workshop accepted"].text).toContain("You can give up your place or choose another session");
+    // The offer says how long it is held, in UK time, and links to the person's own page to answer.
+    expect(emails["workshop offer"].text).toContain("until 5pm on 10 January 2027 (GMT)");
+    expect(emails["workshop offer"].text).toContain("https://example.org/manage/T/workshop?p=P");
+    expect(emails["workshop offer expired"].text).toContain("you can choose another session");
     expect(emails["workshop moved"].text).toContain(
       "Your place has moved from Online on 1 July 2027 to this workshop:",
     );

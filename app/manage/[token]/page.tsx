@@ -156,6 +156,13 @@ export default async function ManagePage({ params, searchParams }: Props) {
               <p>
                 <Link href={`/studies/${p.studySlug}/information-sheet`}>Read the participant information sheet</Link>
               </p>
+              {p.workshopPlace ? (
+                <p>
+                  <Link href={`/manage/${token}/workshop?p=${p.id}`} prefetch={false}>
+                    {p.status === "CONSENTED" ? "Choose a workshop session" : "See or change your workshop place"}
+                  </Link>
+                </p>
+              ) : null}
               {p.canWithdraw ? (
                 <p>
                   <Link href={`/manage/${token}/withdraw?from=${p.id}`} prefetch={false}>

@@ -1,4 +1,5 @@
 import type { EmailContent } from "../enqueue-email";
+import { ukDateTimeWithZone } from "@/lib/scheduling/status-words";
 import { formatUkDate } from "@/lib/text/uk-dates";
 import { ukTimeSpan } from "./interview-emails";
 import { renderEmail, type EmailBlock } from "./layout";
@@ -53,8 +54,8 @@ export type WorkshopPlaceKind =
   | "booked"
   /** Moved from another session (`previous`). */
   | "moved"
-  /** Offered from the waiting list when a place became free. */
-  | "offered"
+  /** Offered from the waiting list when a place became free, and accepted. */
+  | "accepted"
   /** The session itself changed time or place. */
   | "changed";
 
@@ -66,20 +67,20 @@ export function renderWorkshopPlace(
   const titles: Record<WorkshopPlaceKind, string> = {
     booked: "Your workshop place is booked",
     moved: "Your workshop place has moved",
-    offered: "A place has become free for you",
+    accepted: "Your workshop place is booked",
     changed: "Your workshop has changed",
   };
   const intro: Record<WorkshopPlaceKind, string> = {
     booked: `Thank you for agreeing to take part in ${input.studyTitle}. You have a place at this workshop:`,
     moved: `Your place has moved${input.previous ? ` from ${input.previous.title} on ${formatUkDate(input.previous.startsAt)}` : ""} to this workshop:`,
-    offered: `You were on the waiting list for this workshop. A place has become free, and it is yours:`,
+    accepted: "Thank you for accepting the place. It is yours, at this workshop:",
     changed: "The details of your workshop have changed. This is the workshop now:",
   };
   const calendar: Record<WorkshopPlaceKind, string> = {
     booked: "A calendar invitation is attached to this email. Open it to add the workshop to your calendar.",
     moved:
       "The calendar invitations attached to this email add the new workshop to your calendar and remove the old one.",
-    offered: "A calendar invitation is attached to this email. Open it to add the workshop to your calendar.",
+    accepted: "A calendar invitation is attached to this email. Open it to add the workshop to your calendar.",
     changed:
       "The calendar invitation attached to this email replaces the earlier one. Open it to update your calendar.",
   };
@@ -88,11 +89,11 @@ export function renderWorkshopPlace(
     { kind: "paragraph", text: intro[input.kind] },
     ...facts(session),
     { kind: "paragraph", text: calendar[input.kind] },
-    { kind: "heading", text: input.kind === "offered" ? "If you no longer want the place" : "If you cannot come" },
-    input.kind === "offered"
+    { kind: "heading", text: "If you cannot come" },
+    input.kind === "booked" || input.kind === "accepted"
       ? {
           kind: "paragraph",
-          text: `If you cannot come, or would prefer another date, contact ${input.contactName} at ${input.contactEmail} so that we can offer the place to someone else. If you no longer wish to take part, you can withdraw using the link below, without giving a reason.`,
+          text: `You can give up your place or choose another session using the link below, so that the place can be offered to someone else. If you have questions, contact ${input.contactName} at ${input.contactEmail}.`,
         }
       : contact(input, "If you cannot come, or need to change anything,"),
     ...end(input),
@@ -100,10 +101,65 @@ export function renderWorkshopPlace(
   const subjects: Record<WorkshopPlaceKind, string> = {
     booked: `Your workshop place is booked: ${formatUkDate(session.startsAt)}`,
     moved: `Your workshop place has moved to ${formatUkDate(session.startsAt)}`,
-    offered: `A workshop place has become free for you: ${formatUkDate(session.startsAt)}`,
+    accepted: `Your workshop place is booked: ${formatUkDate(session.startsAt)}`,
     changed: `Your workshop on ${formatUkDate(session.startsAt)} has changed`,
   };
   return { subject: subjects[input.kind], ...renderEmail(titles[input.kind], blocks) };
+}
+
+/**
+ * A place has become free at the session the person is waiting for: it is held for them until
+ * `expiresAt`, and they accept or decline it on their own workshop page (`answerUrl`).
+ */
+export function renderWorkshopOffer(input: WorkshopEmailBase & { expiresAt: Date; answerUrl: string }): EmailContent {
+  const until = ukDateTimeWithZone(input.expiresAt);
+  const blocks: EmailBlock[] = [
+    { kind: "paragraph", text: `Dear ${input.fullName},` },
+    {
+      kind: "paragraph",
+      text: "A place has become free at the workshop you are on the waiting list for, and we are offering it to you:",
+    },
+    ...facts(input.session),
+    {
+      kind: "paragraph",
+      text: `We will keep the place for you until ${until}. Please accept it, or let us know you do not want it, using this link:`,
+    },
+    { kind: "link", text: "Accept or decline the place", href: input.answerUrl },
+    {
+      kind: "paragraph",
+      text: "If we do not hear from you by then, the place will be offered to the next person on the waiting list. You can still choose another session afterwards.",
+    },
+    contact(input, "If you have questions,"),
+    ...end(input),
+  ];
+  return {
+    subject: `A workshop place is free for you: please reply by ${formatUkDate(input.expiresAt)}`,
+    ...renderEmail("A workshop place is free for you", blocks),
+  };
+}
+
+/** An offered place has passed to the next person: the person declined it, or did not answer in time. */
+export function renderWorkshopOfferEnded(input: WorkshopEmailBase & { reason: "DECLINED" | "EXPIRED" }): EmailContent {
+  const blocks: EmailBlock[] = [
+    { kind: "paragraph", text: `Dear ${input.fullName},` },
+    {
+      kind: "paragraph",
+      text:
+        input.reason === "DECLINED"
+          ? "Thank you for letting us know that you do not want the place at this workshop:"
+          : "The time to accept the place we offered you at this workshop has passed:",
+    },
+    ...facts(input.session),
+    {
+      kind: "paragraph",
+      text: "The place has been offered to the next person on the waiting list, and you are no longer on it. You are still taking part in the study: you can choose another session using the link below.",
+    },
+    contact(input, "If you have questions,"),
+    ...end(input),
+  ];
+  const title =
+    input.reason === "DECLINED" ? "You have declined the workshop place" : "The workshop place offer has ended";
+  return { subject: `${title}: ${formatUkDate(input.session.startsAt)}`, ...renderEmail(title, blocks) };
 }
 
 /** The session is full: the person is on its waiting list, at this position. */
@@ -117,7 +173,7 @@ export function renderWorkshopWaitlisted(input: WorkshopEmailBase & { position: 
     ...facts(input.session),
     {
       kind: "paragraph",
-      text: `You are on its waiting list (number ${input.position}). If a place becomes free, we will email you straight away with the details and a calendar invitation.`,
+      text: `You are on its waiting list (number ${input.position}). If a place becomes free, we will email you straight away and offer it to you.`,
     },
     contact(input, "If you would prefer another date, or have questions,"),
     ...end(input),

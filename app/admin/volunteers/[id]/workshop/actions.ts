@@ -4,6 +4,7 @@ import { formValues, type FormState } from "@/lib/forms/form-state";
 import { formTarget, parseAndRun, runOrRefuse } from "@/lib/scheduling/refusal-state";
 import { assignWorkshopPlace } from "@/lib/workshops/assign-workshop-place";
 import { cancelWorkshopPlace } from "@/lib/workshops/cancel-workshop-place";
+import { byResearcher } from "@/lib/workshops/place-actor";
 import { attendanceFormSchema, placeFormSchema } from "@/lib/workshops/place-forms";
 import { recordWorkshopAttendance } from "@/lib/workshops/record-workshop-attendance";
 import { requireResearcher } from "@/lib/auth/researcher-session";
@@ -20,7 +21,10 @@ export async function assignWorkshopPlaceAction(
   const target = formTarget(volunteerId, formData, ["participationId"]);
   const values = formValues(formData, ["sessionId"]);
   return parseAndRun(values, placeFormSchema, async (data) => {
-    const outcome = await assignWorkshopPlace(getDb(), researcher, { ...target, sessionId: data.sessionId });
+    const outcome = await assignWorkshopPlace(getDb(), byResearcher(researcher), {
+      ...target,
+      sessionId: data.sessionId,
+    });
     return page(
       target.volunteerId,
       `${outcome.moved ? "moved-" : ""}${outcome.status === "BOOKED" ? "booked" : "waitlisted"}`,
@@ -36,7 +40,7 @@ export async function cancelWorkshopPlaceAction(
   const researcher = await requireResearcher();
   const target = formTarget(volunteerId, formData, ["participationId", "bookingId"]);
   return runOrRefuse({}, async () => {
-    await cancelWorkshopPlace(getDb(), researcher, target);
+    await cancelWorkshopPlace(getDb(), byResearcher(researcher), target);
     return page(target.volunteerId, "cancelled");
   });
 }

@@ -8,7 +8,13 @@ import { participationRows, StudyChoice } from "@/components/scheduling/Arrangem
 import { DoneBanner } from "@/components/scheduling/DoneBanner";
 import { NEEDS_CONSENT } from "@/lib/scheduling/errors";
 import { mayAssignWorkshop } from "@/lib/participation/status";
-import { bookingStatusWords, placesWords, sessionWhere, ukSpanWithZone } from "@/lib/scheduling/status-words";
+import {
+  bookingStatusWords,
+  placesWords,
+  sessionWhere,
+  ukDateTimeWithZone,
+  ukSpanWithZone,
+} from "@/lib/scheduling/status-words";
 import { loadWorkshopPage } from "@/lib/workshops/load-workshop-page";
 import { placeIsSettled } from "@/lib/workshops/place-rules";
 import { requireResearcher } from "@/lib/auth/researcher-session";
@@ -89,7 +95,11 @@ export default async function WorkshopPlacePage(props: ArrangementPageProps) {
             {current ? (
               <section aria-labelledby="current-heading">
                 <h2 className="nhsuk-heading-m" id="current-heading">
-                  {current.status === "BOOKED" ? "Their place" : "Their waiting list"}
+                  {current.status === "BOOKED"
+                    ? "Their place"
+                    : current.status === "OFFERED"
+                      ? "The place offered to them"
+                      : "Their waiting list"}
                 </h2>
                 <SummaryList
                   rows={[
@@ -108,7 +118,9 @@ export default async function WorkshopPlacePage(props: ArrangementPageProps) {
                       value:
                         current.status === "WAITLISTED"
                           ? `On the waiting list, number ${current.position}`
-                          : bookingStatusWords[current.status],
+                          : current.status === "OFFERED" && current.offerExpiresAt
+                            ? `${bookingStatusWords[current.status]}, until ${ukDateTimeWithZone(current.offerExpiresAt)}. They accept or decline it from their personal link.`
+                            : bookingStatusWords[current.status],
                     },
                   ]}
                 />
@@ -129,7 +141,11 @@ export default async function WorkshopPlacePage(props: ArrangementPageProps) {
                 ) : (
                   <p>
                     <Link href={`/admin/volunteers/${volunteer.id}/workshop/cancel`}>
-                      {current.status === "BOOKED" ? "Cancel this place" : "Take them off the waiting list"}
+                      {current.status === "BOOKED"
+                        ? "Cancel this place"
+                        : current.status === "OFFERED"
+                          ? "Withdraw the offer and take them off the waiting list"
+                          : "Take them off the waiting list"}
                     </Link>
                   </p>
                 )}

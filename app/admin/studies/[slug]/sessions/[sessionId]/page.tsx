@@ -45,7 +45,11 @@ function People({ people, caption, waitlist }: { people: SessionPerson[]; captio
               <Link href={`/admin/volunteers/${p.volunteerId}/workshop`}>{p.fullName}</Link>
             </td>
             <td className="nhsuk-table__cell">
-              {waitlist && p.waitlistedAt ? formatUkDateTime(p.waitlistedAt) : bookingStatusWords[p.status]}
+              {waitlist && p.waitlistedAt
+                ? formatUkDateTime(p.waitlistedAt)
+                : p.status === "OFFERED" && p.offerExpiresAt
+                  ? `${bookingStatusWords[p.status]} (until ${formatUkDateTime(p.offerExpiresAt)})`
+                  : bookingStatusWords[p.status]}
             </td>
           </tr>
         ))}
@@ -89,7 +93,10 @@ export default async function SessionPage({ params, searchParams }: Props) {
         ]
       : []),
     { key: "Region", value: session.region ? labelOf(regionOptions, session.region) : "Any" },
-    { key: "Places", value: `${session.booked} of ${session.capacity} booked. ${placesWords(session)}.` },
+    {
+      key: "Places",
+      value: `${session.booked} of ${session.capacity} booked${session.offered > 0 ? `, ${session.offered} offered to the waiting list` : ""}. ${placesWords(session)}.`,
+    },
     ...(session.cancelledAt ? [{ key: "Cancelled", value: formatUkDateTime(session.cancelledAt) }] : []),
   ];
   const offeredCount = Number(offered);

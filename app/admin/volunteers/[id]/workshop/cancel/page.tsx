@@ -27,7 +27,8 @@ export default async function CancelWorkshopPlacePage({ params, searchParams }: 
   if (!view) notFound();
   const back = `/admin/volunteers/${view.volunteer.id}/workshop`;
   const current = view.current;
-  const waitlisted = current?.status === "WAITLISTED";
+  // An offered place is not in their calendar yet: taking it away is like leaving the waiting list.
+  const waitlisted = current?.status === "WAITLISTED" || current?.status === "OFFERED";
   return (
     <>
       <BackLink href={back} />
