@@ -130,10 +130,10 @@ describe("withdrawing sends the calendar cancellation", () => {
     expect(cancel.method).toBe("CANCEL");
     expect(cancel.event.uid).toBe(invitation.event.uid);
     expect(Number(cancel.event.sequence)).toBe(Number(invitation.event.sequence) + 1);
-    // Their seat went to the first on the waiting list.
+    // Their seat is offered to the first on the waiting list, who has not answered yet.
     expect(
       (await db.workshopBooking.findFirstOrThrow({ where: { participationId: waiting.participationId } })).status,
-    ).toBe("BOOKED");
+    ).toBe("OFFERED");
 
     // The third person was still waiting: their withdrawal cancels the place, with nothing for a calendar.
     await withdrawParticipation(db, {
@@ -149,6 +149,20 @@ describe("withdrawing sends the calendar cancellation", () => {
     expect(thirdConfirmation.attachments).toEqual([]);
     expect(thirdConfirmation.textBody).toContain("Your place on the waiting list for the workshop");
     expect(thirdConfirmation.textBody).not.toContain("calendar file");
+
+    // The person offered the seat withdraws before answering: the offer ends, and it was never in a calendar.
+    await withdrawParticipation(db, {
+      volunteerId: waiting.volunteerId,
+      participationIds: "all",
+      method: "SELF_SERVICE",
+      dataChoice: "KEEP",
+      reason: null,
+    });
+    const offered = await db.workshopBooking.findFirstOrThrow({ where: { participationId: waiting.participationId } });
+    expect(offered).toMatchObject({ status: "CANCELLED", offerExpiresAt: null });
+    const offeredConfirmation = await latestEmail(waiting.volunteerId, "withdrawal-confirmation");
+    expect(offeredConfirmation.attachments).toEqual([]);
+    expect(offeredConfirmation.textBody).toContain("The place you were offered at the workshop");
   });
 
   it("with nothing booked, as before: no calendar file", async () => {
