@@ -9,13 +9,19 @@ const FIELDS = Object.keys(studySettingsFormSchema.shape);
 // The summary lists errors in the order the schema names the fields, which is the order they appear in.
 const ORDER = ["form", ...FIELDS];
 
-/** A study's settings. The values shown after a refused save are the ones posted, so nothing is lost. */
+/**
+ * A study's settings. The values shown after a refused save are the ones posted, so nothing is lost.
+ * Of the two scheduling settings only the one for the study's kind is shown: the other would be a question
+ * the admin cannot answer. It is posted unchanged, hidden, so that every post reads the whole schema.
+ */
 export function StudySettingsForm({
   action,
   initial,
+  kind,
 }: {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
   initial: Record<string, string>;
+  kind: "INTERVIEW" | "WORKSHOP";
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   // The same schema as the server action checks the form before it is posted; without JavaScript the
@@ -26,6 +32,7 @@ export function StudySettingsForm({
   useEffect(() => {
     if (clientErrors) document.getElementById("error-summary")?.focus();
   }, [clientErrors]);
+  const hidden = kind === "INTERVIEW" ? "workshopOfferHours" : "interviewBookingCutoffHours";
   const check = (event: FormEvent<HTMLFormElement>) => {
     // Read as the server action reads the post, so that both find the same problems.
     const parsed = studySettingsFormSchema.safeParse(formValues(new FormData(event.currentTarget), FIELDS));
@@ -40,10 +47,13 @@ export function StudySettingsForm({
     <form action={formAction} onSubmit={check} noValidate>
       <ErrorSummary
         errors={errorSummary(errors, ORDER).map((e) =>
-          e.href === "#form" || e.href === "#expectedUpdatedAt" ? { ...e, href: "#status" } : e,
+          e.href === "#form" || e.href === "#expectedUpdatedAt" || e.href === `#${hidden}`
+            ? { ...e, href: "#status" }
+            : e,
         )}
       />
       <input type="hidden" name="expectedUpdatedAt" value={values.expectedUpdatedAt} />
+      <input type="hidden" name={hidden} value={values[hidden]} />
       <Radios
         id="status"
         name="status"
@@ -144,6 +154,31 @@ export function StudySettingsForm({
         defaultValue={values.retentionDays}
         error={errors.retentionDays}
       />
+      {kind === "INTERVIEW" ? (
+        <TextInput
+          id="interviewBookingCutoffHours"
+          name="interviewBookingCutoffHours"
+          label="Hours before an interview when people can no longer change it themselves"
+          labelSize="s"
+          hint="After this, the page tells them to contact the study team. 24 by default."
+          inputMode="numeric"
+          width={3}
+          defaultValue={values.interviewBookingCutoffHours}
+          error={errors.interviewBookingCutoffHours}
+        />
+      ) : (
+        <TextInput
+          id="workshopOfferHours"
+          name="workshopOfferHours"
+          label="Hours to accept an offered workshop place"
+          labelSize="s"
+          hint="If they do not accept in time, the place is offered to the next person on the waiting list. 48 by default."
+          inputMode="numeric"
+          width={3}
+          defaultValue={values.workshopOfferHours}
+          error={errors.workshopOfferHours}
+        />
+      )}
       <TextInput
         id="contactName"
         name="contactName"

@@ -15,6 +15,15 @@ const optionalWholeNumber = (what: string, min: number, max: number) =>
       `${what[0]!.toUpperCase()}${what.slice(1)} must be between ${min} and ${max}`,
     );
 
+/** A number that must be given: `enter` says what to type, `range` what is allowed. */
+const wholeNumber = (enter: string, range: string, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => /^\d+$/.test(v), enter)
+    .transform(Number)
+    .refine((v) => v >= min && v <= max, range);
+
 export const studySettingsFormSchema = z
   .object({
     status: z.enum(["DRAFT", "RECRUITING", "CLOSED"], "Choose the study's status"),
@@ -32,6 +41,19 @@ export const studySettingsFormSchema = z
       .refine((v) => v <= 720, "The time to consider must be 720 hours (30 days) or less"),
     reminderAfterDays: optionalWholeNumber("the number of days before a reminder", 1, 365),
     retentionDays: optionalWholeNumber("the retention period in days", 1, 36_500),
+    // The ranges are the database's CHECKs, so a value the form accepts is one the database stores.
+    interviewBookingCutoffHours: wholeNumber(
+      "Enter the hours before an interview as a whole number, like 24 (0 lets people change it until it starts)",
+      "The hours before an interview must be between 0 and 336 (14 days)",
+      0,
+      336,
+    ),
+    workshopOfferHours: wholeNumber(
+      "Enter the hours to accept an offered workshop place as a whole number, like 48",
+      "The hours to accept an offered workshop place must be between 1 and 336 (14 days)",
+      1,
+      336,
+    ),
     contactName: z
       .string()
       .trim()
@@ -86,6 +108,8 @@ export function settingsFormValues(study: StudySettings & { updatedAt: Date }): 
     considerationPeriodHours: String(study.considerationPeriodHours),
     reminderAfterDays: study.reminderAfterDays?.toString() ?? "",
     retentionDays: study.retentionDays?.toString() ?? "",
+    interviewBookingCutoffHours: String(study.interviewBookingCutoffHours),
+    workshopOfferHours: String(study.workshopOfferHours),
     contactName: study.contactName,
     contactEmail: study.contactEmail,
     expectedUpdatedAt: study.updatedAt.toISOString(),

@@ -18,6 +18,22 @@ export function hoursWords(hours: number): string {
   return `${hours} ${hours === 1 ? "hour" : "hours"}`;
 }
 
+/** A length of time given in hours, in days as well where it is whole days. */
+function durationWords(hours: number): string {
+  if (hours > 0 && hours % 24 === 0) return `${hours / 24} ${hours === 24 ? "day" : "days"} (${hours} hours)`;
+  return `${hours} ${hours === 1 ? "hour" : "hours"}`;
+}
+
+/** Until when people may move or cancel their own interview from their personal link. */
+export function interviewCutoffWords(hours: number): string {
+  return hours === 0 ? "Until the interview starts" : `Until ${durationWords(hours)} before it starts`;
+}
+
+/** How long a person offered a freed workshop place has to accept it. */
+export function workshopOfferWords(hours: number): string {
+  return `${durationWords(hours)}, then it is offered to the next person on the waiting list`;
+}
+
 export function retentionWords(days: number | null): string {
   return days === null ? "Not set: kept until someone erases them" : `${days} ${days === 1 ? "day" : "days"}`;
 }

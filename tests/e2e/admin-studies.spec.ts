@@ -43,6 +43,37 @@ test("a workshop study links to its sessions", async ({ page, context, portalDb,
     "href",
     `/admin/studies/${study.slug}/sessions`,
   );
+  await expect(summaryRow(page, "Time to accept an offered workshop place")).toHaveText(
+    "2 days (48 hours), then it is offered to the next person on the waiting list",
+  );
+  await expect(summaryRow(page, "People can move or cancel their interview themselves")).toHaveCount(0);
+});
+
+test("a workshop study's settings ask for the time to accept an offered place, not the interview cut-off", async ({
+  page,
+  context,
+  portalDb,
+  authSecret,
+}) => {
+  const study = await aTestStudy(portalDb, "WORKSHOP");
+  await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
+  await page.goto(`/admin/studies/${study.slug}`);
+  await page.getByRole("link", { name: "Change time to accept an offered workshop place" }).click();
+  await expect(page.getByLabel("Hours before an interview when people can no longer change it themselves")).toHaveCount(
+    0,
+  );
+  const offer = page.getByLabel("Hours to accept an offered workshop place");
+  await offer.fill("0");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expectErrors(page, ["The hours to accept an offered workshop place must be between 1 and 336 (14 days)"]);
+  await offer.fill("72");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expectSuccess(page, "The study's settings have been saved");
+  await expect(summaryRow(page, "Time to accept an offered workshop place")).toHaveText(
+    "3 days (72 hours), then it is offered to the next person on the waiting list",
+  );
+  const saved = await portalDb.study.findUniqueOrThrow({ where: { id: study.id } });
+  expect([saved.workshopOfferHours, saved.interviewBookingCutoffHours]).toEqual([72, 24]);
 });
 
 test("an admin changes the settings, is told what is wrong, and sees them saved", async ({
@@ -62,10 +93,14 @@ test("an admin changes the settings, is told what is wrong, and sees them saved"
   await page.getByLabel("Largest").fill("10");
   await page.getByLabel("Contact's email address").fill("not an email");
   await page.getByLabel("Remind people who have not answered their invitation after (days)").fill("0");
+  await expect(page.getByLabel("Hours to accept an offered workshop place")).toHaveCount(0);
+  const cutoff = page.getByLabel("Hours before an interview when people can no longer change it themselves");
+  await cutoff.fill("a day");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expectErrors(page, [
     "The smallest number of participants must not be more than the largest",
     "The number of days before a reminder must be between 1 and 365",
+    "Enter the hours before an interview as a whole number, like 24 (0 lets people change it until it starts)",
     "Enter the contact's email address in the correct format, like name@imperial.ac.uk",
   ]);
   await expect(page.getByLabel("Smallest")).toHaveValue("20");
@@ -79,6 +114,7 @@ test("an admin changes the settings, is told what is wrong, and sees them saved"
   await page.getByLabel("Time to consider, in hours").fill("48");
   await page.getByLabel("Remind people who have not answered their invitation after (days)").fill("5");
   await page.getByLabel("Keep the records of people who do not take part for (days)").fill("");
+  await cutoff.fill("12");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/studies/${study.slug}\\?done=settings$`));
   await expectSuccess(page, "The study's settings have been saved");
@@ -91,6 +127,10 @@ test("an admin changes the settings, is told what is wrong, and sees them saved"
   await expect(summaryRow(page, "Keep records of people who do not take part for")).toHaveText(
     "Not set: kept until someone erases them",
   );
+  await expect(summaryRow(page, "People can move or cancel their interview themselves")).toHaveText(
+    "Until 12 hours before it starts",
+  );
+  await expect(summaryRow(page, "Time to accept an offered workshop place")).toHaveCount(0);
   await expectNoAccessibilityViolations(page);
   const event = await portalDb.auditEvent.findFirstOrThrow({
     where: { action: "study.settings_changed", subjectId: study.id },
@@ -98,6 +138,7 @@ test("an admin changes the settings, is told what is wrong, and sees them saved"
   expect((event.data as { changed: string[] }).changed.sort()).toEqual([
     "considerationPeriodHours",
     "contactEmail",
+    "interviewBookingCutoffHours",
     "invitationMode",
     "reminderAfterDays",
     "retentionDays",

@@ -25,7 +25,7 @@ import {
 import { listStudies } from "@/lib/studies/list-studies";
 import { countReconsentCandidates, publishStudyConsentForm } from "@/lib/studies/publish-study-consent-form";
 import { updateEligibilityRules } from "@/lib/studies/update-eligibility-rules";
-import { studySettingsFormSchema } from "@/lib/studies/study-settings-form";
+import { settingsFormValues, studySettingsFormSchema } from "@/lib/studies/study-settings-form";
 import { updateStudySettings } from "@/lib/studies/update-study-settings";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { NotAllowedError } from "@/lib/auth/permissions";
@@ -57,6 +57,8 @@ const settingsForm = (overrides: Record<string, string> = {}, updatedAt = new Da
   considerationPeriodHours: "24",
   reminderAfterDays: "7",
   retentionDays: "365",
+  interviewBookingCutoffHours: "24",
+  workshopOfferHours: "48",
   contactName: "Mark Skopec",
   contactEmail: "mark.skopec17@imperial.ac.uk",
   expectedUpdatedAt: updatedAt.toISOString(),
@@ -158,6 +160,84 @@ describe("study settings", () => {
       subjectId: study.id,
     });
     expect(JSON.stringify(event.data)).not.toContain("Skopec");
+  });
+
+  it("checks the scheduling settings against the database's ranges, with a message for each", () => {
+    const errors = (values: Record<string, string>) => {
+      const parsed = studySettingsFormSchema.safeParse(settingsForm(values));
+      return parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
+    };
+    const cutoff = (v: string) => errors({ interviewBookingCutoffHours: v }).interviewBookingCutoffHours;
+    const offer = (v: string) => errors({ workshopOfferHours: v }).workshopOfferHours;
+    for (const ok of ["0", "1", "336", " 24 "]) expect(cutoff(ok)).toBeUndefined();
+    for (const ok of ["1", "336"]) expect(offer(ok)).toBeUndefined();
+    const cutoffRange = "The hours before an interview must be between 0 and 336 (14 days)";
+    const cutoffEnter =
+      "Enter the hours before an interview as a whole number, like 24 (0 lets people change it until it starts)";
+    expect(cutoff("337")).toBe(cutoffRange);
+    for (const bad of ["", "-1", "1.5", "a day", "24h"]) expect(cutoff(bad)).toBe(cutoffEnter);
+    const offerRange = "The hours to accept an offered workshop place must be between 1 and 336 (14 days)";
+    const offerEnter = "Enter the hours to accept an offered workshop place as a whole number, like 48";
+    expect(offer("0")).toBe(offerRange);
+    expect(offer("337")).toBe(offerRange);
+    for (const bad of ["", "-5", "2.5", "two days"]) expect(offer(bad)).toBe(offerEnter);
+    expect(studySettingsFormSchema.parse(settingsForm({ interviewBookingCutoffHours: "0" }))).toMatchObject({
+      interviewBookingCutoffHours: 0,
+      workshopOfferHours: 48,
+    });
+  });
+
+  it("saves an interview study's cut-off and a workshop study's time to accept, each audited", async () => {
+    const study = await interview();
+    const save = async (target: typeof study, overrides: Record<string, string>) => {
+      const { expectedUpdatedAt, ...settings } = studySettingsFormSchema.parse(
+        settingsForm({ ...settingsFormValues(target), ...overrides }, target.updatedAt),
+      );
+      return updateStudySettings(testDb(), admin, {
+        studyId: target.id,
+        settings,
+        expectedUpdatedAt: new Date(expectedUpdatedAt),
+      });
+    };
+    expect(await save(study, { interviewBookingCutoffHours: "6" })).toEqual({
+      changed: ["interviewBookingCutoffHours"],
+    });
+    expect(await interview()).toMatchObject({ interviewBookingCutoffHours: 6, workshopOfferHours: 48 });
+
+    const workshops = () => testDb().study.findUniqueOrThrow({ where: { slug: "workshops" } });
+    expect(await save(await workshops(), { workshopOfferHours: "72" })).toEqual({ changed: ["workshopOfferHours"] });
+    expect(await workshops()).toMatchObject({ workshopOfferHours: 72, interviewBookingCutoffHours: 24 });
+
+    const events = await testDb().auditEvent.findMany({
+      where: { action: "study.settings_changed" },
+      orderBy: { id: "asc" },
+    });
+    expect(events.map((e) => [e.subjectId, (e.data as { changed: string[] }).changed])).toEqual([
+      [study.id, ["interviewBookingCutoffHours"]],
+      [(await workshops()).id, ["workshopOfferHours"]],
+    ]);
+    expect((await verifyAuditChain(testDb())).intact).toBe(true);
+  });
+
+  it("stores nothing and audits nothing when a scheduling setting is refused", async () => {
+    const before = await testDb().study.findMany({ orderBy: { slug: "asc" } });
+    const refused: Record<string, string>[] = [
+      { interviewBookingCutoffHours: "337" },
+      { interviewBookingCutoffHours: "soon" },
+      { workshopOfferHours: "0" },
+      { workshopOfferHours: "" },
+    ];
+    for (const bad of refused) {
+      expect(studySettingsFormSchema.safeParse(settingsForm(bad)).success).toBe(false);
+    }
+    // The database refuses the same values, should anything skip the form.
+    const study = await interview();
+    await expect(
+      testDb().study.update({ where: { id: study.id }, data: { interviewBookingCutoffHours: 337 } }),
+    ).rejects.toThrow();
+    await expect(testDb().study.update({ where: { id: study.id }, data: { workshopOfferHours: 0 } })).rejects.toThrow();
+    expect(await testDb().study.findMany({ orderBy: { slug: "asc" } })).toEqual(before);
+    expect(await auditActions()).not.toContain("study.settings_changed");
   });
 
   it("refuses a researcher who is not an admin, and changes nothing", async () => {

@@ -114,6 +114,8 @@ describe("the study settings form's fields", () => {
       "considerationPeriodHours",
       "reminderAfterDays",
       "retentionDays",
+      "interviewBookingCutoffHours",
+      "workshopOfferHours",
       "contactName",
       "contactEmail",
     ]);

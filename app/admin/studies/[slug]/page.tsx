@@ -10,6 +10,7 @@ import { findStudyForAdmin } from "@/lib/studies/find-study";
 import { reconsentRequestedWhenPublished } from "@/lib/studies/publish-study-consent-form";
 import {
   hoursWords,
+  interviewCutoffWords,
   invitationModeWords,
   reminderWords,
   retentionWords,
@@ -17,6 +18,7 @@ import {
   studyStatusColour,
   studyStatusWords,
   targetWords,
+  workshopOfferWords,
 } from "@/lib/studies/study-words";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
@@ -114,6 +116,20 @@ export default async function StudyPage({ params, searchParams }: Props) {
             value: retentionWords(study.retentionDays),
             actions: change(`${base}/settings#retentionDays`, "retention period"),
           },
+          study.kind === "INTERVIEW"
+            ? {
+                key: "People can move or cancel their interview themselves",
+                value: interviewCutoffWords(study.interviewBookingCutoffHours),
+                actions: change(
+                  `${base}/settings#interviewBookingCutoffHours`,
+                  "when people can change their interview",
+                ),
+              }
+            : {
+                key: "Time to accept an offered workshop place",
+                value: workshopOfferWords(study.workshopOfferHours),
+                actions: change(`${base}/settings#workshopOfferHours`, "time to accept an offered workshop place"),
+              },
           {
             key: "Contact",
             value: (

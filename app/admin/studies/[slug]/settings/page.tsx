@@ -23,7 +23,11 @@ export default async function StudySettingsPage({ params }: { params: Promise<{ 
         <div className="nhsuk-grid-column-two-thirds">
           <span className="nhsuk-caption-l">{study.shortTitle}</span>
           <h1 className="nhsuk-heading-l">Change the study&apos;s settings</h1>
-          <StudySettingsForm action={saveStudySettingsAction.bind(null, study.slug)} initial={initial} />
+          <StudySettingsForm
+            action={saveStudySettingsAction.bind(null, study.slug)}
+            initial={initial}
+            kind={study.kind}
+          />
         </div>
       </div>
     </>
