@@ -55,6 +55,14 @@ async function parameters(db: Database, researcherId: string): Promise<Record<st
     include: { informationSheets: true, consentForms: true },
   });
   const email = await db.outgoingEmail.findFirstOrThrow({ where: { volunteerId: volunteer.volunteerId } });
+  const slot = await db.interviewSlot.create({
+    data: {
+      studyId: interview.id,
+      startsAt: new Date(Date.now() + 8 * 86_400_000),
+      durationMinutes: 30,
+      meetingLink: "https://teams.microsoft.com/l/access-control",
+    },
+  });
   return {
     "[id]": volunteer.volunteerId,
     "[participationId]": volunteer.interviewId,
@@ -65,13 +73,14 @@ async function parameters(db: Database, researcherId: string): Promise<Record<st
     "[formId]": interview.consentForms[0]!.id,
     "[researcherId]": researcherId,
     "[emailId]": email.id,
+    "[slotId]": slot.id,
   };
 }
 
 function concrete(template: string, params: Record<string, string>): string {
   let url = template.replace(/\[[A-Za-z]+\]/g, (p) => params[p] ?? p);
-  // Sheets and forms belong to the interview study.
-  if (/\/(information-sheets|consent-forms)\//.test(template))
+  // Sheets, forms and interview times belong to the interview study.
+  if (/\/(information-sheets|consent-forms|slots)(\/|$)/.test(template))
     url = url.replace("/studies/workshops/", "/studies/interview-study/");
   return url;
 }
