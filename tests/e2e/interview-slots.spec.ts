@@ -1,65 +1,15 @@
-import { randomUUID } from "node:crypto";
-import type { Locator, Page } from "@playwright/test";
-import type { Database } from "@/lib/db/prisma";
 import { test } from "./consent-journey";
-import { signInAs, type TestResearcher } from "./researcher-session";
 import { TEAMS_LINK, aVolunteer } from "./scheduling-journey";
-import { expect, expectNoAccessibilityViolations, expectNoHorizontalScroll } from "./support";
-
-const DAY_MS = 86_400_000;
-const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"] as const;
-const dateWords = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
-/** Next week's weekdays, Monday first, as calendar dates (at midday UTC, so the UK date is the same). */
-function nextWeek(): { day: string; month: string; year: string; label: string; date: Date }[] {
-  const today = new Date();
-  today.setUTCHours(12, 0, 0, 0);
-  const iso = ((today.getUTCDay() + 6) % 7) + 1;
-  const monday = today.getTime() + (8 - iso) * DAY_MS;
-  return WEEKDAYS.map((weekday, i) => {
-    const date = new Date(monday + i * DAY_MS);
-    return {
-      day: String(date.getUTCDate()),
-      month: String(date.getUTCMonth() + 1),
-      year: String(date.getUTCFullYear()),
-      label: `${weekday} ${dateWords.format(date)}`,
-      date,
-    };
-  });
-}
-
-/** A researcher with a name no other test's has, so their rows can be told apart in a shared study. */
-async function anInterviewer(page: Page, db: Database, authSecret: string): Promise<TestResearcher> {
-  const researcher = await signInAs(page.context(), db, authSecret, { role: "ADMIN" });
-  const name = `Interviewer ${randomUUID().slice(0, 6)}`;
-  await db.researcher.update({ where: { id: researcher.id }, data: { name } });
-  return { ...researcher, name };
-}
-
-async function fillDate(page: Page, legend: string, when: { day: string; month: string; year: string }) {
-  const group = page.getByRole("group", { name: legend });
-  await group.getByLabel("Day").fill(when.day);
-  await group.getByLabel("Month").fill(when.month);
-  await group.getByLabel("Year").fill(when.year);
-}
-
-function daySection(page: Page, label: string): Locator {
-  return page.locator("section", { has: page.getByRole("heading", { level: 2, name: label, exact: true }) });
-}
-
-/** A pattern's times at UK 10:00 and 14:00 on a date, as instants (BST or GMT, as that date has). */
-function ukInstant(date: Date, hour: number): Date {
-  const probe = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), hour));
-  const londonHour = Number(
-    new Intl.DateTimeFormat("en-GB", { hour: "numeric", hourCycle: "h23", timeZone: "Europe/London" }).format(probe),
-  );
-  return new Date(probe.getTime() - (londonHour - hour) * 3_600_000);
-}
+import {
+  anInterviewer,
+  daySection,
+  fillDate,
+  nextWeek,
+  openPublishForm,
+  publishWeekOfTimes,
+  ukInstant,
+} from "./self-scheduling-journey";
+import { expect, expectNoAccessibilityViolations } from "./support";
 
 test("an admin publishes a week of interview times, sees them by day, withdraws one, and bad or overlapping times change nothing @phone", async ({
   page,
@@ -71,16 +21,7 @@ test("an admin publishes a week of interview times, sees them by day, withdraws 
   const week = nextWeek();
   const mine = () => portalDb.interviewSlot.count({ where: { interviewerId: me.id } });
 
-  await page.goto("/admin/studies/interview-study");
-  await page.getByRole("link", { name: "Interview times for this study" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Interview times");
-  await expectNoAccessibilityViolations(page);
-  await expectNoHorizontalScroll(page);
-
-  await page.getByRole("link", { name: "Publish interview times" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Publish interview times");
-  await expectNoAccessibilityViolations(page);
-  await expectNoHorizontalScroll(page);
+  await openPublishForm(page);
 
   // Nothing filled in: every problem is listed and linked to its field, and nothing is stored.
   await page.getByRole("button", { name: "Publish the times" }).click();
@@ -96,17 +37,7 @@ test("an admin publishes a week of interview times, sees them by day, withdraws 
   expect(await mine()).toBe(0);
 
   // Monday to Friday next week at 10:00 and 14:00 UK time.
-  await fillDate(page, "First date", week[0]!);
-  await fillDate(page, "Last date", week[4]!);
-  const days = page.getByRole("group", { name: "Days of the week" });
-  for (const day of WEEKDAYS) await days.getByLabel(day, { exact: true }).check();
-  await page.getByLabel("Start times").fill("10:00, 14:00");
-  await page.getByLabel("Interviewer (optional)").selectOption(me.id);
-  await page.getByLabel("Microsoft Teams link").fill(TEAMS_LINK);
-  await expect(page.getByText(/^This publishes 10 times, from 10am on /)).toBeVisible();
-  await page.getByRole("button", { name: "Publish the times" }).click();
-  await expect(page.getByRole("heading", { level: 3, name: "Interview times published" })).toBeVisible();
-  await expect(page.getByText(/^You published 10 times, from 10am on .* to 2pm on /)).toBeVisible();
+  await publishWeekOfTimes(page, me, week);
   expect(await mine()).toBe(10);
   const stored = await portalDb.interviewSlot.findMany({
     where: { interviewerId: me.id },
@@ -115,8 +46,6 @@ test("an admin publishes a week of interview times, sees them by day, withdraws 
   expect(stored.map((s) => s.startsAt.toISOString())).toEqual(
     week.flatMap((d) => [ukInstant(d.date, 10), ukInstant(d.date, 14)]).map((d) => d.toISOString()),
   );
-  await expectNoAccessibilityViolations(page);
-  await expectNoHorizontalScroll(page);
 
   // Listed by UK day: each day has its two times, open.
   for (const day of week) {

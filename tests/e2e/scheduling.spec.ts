@@ -386,7 +386,7 @@ test("places are booked until the session is full, then the waiting list; a canc
   expect(icsProperty(await attachment(request, cancelled, "cancellation.ics"), "METHOD")).toBe("CANCEL");
 
   // The place is offered, held for them for a set time: they answer from their personal link (the
-  // calendar invitation comes when they accept; tests/e2e/self-scheduling-workshops.spec.ts follows that).
+  // calendar invitation comes when they accept; tests/e2e/self-scheduling.spec.ts follows that).
   const offer = await waitForEmail(request, second.email, "A workshop place is free for you");
   expect(offer.text).toMatch(new RegExp(`${baseURL}/manage/[A-Za-z0-9_-]{43}/workshop\\?p=`));
   expect(offer.attachments).toEqual([]);
