@@ -6,7 +6,7 @@ import { renderWithdrawalConfirmation } from "@/lib/email/templates/withdrawal-c
 import { renderTeamWithdrawalNotification } from "@/lib/email/templates/withdrawal-team-notification";
 import { daysFromNow, newAccessToken } from "@/lib/tokens/access-token";
 import { links } from "@/lib/tokens/links";
-import { lockWorkshopSessions } from "@/lib/scheduling/transaction";
+import { inSchedulingTransaction, lockInterviewSlots, lockWorkshopSessions } from "@/lib/scheduling/transaction";
 import { offerFreedSeats } from "@/lib/workshops/offer-freed-seats";
 import { ParticipationError } from "./errors";
 import { cancelArrangementsOnWithdrawal } from "./withdrawal-cancellations";
@@ -34,7 +34,8 @@ export async function withdrawParticipation(
 ): Promise<{ withdrawn: string[] }> {
   const { publicUrl, MANAGE_LINK_DAYS } = readEnv();
   const manage = newAccessToken();
-  return db.$transaction(async (tx) => {
+  // Retried if PostgreSQL breaks a deadlock with a booking, as every scheduling path is.
+  return inSchedulingTransaction(db, async (tx) => {
     const volunteer = await tx.volunteer.findUnique({ where: { id: input.volunteerId } });
     if (!volunteer) throw new ParticipationError("That person does not exist.");
     const open = await tx.participation.findMany({
@@ -61,6 +62,16 @@ export async function withdrawParticipation(
         })
       ).map((b) => b.workshopSessionId);
     await lockWorkshopSessions(tx, await bookedSessionIds());
+    // Cancelling an interview frees its slot (a trigger writes the slot row): lock those slots now, before
+    // any person's row, in the order booking takes them (slots, then the person), so the two never deadlock.
+    const heldSlots = await tx.interviewSlot.findMany({
+      where: { bookedInterview: { participationId: { in: ids }, status: "SCHEDULED" } },
+      select: { id: true },
+    });
+    await lockInterviewSlots(
+      tx,
+      heldSlots.map((s) => s.id),
+    );
 
     const withdrawalIds = new Map<string, string>();
     for (const participation of open) {
