@@ -1,5 +1,6 @@
 import { openSecret, sealSecret } from "@/lib/auth/secret-box";
 import { eligibilityRulesSchema } from "@/lib/eligibility/rules";
+import { CURRENT_CALL_QUESTION_SET, currentCallDefinition } from "@/lib/questions/current-call";
 import { seedStudies, type SeedStudy } from "@/lib/seed/study-content";
 import type { Database } from "./prisma";
 
@@ -29,6 +30,7 @@ export type SeedResult = { studiesCreated: string[]; researchersCreated: string[
 export async function seedDatabase(db: Database, options: SeedOptions): Promise<SeedResult> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`select pg_advisory_xact_lock(${SEED_ADVISORY_LOCK})`;
+    await ensureCurrentCallQuestionSet(tx);
     const studiesCreated: string[] = [];
     for (const study of seedStudies) {
       const existing = await tx.study.findUnique({ where: { slug: study.slug }, select: { id: true } });
@@ -69,6 +71,23 @@ export async function seedDatabase(db: Database, options: SeedOptions): Promise<
 
 type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 
+/**
+ * Migration 20261204090000_study_builder stores the call's question set; a database emptied since (the
+ * integration tests truncate every table) gets the same version 1 back, from the same definition.
+ */
+async function ensureCurrentCallQuestionSet(tx: Tx): Promise<void> {
+  const set = await tx.questionSet.upsert({
+    where: { slug: CURRENT_CALL_QUESTION_SET.slug },
+    create: { ...CURRENT_CALL_QUESTION_SET },
+    update: {},
+    select: { id: true, _count: { select: { versions: true } } },
+  });
+  if (set._count.versions > 0) return;
+  await tx.questionSetVersion.create({
+    data: { questionSetId: set.id, version: 1, definition: currentCallDefinition, publishedAt: new Date() },
+  });
+}
+
 async function createStudy(tx: Tx, study: SeedStudy): Promise<void> {
   const publishedAt = new Date();
   const created = await tx.study.create({
@@ -94,6 +113,9 @@ async function createStudy(tx: Tx, study: SeedStudy): Promise<void> {
       displayOrder: study.displayOrder,
       // Parsed here as well as in tests: a malformed rule must never reach the database.
       eligibilityRules: eligibilityRulesSchema.parse(study.eligibilityRules),
+      // The call's question set is version 1 of migration 20261204090000_study_builder.
+      questionSet: { connect: { slug: CURRENT_CALL_QUESTION_SET.slug } },
+      ruleVersions: { create: { version: 1, rules: eligibilityRulesSchema.parse(study.eligibilityRules) } },
     },
   });
   const sheet = await tx.informationSheet.create({

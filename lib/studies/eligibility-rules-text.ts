@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { eligibilityAnswerValues, eligibilityRulesSchema, type EligibilityRules } from "@/lib/eligibility/rules";
+import { eligibilityRulesSchema, type EligibilityRules } from "@/lib/eligibility/rules";
 import { findJsonSyntaxError } from "./json-syntax-error";
 
 /**
@@ -12,7 +12,6 @@ export type RulesTextResult = { ok: true; rules: EligibilityRules } | { ok: fals
 type Issue = z.core.$ZodIssue;
 type Path = readonly PropertyKey[];
 
-const answerKeys = Object.keys(eligibilityAnswerValues);
 const quote = (s: unknown) => `“${String(s)}”`;
 
 function valueAt(root: unknown, path: Path): unknown {
@@ -75,10 +74,6 @@ function describeIssue(root: unknown, issue: Issue, prefix: Path = []): string[]
       return [issue.origin === "array" ? `${at}: list at least one item` : `${at}: must not be empty`];
     case "invalid_format":
       return [`${at}: use lower-case letters, digits and hyphens, starting with a letter, like “works-in-nhs-now”`];
-    case "invalid_value":
-      return [
-        `${at}: ${quote(value)} is not a question the rules can test. Use one of ${answerKeys.map(quote).join(", ")}`,
-      ];
     case "unrecognized_keys":
       return [
         `${at}: ${issue.keys.map(quote).join(", ")} ${issue.keys.length === 1 ? "is not a field" : "are not fields"} that can be used here`,
@@ -101,14 +96,6 @@ function describeIssue(root: unknown, issue: Issue, prefix: Path = []): string[]
       return issue.errors[branch]!.flatMap((inner) => describeIssue(root, inner, path));
     }
     case "custom": {
-      if (issue.message.startsWith("oneOf lists a value")) {
-        const condition = value as { answer: keyof typeof eligibilityAnswerValues; oneOf: string[] };
-        const allowed: readonly string[] = eligibilityAnswerValues[condition.answer];
-        const wrong = condition.oneOf.filter((v) => !allowed.includes(v));
-        return [
-          `${at}.oneOf: ${wrong.map(quote).join(", ")} ${wrong.length === 1 ? "is not an answer" : "are not answers"} to ${quote(condition.answer)}. Use ${allowed.map(quote).join(", ")}`,
-        ];
-      }
       if (issue.message.startsWith("criterion ids must be unique")) {
         const ids = ((valueAt(root, ["criteria"]) as { id: string }[]) ?? []).map((c) => c.id);
         const repeated = [...new Set(ids.filter((id, index) => ids.indexOf(id) !== index))];

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import type { Database } from "@/lib/db/prisma";
+import { CURRENT_CALL_QUESTION_SET } from "@/lib/questions/current-call";
 import { seedStudies } from "@/lib/seed/study-content";
 import { test as portalTest } from "./portal-db";
 import { uniqueEmail } from "./registration-journey";
@@ -41,6 +42,7 @@ export async function aTestStudy(db: Database, kind: "INTERVIEW" | "WORKSHOP" = 
       contactName: "Mark Skopec",
       contactEmail: "mark.skopec17@imperial.ac.uk",
       eligibilityRules: seed.eligibilityRules,
+      questionSet: { connect: { slug: CURRENT_CALL_QUESTION_SET.slug } },
       displayOrder: 100,
     },
   });

@@ -1,3 +1,5 @@
+import { allQuestions } from "@/lib/questions/definition";
+import { currentCallDefinition } from "@/lib/questions/current-call";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ActionError } from "@/lib/forms/action-error";
 import {
@@ -267,14 +269,20 @@ describe("study settings", () => {
 describe("eligibility rules", () => {
   it("turn the rules into words with the registration form's questions and answers", async () => {
     const study = await interview();
-    const words = describeEligibilityRules(eligibilityRulesSchema.parse(study.eligibilityRules));
+    const words = describeEligibilityRules(
+      eligibilityRulesSchema.parse(study.eligibilityRules),
+      allQuestions(currentCallDefinition),
+    );
     expect(words.map((w) => w.condition.text)).toEqual([
       "The answer to “Do you work in the NHS now?” is “Yes”",
       "The answer to “Have you taken part in a THET-funded international health partnership?” is “Yes, I am taking part now” or “Yes, I have taken part in the past”",
       "The answer to “Have you had the opportunity to introduce learning from your international placement into your NHS work?” is “Yes”",
     ]);
     const workshops = await testDb().study.findUniqueOrThrow({ where: { slug: "workshops" } });
-    const either = describeEligibilityRules(eligibilityRulesSchema.parse(workshops.eligibilityRules))[1]!.condition;
+    const either = describeEligibilityRules(
+      eligibilityRulesSchema.parse(workshops.eligibilityRules),
+      allQuestions(currentCallDefinition),
+    )[1]!.condition;
     expect(either.text).toBe("At least one of these:");
     expect(either.parts).toHaveLength(2);
   });

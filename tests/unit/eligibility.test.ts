@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { eligibilityForRequestedStudies } from "@/lib/eligibility/eligibility-for-studies";
 import { evaluateEligibility } from "@/lib/eligibility/evaluate-eligibility";
-import { eligibilityAnswerValues, type EligibilityAnswers } from "@/lib/eligibility/rules";
+import type { EligibilityAnswers } from "@/lib/eligibility/rules";
+import { currentCallDefinition } from "@/lib/questions/current-call";
+import { findQuestion } from "@/lib/questions/definition";
 import { seedStudies } from "@/lib/seed/study-content";
 
 // The rules under test are the seeded data, exactly as the studies carry them.
@@ -122,10 +124,11 @@ describe("either study or both", () => {
 });
 
 describe("a property of the interview study's rules", () => {
-  const answer = <K extends keyof typeof eligibilityAnswerValues>(key: K): fc.Arbitrary<EligibilityAnswers[K]> =>
-    fc.option(fc.constantFrom(...eligibilityAnswerValues[key]), { nil: undefined }) as fc.Arbitrary<
-      EligibilityAnswers[K]
-    >;
+  // Any answer the call's question offers, or none.
+  const answer = (code: string): fc.Arbitrary<string | undefined> =>
+    fc.option(fc.constantFrom(...findQuestion(currentCallDefinition, code)!.options!.map((o) => o.code)), {
+      nil: undefined,
+    });
 
   it("no set of answers makes someone eligible without THET-funded partnership participation", () => {
     fc.assert(

@@ -120,6 +120,10 @@ export function describePrismaSchema(schema: string): string[] {
   return facts.sort();
 }
 
+/**
+ * Indexes on expressions or with a WHERE clause (a partial unique index, such as one draft per question
+ * set) cannot be written in schema.prisma, so they live in the migrations only and are not compared.
+ */
 export async function describeDatabase(client: pg.ClientBase): Promise<string[]> {
   const facts: string[] = [];
   const enums = await client.query<{ name: string; labels: string[] }>(`
@@ -158,7 +162,7 @@ export async function describeDatabase(client: pg.ClientBase): Promise<string[]>
                  join pg_attribute a on a.attrelid = t.oid and a.attnum = k.attnum order by k.ord) as cols
     from pg_index i join pg_class t on t.oid = i.indrelid
     join pg_namespace n on n.oid = t.relnamespace and n.nspname = 'public'
-    where t.relname not in ('_prisma_migrations', '_database_functions') and i.indexprs is null`);
+    where t.relname not in ('_prisma_migrations', '_database_functions') and i.indexprs is null and i.indpred is null`);
   for (const i of indexes.rows) {
     const kind = i.isprimary ? "primary key" : i.isunique ? "unique index" : "index";
     facts.push(`${kind} ${i.tbl}(${i.cols.join(", ")})`);

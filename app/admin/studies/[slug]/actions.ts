@@ -1,4 +1,6 @@
 "use server";
+import { allQuestions } from "@/lib/questions/definition";
+import { currentCallDefinition } from "@/lib/questions/current-call";
 
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
@@ -102,7 +104,15 @@ export async function saveEligibilityRulesAction(
   const values = formValues(formData, ["rules", "expectedUpdatedAt", "intent"]);
   const parsed = parseEligibilityRulesText(values.rules!);
   if (!parsed.ok) return { errors: { rules: parsed.errors.join("\n") }, values };
-  if (values.intent === "preview") return { errors: {}, values, preview: describeEligibilityRules(parsed.rules) };
+  if (values.intent === "preview")
+    return {
+      errors: {},
+      values,
+      preview: describeEligibilityRules(
+        parsed.rules,
+        allQuestions(currentCallDefinition) /* STUDY-BUILDER: the study's own questions */,
+      ),
+    };
   const expected = new Date(values.expectedUpdatedAt!);
   if (Number.isNaN(expected.getTime())) return { errors: { rules: "Reload the page and try again" }, values };
   try {

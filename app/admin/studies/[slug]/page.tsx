@@ -1,3 +1,5 @@
+import { allQuestions } from "@/lib/questions/definition";
+import { currentCallDefinition } from "@/lib/questions/current-call";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -152,7 +154,12 @@ export default async function StudyPage({ params, searchParams }: Props) {
 
       <h2 className="nhsuk-heading-m">Who can take part</h2>
       {rules.success ? (
-        <RuleWords criteria={describeEligibilityRules(rules.data)} />
+        <RuleWords
+          criteria={describeEligibilityRules(
+            rules.data,
+            allQuestions(currentCallDefinition) /* STUDY-BUILDER: the study's own questions */,
+          )}
+        />
       ) : (
         <WarningCallout heading="The stored rules cannot be read">
           <p>Change them to rules in the right form.</p>

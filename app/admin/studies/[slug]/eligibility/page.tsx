@@ -6,7 +6,8 @@ import { formatEligibilityRules } from "@/lib/studies/eligibility-rules-text";
 import { findStudyForAdmin } from "@/lib/studies/find-study";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
-import { eligibilityAnswerValues } from "@/lib/eligibility/rules";
+import { allQuestions, CHOICE_KINDS } from "@/lib/questions/definition";
+import { currentCallDefinition } from "@/lib/questions/current-call";
 import { saveEligibilityRulesAction } from "../actions";
 
 export const metadata: Metadata = { title: "Change the eligibility rules" };
@@ -40,11 +41,14 @@ export default async function EligibilityRulesPage({ params }: { params: Promise
         </ul>
         <p>The answers that can be tested, with their values:</p>
         <ul>
-          {Object.entries(eligibilityAnswerValues).map(([key, values]) => (
-            <li key={key}>
-              <code>{key}</code>: {values.map((v) => `"${v}"`).join(", ")}
-            </li>
-          ))}
+          {/* STUDY-BUILDER: replaced by the readable rules form, over the study's own questions */}
+          {allQuestions(currentCallDefinition)
+            .filter((q) => CHOICE_KINDS.includes(q.kind))
+            .map((q) => (
+              <li key={q.code}>
+                <code>{q.code}</code>: {(q.options ?? []).map((o) => `"${o.code}"`).join(", ")}
+              </li>
+            ))}
         </ul>
         <p>
           A criterion&apos;s id uses lower-case letters, digits and hyphens, like works-in-nhs-now, and is unique in the
