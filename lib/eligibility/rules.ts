@@ -49,8 +49,9 @@ export const eligibilityCriterionSchema = z
   })
   .strict();
 
+/** A draft study may have no criteria yet (everyone would be eligible); it cannot open for recruitment so. */
 export const eligibilityRulesSchema = z
-  .object({ criteria: z.array(eligibilityCriterionSchema).min(1) })
+  .object({ criteria: z.array(eligibilityCriterionSchema) })
   .strict()
   .refine((r) => new Set(r.criteria.map((c) => c.id)).size === r.criteria.length, {
     message: "criterion ids must be unique",
