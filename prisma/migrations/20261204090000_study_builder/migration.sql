@@ -44,8 +44,9 @@ CREATE UNIQUE INDEX "question_set_versions_one_draft"
     ON "question_set_versions"("question_set_id") WHERE "published_at" IS NULL;
 ALTER TABLE "question_set_versions" ADD CONSTRAINT "question_set_versions_question_set_id_fkey"
     FOREIGN KEY ("question_set_id") REFERENCES "question_sets"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+-- RESTRICT, not SET NULL: a published version cannot change, and researchers are disabled, never deleted.
 ALTER TABLE "question_set_versions" ADD CONSTRAINT "question_set_versions_published_by_id_fkey"
-    FOREIGN KEY ("published_by_id") REFERENCES "researchers"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+    FOREIGN KEY ("published_by_id") REFERENCES "researchers"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- Published versions are as immutable as published information sheets (same rule, same function).
 CREATE TRIGGER "question_set_versions_published_immutable"
@@ -78,7 +79,7 @@ CREATE UNIQUE INDEX "eligibility_rule_versions_study_id_version_key" ON "eligibi
 ALTER TABLE "eligibility_rule_versions" ADD CONSTRAINT "eligibility_rule_versions_study_id_fkey"
     FOREIGN KEY ("study_id") REFERENCES "studies"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 ALTER TABLE "eligibility_rule_versions" ADD CONSTRAINT "eligibility_rule_versions_created_by_id_fkey"
-    FOREIGN KEY ("created_by_id") REFERENCES "researchers"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+    FOREIGN KEY ("created_by_id") REFERENCES "researchers"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- A rule version is history: it is never changed or removed.
 CREATE FUNCTION "refuse_change_to_rule_version"() RETURNS trigger LANGUAGE plpgsql AS $$
