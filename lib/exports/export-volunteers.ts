@@ -1,7 +1,8 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Researcher } from "@/lib/auth/researcher-session";
 import type { Database } from "@/lib/db/prisma";
-import { labelOf, regionOptions, staffGroupOptions } from "@/lib/registration/questions";
+import { questionSetsInUse } from "@/lib/volunteers/list-question-filters";
+import { answerColumns, answerInWords } from "./answer-columns";
 import { formatUkSpreadsheetDateTime, ukIsoDay } from "@/lib/text/uk-day";
 import { csvStream, exportFilename, type Cell } from "./csv-stream";
 import { eligibilityLabel, statusForResearchers } from "@/lib/participation/status-words";
@@ -9,9 +10,15 @@ import { eligibilityLabel, statusForResearchers } from "@/lib/participation/stat
 export type CsvExport = { filename: string; rowCount: number; stream: ReadableStream<Uint8Array> };
 type Cursor = { createdAt: Date; id: string };
 
+/** screening_answers is an object by the database's own default; anything else reads as no answers. */
+function answersOf(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
 /**
- * The volunteer list as CSV: one row per volunteer with their details, and for each study their status
- * and eligibility. Any researcher may export it; the export is audited (with the number of rows) before
+ * The volunteer list as CSV: one row per volunteer with their details, for each study their status and
+ * eligibility, then their latest answer to each question of the published question sets in use
+ * (screening_answers, in words; lib/exports/answer-columns.ts). Any researcher may export it; the export is audited (with the number of rows) before
  * any row leaves. It holds everyone registered up to the moment it starts, read in pages of `batchSize`
  * in registration order (keyset pagination on created_at, id), so 100,000 volunteers never sit in memory.
  */
@@ -38,7 +45,7 @@ export async function exportVolunteers(
     return count;
   });
 
-  const header = [
+  const fixedHeader = [
     "Volunteer ID",
     "Full name",
     "Email",
@@ -53,6 +60,13 @@ export async function exportVolunteers(
     "Personal data erased",
     ...studies.flatMap((s) => [`${s.shortTitle}: status`, `${s.shortTitle}: eligibility`]),
   ];
+  // The staff group and region cells above are worded as the published questions of those codes word them.
+  const columns = answerColumns(await questionSetsInUse(db, actor), fixedHeader);
+  const header = [...fixedHeader, ...columns.map((c) => c.header)];
+  const inWords = (code: string, value: string) => {
+    const column = columns.find((c) => c.code === code);
+    return column ? answerInWords(column, value) : value;
+  };
 
   const readBatch = async (after: Cursor | null) => {
     const volunteers = await db.volunteer.findMany({
@@ -72,6 +86,7 @@ export async function exportVolunteers(
         jobTitle: true,
         region: true,
         partnershipCountry: true,
+        screeningAnswers: true,
         createdAt: true,
         erasedAt: true,
       },
@@ -92,9 +107,9 @@ export async function exportVolunteers(
         v.email,
         v.phone,
         v.employer,
-        v.staffGroup ? labelOf(staffGroupOptions, v.staffGroup) : "",
+        v.staffGroup ? inWords("staffGroup", v.staffGroup) : "",
         v.jobTitle,
-        v.region ? labelOf(regionOptions, v.region) : "",
+        v.region ? inWords("region", v.region) : "",
         v.partnershipCountry,
         formatUkSpreadsheetDateTime(v.createdAt),
         v.createdAt.toISOString(),
@@ -105,6 +120,7 @@ export async function exportVolunteers(
             ? [statusForResearchers[p.status].label, eligibilityLabel(p.eligibility, p.eligibilityOverride)]
             : ["Not registered", ""];
         }),
+        ...columns.map((c) => answerInWords(c, answersOf(v.screeningAnswers)[c.code])),
       ];
     });
     const last = volunteers.at(-1);

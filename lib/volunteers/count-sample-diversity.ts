@@ -1,7 +1,10 @@
 import "server-only";
 import type { Researcher } from "@/lib/auth/researcher-session";
 import type { Database } from "@/lib/db/prisma";
-import { labelOf, regionOptions, staffGroupOptions, type Option } from "@/lib/registration/questions";
+import { findQuestion } from "@/lib/questions/definition";
+import { publishedQuestionsOfStudy } from "@/lib/questions/published-questions";
+
+type Option = { value: string; label: string };
 
 export type DiversityCounts = { eligible: number; invited: number; active: number };
 export type DiversityRow = DiversityCounts & {
@@ -36,13 +39,19 @@ const TOTAL = 0b111;
  * A study's sample by staff group, region and partnership country, for purposive sampling: how many are
  * eligible (a researcher's override counts), invited, and taking part (consented and not withdrawn), as
  * the overview's funnel counts them. One query (grouping sets). Any signed-in researcher may see it.
+ *
+ * Staff group and region are counted from the person's details (volunteers.staff_group and .region), and
+ * worded and ordered as the study's published questions of those codes (staffGroup, region) word them; a
+ * value no question offers is shown as stored, after the others.
  */
 export async function countSampleDiversity(
   db: Database,
   _actor: Researcher,
   input: { studyId: string },
 ): Promise<SampleDiversity> {
-  const rows = await db.$queryRaw<Row[]>`
+  const [questions, rows] = await Promise.all([
+    publishedQuestionsOfStudy(db, input.studyId),
+    db.$queryRaw<Row[]>`
     select grouping(v.staff_group, v.region, v.partnership_country) as dimension, v.staff_group, v.region, v.partnership_country,
       (count(*) filter (where coalesce(p.eligibility_override, p.eligibility) = 'ELIGIBLE'))::int as eligible,
       (count(*) filter (where p.invited_at is not null))::int as invited,
@@ -50,7 +59,13 @@ export async function countSampleDiversity(
     from participations p join volunteers v on v.id = p.volunteer_id
     where p.study_id = ${input.studyId}::uuid
       and (coalesce(p.eligibility_override, p.eligibility) = 'ELIGIBLE' or p.invited_at is not null or p.consented_at is not null)
-    group by grouping sets ((v.staff_group), (v.region), (v.partnership_country), ())`;
+    group by grouping sets ((v.staff_group), (v.region), (v.partnership_country), ())`,
+  ]);
+  const optionsOf = (code: string): Option[] =>
+    (questions ? (findQuestion(questions.definition, code)?.options ?? []) : []).map((o) => ({
+      value: o.code,
+      label: o.label,
+    }));
 
   const counts = (r: Row): DiversityCounts => ({ eligible: r.eligible, invited: r.invited, active: r.active });
   const notGiven = "Not given";
@@ -62,7 +77,7 @@ export async function countSampleDiversity(
     return list
       .map((r) => ({
         value: r[column],
-        label: r[column] === null ? notGiven : labelOf(options, r[column]),
+        label: r[column] === null ? notGiven : (options.find((o) => o.value === r[column])?.label ?? r[column]),
         ...counts(r),
       }))
       .sort((a, b) => order(a.value) - order(b.value) || a.label.localeCompare(b.label, "en-GB"));
@@ -70,12 +85,12 @@ export async function countSampleDiversity(
   const total = rows.find((r) => r.dimension === TOTAL);
   return {
     staffGroups: inOptionOrder(
-      staffGroupOptions,
+      optionsOf("staffGroup"),
       rows.filter((r) => r.dimension === BY_STAFF_GROUP),
       "staff_group",
     ),
     regions: inOptionOrder(
-      regionOptions,
+      optionsOf("region"),
       rows.filter((r) => r.dimension === BY_REGION),
       "region",
     ),

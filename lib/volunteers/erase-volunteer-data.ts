@@ -130,6 +130,7 @@ export async function anonymiseVolunteerInTransaction(
       jobTitle: null,
       region: null,
       partnershipCountry: null,
+      screeningAnswers: {},
       erasedAt: now,
     },
   });

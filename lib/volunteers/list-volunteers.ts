@@ -8,6 +8,7 @@ import {
   type StudyKind,
 } from "@/lib/generated/prisma/client";
 import { stageCondition } from "@/lib/recruitment/funnel-stages";
+import { answersContainment } from "./question-filters";
 import { PAGE_SIZE, unknownStudyProblem, type VolunteerListQuery } from "./volunteer-list-query";
 
 export type ListedStudy = {
@@ -114,8 +115,11 @@ export async function listVolunteers(
     const pattern = containsPattern(query.q);
     volunteerConditions.push(sql`(v.full_name ilike ${pattern} or v.email_normalised ilike ${pattern})`);
   }
-  if (query.staffGroup) volunteerConditions.push(sql`v.staff_group = ${query.staffGroup}`);
-  if (query.region) volunteerConditions.push(sql`v.region = ${query.region}`);
+  if (query.answers && query.answers.length > 0) {
+    // One containment test for every chosen answer, answered by the GIN index on screening_answers; the
+    // JSON is a parameter, never part of the SQL text.
+    volunteerConditions.push(sql`v.screening_answers @> ${JSON.stringify(answersContainment(query.answers))}::jsonb`);
+  }
   if (query.country) volunteerConditions.push(sql`v.partnership_country = ${query.country}`);
 
   const participationConditions: Prisma.Sql[] = [];

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import type { ParticipationStatus } from "@/lib/generated/prisma/client";
 import { PARTICIPATION_STATUSES } from "@/lib/participation/status";
-import { regions, staffGroups } from "@/lib/registration/questions";
+import { parseAnswerFilters, type AnswerFilter, type QuestionFilter } from "./question-filters";
 
 /**
  * The volunteers list's address: every search, filter, sort and page is a query parameter, so a list can
  * be bookmarked, shared and used without JavaScript. Each parameter is checked on its own: a bad one is
- * left out with a message, and the rest still apply.
+ * left out with a message, and the rest still apply. Besides the fixed parameters below, each choice question
+ * of the published question sets is a parameter named by its code (lib/volunteers/question-filters.ts).
  */
 
 export const PAGE_SIZE = 25;
@@ -61,8 +62,8 @@ export type VolunteerListQuery = {
   study?: string;
   status?: ParticipationStatus;
   eligibility?: "ELIGIBLE" | "INELIGIBLE";
-  staffGroup?: (typeof staffGroups)[number];
-  region?: (typeof regions)[number];
+  /** Answers to screening questions, in the filters' order: each must be among the person's latest answers. */
+  answers?: AnswerFilter[];
   country?: string;
   stage?: Stage;
   sort: Sort;
@@ -87,8 +88,6 @@ export const volunteerListParamsSchema = z.object({
   eligibility: optional(
     z.enum(["eligible", "ineligible"]).transform((e) => e.toUpperCase() as "ELIGIBLE" | "INELIGIBLE"),
   ),
-  staffGroup: optional(z.enum(staffGroups)),
-  region: optional(z.enum(regions)),
   country: optional(z.string().max(100)),
   stage: optional(z.enum(stages)),
   sort: optional(z.enum(sorts)),
@@ -103,8 +102,6 @@ const problemWords: Record<ParamName, string> = {
   study: "The study in the address was not recognised, so the list is not filtered by study.",
   status: "The status in the address was not recognised, so the list is not filtered by status.",
   eligibility: "The eligibility in the address was not recognised, so the list is not filtered by eligibility.",
-  staffGroup: "The staff group in the address was not recognised, so the list is not filtered by staff group.",
-  region: "The region in the address was not recognised, so the list is not filtered by region.",
   country: "The partnership country in the address was too long, so the list is not filtered by country.",
   stage: "The stage in the address was not recognised, so the list is not filtered by stage.",
   sort: "The sort order in the address was not recognised, so the list is sorted by registration date.",
@@ -115,10 +112,14 @@ const problemWords: Record<ParamName, string> = {
 export const unknownStudyProblem = problemWords.study;
 
 /**
- * Reads the list's query parameters (a repeated parameter counts once, by its first value). Never
- * throws: whatever the address says, the result is a query the list can run, and the problems found.
+ * Reads the list's query parameters (a repeated parameter counts once, by its first value), with the
+ * question filters the page offers (lib/volunteers/list-question-filters.ts). Never throws: whatever the
+ * address says, the result is a query the list can run, and the problems found.
  */
-export function parseVolunteerListQuery(params: QueryParams): { query: VolunteerListQuery; problems: string[] } {
+export function parseVolunteerListQuery(
+  params: QueryParams,
+  questionFilters: readonly QuestionFilter[] = [],
+): { query: VolunteerListQuery; problems: string[] } {
   const problems: string[] = [];
   const values: Partial<Record<ParamName, unknown>> = {};
   for (const name of Object.keys(volunteerListParamsSchema.shape) as ParamName[]) {
@@ -129,14 +130,15 @@ export function parseVolunteerListQuery(params: QueryParams): { query: Volunteer
     else problems.push(problemWords[name]);
   }
   const v = values as z.infer<typeof volunteerListParamsSchema>;
+  const answerFilters = parseAnswerFilters(params, questionFilters);
+  problems.push(...answerFilters.problems);
   const sort = v.sort ?? "registered";
   const query: VolunteerListQuery = {
     ...(v.q !== undefined && { q: v.q }),
     ...(v.study !== undefined && { study: v.study }),
     ...(v.status !== undefined && { status: v.status }),
     ...(v.eligibility !== undefined && { eligibility: v.eligibility }),
-    ...(v.staffGroup !== undefined && { staffGroup: v.staffGroup }),
-    ...(v.region !== undefined && { region: v.region }),
+    ...(answerFilters.answers.length > 0 && { answers: answerFilters.answers }),
     ...(v.country !== undefined && { country: v.country }),
     ...(v.stage !== undefined && { stage: v.stage }),
     sort,
@@ -154,8 +156,7 @@ export function volunteerListHref(query: VolunteerListQuery, changes: Partial<Vo
   if (q.study) params.set("study", q.study);
   if (q.status) params.set("status", q.status.toLowerCase());
   if (q.eligibility) params.set("eligibility", q.eligibility.toLowerCase());
-  if (q.staffGroup) params.set("staffGroup", q.staffGroup);
-  if (q.region) params.set("region", q.region);
+  for (const a of q.answers ?? []) params.set(a.code, a.value);
   if (q.country) params.set("country", q.country);
   if (q.stage) params.set("stage", q.stage);
   if (q.sort !== "registered" || q.order !== defaultOrder.registered) {

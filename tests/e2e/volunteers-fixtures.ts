@@ -41,6 +41,13 @@ export async function makeVolunteer(
       staffGroup: spec.staffGroup ?? "nurse",
       region: spec.region ?? "london",
       partnershipCountry: spec.partnershipCountry ?? "Uganda",
+      // As registration stores them: the latest answers by question code, which the list's filters test.
+      screeningAnswers: {
+        staffGroup: spec.staffGroup ?? "nurse",
+        region: spec.region ?? "london",
+        ihpParticipation: "past",
+        partnershipCountry: spec.partnershipCountry ?? "Uganda",
+      },
       ...(spec.createdAt ? { createdAt: spec.createdAt } : {}),
     },
   });

@@ -76,7 +76,7 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/staffGroup=doctor/);
     await expect(listedNames(page)).toHaveText([`Bea ${word}`]);
-    await page.getByLabel("Staff group").selectOption({ label: "Any staff group" });
+    await page.getByLabel("Staff group").selectOption({ label: "Any answer" });
     await page.getByLabel("Study", { exact: true }).selectOption({ label: "Interview study" });
     await page.getByLabel("Status", { exact: true }).selectOption({ label: "Consented" });
     await page.getByRole("button", { name: "Apply" }).click();
@@ -146,7 +146,7 @@ test.describe("without JavaScript", () => {
     await expect(callout).toContainText("The study in the address was not recognised");
     await expect(callout).toContainText("The page number in the address was not recognised");
     await expect(callout).toContainText("The sort order in the address was not recognised");
-    await expect(callout).toContainText("The region in the address was not recognised");
+    await expect(callout).toContainText("The answer to “Region” in the address was not recognised");
     await expect(listedNames(page)).toHaveText([`Ada ${word}`]);
 
     const beyond = await page.goto(`/admin/volunteers?q=${word}&page=7`);

@@ -6,8 +6,10 @@ import { seedDatabase } from "@/lib/db/seed";
 import { csvRecords } from "../support/parse-csv";
 import { consentedPerson } from "./support/consented";
 import { participationOf, registerPerson } from "./support/participants";
+import { useSecondQuestionSet } from "./support/question-sets";
 import { aResearcher } from "./support/researchers";
 import { testDb } from "./support/test-db";
+import { makeVolunteer } from "./support/volunteers";
 
 let researcher: Researcher;
 
@@ -81,6 +83,113 @@ describe("the volunteer list export", () => {
       "Job title": "'+44 lead",
       "NHS organisation": "'@trust",
       "Partnership country": "'-Uganda",
+    });
+  });
+
+  it("has a column for each question of the published sets in use, each answer in words", async () => {
+    await useSecondQuestionSet("workshops");
+    const full = await makeVolunteer({
+      fullName: "Ada Lovelace",
+      screeningAnswers: {
+        worksInNhsNow: "yes",
+        employer: "Leeds Teaching Hospitals NHS Trust",
+        staffGroup: "allied-health-professional",
+        jobTitle: "Physiotherapist",
+        region: "north-east-yorkshire",
+        ihpParticipation: "current",
+        partnershipName: "Leeds–Kampala physiotherapy link",
+        partnershipCountry: "Uganda",
+        partnershipYears: "2018 to 2020",
+        otherVolunteering: "never",
+        introducedLearning: "no",
+        learningDescription: "=1+1 a formula",
+        settings: ["hospital", "primary-care"],
+        supervisesStudents: "no",
+        qualifiedOn: "2011-07-31",
+        yearsInPost: 12,
+        notes: "@home",
+      },
+    });
+    const none = await makeVolunteer({
+      fullName: "Grace Hopper",
+      staffGroup: null,
+      region: null,
+      partnershipCountry: null,
+    });
+    await testDb().volunteer.update({
+      where: { id: none.id },
+      data: { screeningAnswers: { ihpParticipation: "never", settings: ["retired-option"] } },
+    });
+
+    const { text } = await readAll((await exportVolunteers(testDb(), researcher)).stream);
+    const [headerLine] = text.slice(1).split("\r\n");
+    const study = await testDb().study.findUniqueOrThrow({ where: { slug: "workshops" } });
+    // The existing columns first, as they were; then one per question, headed by its short label (a label an
+    // earlier column already has is marked as the screening answer).
+    expect(headerLine!.split(",").slice(-17)).toEqual([
+      "Works in the NHS now",
+      "NHS trust or organisation",
+      "Staff group (screening answer)",
+      "Role or job title",
+      "Region (screening answer)",
+      "THET-funded international health partnership",
+      "Partnership",
+      "Country",
+      "Years",
+      "Other international volunteering",
+      "Introduced learning into the NHS",
+      "What you introduced",
+      "Work settings",
+      "Supervises students",
+      "Qualified",
+      "Years in post",
+      "Notes",
+    ]);
+    expect(headerLine).toContain(`${study.shortTitle}: eligibility,Works in the NHS now`);
+    const rows = csvRecords(text.slice(1));
+    expect(rows.map((r) => r["Volunteer ID"])).toEqual([full.id, none.id]);
+    expect(rows[0]).toMatchObject({
+      "Works in the NHS now": "Yes",
+      "NHS trust or organisation": "Leeds Teaching Hospitals NHS Trust",
+      "Staff group (screening answer)": "Allied health professional",
+      "Role or job title": "Physiotherapist",
+      "Region (screening answer)": "North East and Yorkshire",
+      "THET-funded international health partnership": "Yes, I am taking part now",
+      Partnership: "Leeds–Kampala physiotherapy link",
+      Country: "Uganda",
+      Years: "2018 to 2020",
+      "Other international volunteering": "No, never",
+      "Introduced learning into the NHS": "No",
+      // Answers are neutralised as every other cell is.
+      "What you introduced": "'=1+1 a formula",
+      "Work settings": "In a hospital; In primary care",
+      "Supervises students": "No",
+      Qualified: "2011-07-31",
+      "Years in post": "12",
+      Notes: "'@home",
+    });
+    // Unanswered questions are empty cells; an option no version offers any more stays as its code.
+    expect(rows[1]).toMatchObject({
+      "Staff group": "",
+      "THET-funded international health partnership": "No, never",
+      Partnership: "",
+      "Work settings": "retired-option",
+      Qualified: "",
+    });
+  });
+
+  it("leaves the answer columns empty for a person whose data was erased", async () => {
+    const erased = await makeVolunteer({ fullName: "Erased Person" });
+    await testDb().volunteer.update({
+      where: { id: erased.id },
+      data: { fullName: "Erased", erasedAt: new Date(), staffGroup: null, region: null, screeningAnswers: {} },
+    });
+    const [row] = csvRecords((await readAll((await exportVolunteers(testDb(), researcher)).stream)).text.slice(1));
+    expect(row).toMatchObject({
+      "Personal data erased": "Yes",
+      "Staff group (screening answer)": "",
+      "Region (screening answer)": "",
+      Country: "",
     });
   });
 

@@ -560,6 +560,7 @@ describe("erasing a volunteer's personal data", () => {
       orderBy: { id: "asc" },
     });
     expect(await db.emailAttachment.count()).toBeGreaterThan(0);
+    await db.volunteer.update({ where: { id: volunteerId }, data: { screeningAnswers: { staffGroup: "nurse" } } });
 
     expect(await eraseVolunteerData(db, admin, { volunteerId, confirmEmail: ` ${email.toUpperCase()} ` })).toEqual({
       kind: "erased",
@@ -567,6 +568,7 @@ describe("erasing a volunteer's personal data", () => {
 
     const volunteer = await db.volunteer.findUniqueOrThrow({ where: { id: volunteerId } });
     expect(volunteer).toMatchObject({
+      screeningAnswers: {},
       fullName: "Erased",
       email: erasedEmailAddress(volunteerId),
       emailNormalised: erasedEmailAddress(volunteerId),

@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { recruitmentFunnels } from "@/lib/recruitment/recruitment-overview";
+import { currentCallDefinition } from "@/lib/questions/current-call";
+import { listQuestionFilters } from "@/lib/volunteers/list-question-filters";
 import { listPartnershipCountries, listVolunteers } from "@/lib/volunteers/list-volunteers";
+import { answersContainment, questionFilters } from "@/lib/volunteers/question-filters";
 import {
   parseVolunteerListQuery,
   stages,
@@ -10,6 +13,7 @@ import {
 import type { Researcher } from "@/lib/auth/researcher-session";
 import { seedDatabase } from "@/lib/db/seed";
 import { testDb } from "./support/test-db";
+import { useSecondQuestionSet } from "./support/question-sets";
 import { makeResearcher, makeVolunteer } from "./support/volunteers";
 
 let researcher: Researcher;
@@ -26,10 +30,20 @@ async function list(search: string) {
     const existing = params[key];
     params[key] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
   }
-  const { query, problems } = parseVolunteerListQuery(params);
+  const study = typeof params.study === "string" ? params.study : undefined;
+  const filters = await listQuestionFilters(testDb(), researcher, study);
+  const { query, problems } = parseVolunteerListQuery(params, filters);
   const result = await listVolunteers(testDb(), researcher, query);
-  return { ...result, problems: [...problems, ...result.problems], names: result.volunteers.map((v) => v.fullName) };
+  return {
+    ...result,
+    query,
+    problems: [...problems, ...result.problems],
+    names: result.volunteers.map((v) => v.fullName),
+  };
 }
+
+/** The filters the page offers for the call's questions. */
+const callFilters = questionFilters([currentCallDefinition]);
 
 describe("the list's address", () => {
   it("has sensible defaults: newest registrations first, page 1, nothing filtered", () => {
@@ -58,34 +72,50 @@ describe("the list's address", () => {
       order: "desc",
       page: "3",
     };
-    const { query, problems } = parseVolunteerListQuery(params);
+    const { query, problems } = parseVolunteerListQuery(params, callFilters);
     expect(problems).toEqual([]);
-    expect(query).toEqual({ ...params, status: "INVITED", eligibility: "ELIGIBLE", page: 3 });
+    const { staffGroup, region, ...fixed } = params;
+    expect(query).toEqual({
+      ...fixed,
+      status: "INVITED",
+      eligibility: "ELIGIBLE",
+      page: 3,
+      answers: [
+        { code: "staffGroup", value: staffGroup, several: false },
+        { code: "region", value: region, several: false },
+      ],
+    });
     expect(volunteerListHref(query)).toBe(`/admin/volunteers?${new URLSearchParams(params).toString()}`);
     expect(volunteerListHref(query, { page: 1, sort: "registered", order: "desc" })).not.toMatch(/page=|sort=|order=/);
   });
 
   it("leaves out each bad value with a message, and keeps the good ones", () => {
-    const { query, problems } = parseVolunteerListQuery({
-      q: "x".repeat(101),
-      study: "<script>",
-      status: "asleep",
-      eligibility: "maybe",
-      staffGroup: "wizard",
-      region: "atlantis",
-      country: "y".repeat(101),
-      stage: "nowhere",
-      sort: "shoe-size",
-      order: "sideways",
-      page: "-2",
-    });
+    const { query, problems } = parseVolunteerListQuery(
+      {
+        q: "x".repeat(101),
+        study: "<script>",
+        status: "asleep",
+        eligibility: "maybe",
+        staffGroup: "wizard",
+        region: "atlantis",
+        country: "y".repeat(101),
+        stage: "nowhere",
+        sort: "shoe-size",
+        order: "sideways",
+        page: "-2",
+      },
+      callFilters,
+    );
     expect(query).toEqual({ sort: "registered", order: "desc", page: 1 });
     expect(problems).toHaveLength(11);
     expect(problems).toContain("The status in the address was not recognised, so the list is not filtered by status.");
     expect(problems).toContain("The page number in the address was not recognised, so the first page is shown.");
+    expect(problems).toContain(
+      "The answer to “Staff group” in the address was not recognised, so the list is not filtered by that question.",
+    );
     for (const page of ["0", "1.5", "abc", "99999999999"])
       expect(parseVolunteerListQuery({ page }).problems).toHaveLength(1);
-    expect(parseVolunteerListQuery({ status: "invited", region: "nowhere" }).query).toEqual({
+    expect(parseVolunteerListQuery({ status: "invited", region: "nowhere" }, callFilters).query).toEqual({
       status: "INVITED",
       sort: "registered",
       order: "desc",
@@ -94,7 +124,9 @@ describe("the list's address", () => {
   });
 
   it("reads a repeated parameter by its first value", () => {
-    expect(parseVolunteerListQuery({ region: ["wales", "scotland"] }).query.region).toBe("wales");
+    expect(parseVolunteerListQuery({ region: ["wales", "scotland"] }, callFilters).query.answers).toEqual([
+      { code: "region", value: "wales", several: false },
+    ]);
   });
 });
 
@@ -286,6 +318,89 @@ describe("the volunteers list", () => {
     expect(beyond).toMatchObject({ page: 3, pageCount: 3, names: third.names });
     expect(beyond.problems).toEqual(["There is no page 9: the list has 3 pages, so the last one is shown."]);
     expect(await list("q=nobody&page=2")).toMatchObject({ total: 0, page: 1, pageCount: 1, volunteers: [] });
+  });
+
+  it("offers a filter for each choice question of the studies' published sets, labelled with their words", async () => {
+    const call = await listQuestionFilters(testDb(), researcher);
+    expect(call.map((f) => [f.code, f.label])).toEqual([
+      ["worksInNhsNow", "Works in the NHS now"],
+      ["staffGroup", "Staff group"],
+      ["region", "Region"],
+      ["ihpParticipation", "THET-funded international health partnership"],
+      ["otherVolunteering", "Other international volunteering"],
+      ["introducedLearning", "Introduced learning into the NHS"],
+    ]);
+    expect(call.find((f) => f.code === "staffGroup")!.options[1]).toEqual({
+      value: "nurse",
+      label: "Nurse or health visitor",
+    });
+
+    await useSecondQuestionSet("workshops");
+    const every = (await listQuestionFilters(testDb(), researcher)).map((f) => f.code);
+    expect(every).toEqual([...call.map((f) => f.code), "settings", "supervisesStudents"]);
+    // Filtered by a study, the study's own questions only; a study that does not exist, every study's.
+    expect((await listQuestionFilters(testDb(), researcher, "workshops")).map((f) => f.code)).toEqual([
+      "settings",
+      "supervisesStudents",
+    ]);
+    expect((await listQuestionFilters(testDb(), researcher, "interview-study")).map((f) => f.code)).toEqual(
+      call.map((f) => f.code),
+    );
+    expect((await listQuestionFilters(testDb(), researcher, "no-such-study")).map((f) => f.code)).toEqual(every);
+  });
+
+  it("filters on any choice answer, several choices included, through screening_answers", async () => {
+    await useSecondQuestionSet("workshops");
+    await makeVolunteer({
+      fullName: "Hospital and community",
+      screeningAnswers: { settings: ["hospital", "community"], supervisesStudents: "yes", yearsInPost: 4 },
+      participations: [{ study: "workshops", status: "ELIGIBLE" }],
+    });
+    await makeVolunteer({
+      fullName: "Primary care",
+      screeningAnswers: { settings: ["primary-care"], supervisesStudents: "no" },
+      participations: [{ study: "workshops", status: "ELIGIBLE" }],
+    });
+    await makeVolunteer({ fullName: "Call only" });
+
+    expect((await list("settings=community")).names).toEqual(["Hospital and community"]);
+    expect((await list("settings=hospital&supervisesStudents=yes")).names).toEqual(["Hospital and community"]);
+    expect((await list("study=workshops&settings=primary-care")).names).toEqual(["Primary care"]);
+    expect((await list("supervisesStudents=no&staffGroup=nurse")).names).toEqual([]);
+    expect((await list("sort=name&staffGroup=nurse")).names).toEqual(["Call only"]);
+  });
+
+  it("refuses an answer a question does not offer, and a question that is not one, without touching the SQL", async () => {
+    await makeVolunteer({ fullName: "Ada Lovelace" });
+    const injected = await list(`staffGroup=${encodeURIComponent(`nurse"}' or 1=1 --`)}&q=ada`);
+    expect(injected.names).toEqual(["Ada Lovelace"]);
+    expect(injected.problems).toEqual([
+      "The answer to “Staff group” in the address was not recognised, so the list is not filtered by that question.",
+    ]);
+    expect(injected.query.answers).toBeUndefined();
+    // Not a question's code (or not a choice question's): not a filter, and ignored as any unknown parameter is.
+    const unknown = await list("shoeSize=9&partnershipName=x&employer=y");
+    expect(unknown.problems).toEqual([]);
+    expect(unknown.names).toEqual(["Ada Lovelace"]);
+    // Filtered by a study whose questions do not include it, a code is not read at all.
+    await useSecondQuestionSet("workshops");
+    expect((await list("study=workshops&staffGroup=doctor")).query.answers).toBeUndefined();
+  });
+
+  it("tests the answers with one containment the GIN index on screening_answers answers", async () => {
+    for (let i = 0; i < 50; i++)
+      await makeVolunteer({ fullName: `Person ${i}`, staffGroup: i % 2 ? "doctor" : "nurse", region: "wales" });
+    await testDb().$executeRawUnsafe("analyze volunteers");
+    const { query } = await list("staffGroup=doctor&region=wales");
+    const containment = JSON.stringify(answersContainment(query.answers!));
+    expect(JSON.parse(containment)).toEqual({ staffGroup: "doctor", region: "wales" });
+    const plan = await testDb().$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("set local enable_seqscan = off");
+      return tx.$queryRaw<{ "QUERY PLAN": string }[]>`
+        explain select id from volunteers v where v.screening_answers @> ${containment}::jsonb`;
+    });
+    expect(plan.map((r) => r["QUERY PLAN"]).join("\n")).toContain("volunteers_screening_answers_idx");
+    expect((await list("staffGroup=doctor&region=wales")).total).toBe(25);
   });
 
   it("ignores a study that does not exist, with a message, and still applies the rest", async () => {

@@ -27,7 +27,8 @@ import {
 } from "@/lib/volunteers/volunteer-list-query";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
-import { labelOf, regionOptions, staffGroupOptions } from "@/lib/registration/questions";
+import { listQuestionFilters } from "@/lib/volunteers/list-question-filters";
+import type { QuestionFilter } from "@/lib/volunteers/question-filters";
 import { bulkInviteAction } from "./actions";
 
 export const metadata: Metadata = { title: "Volunteers" };
@@ -43,8 +44,12 @@ const shortDate = new Intl.DateTimeFormat("en-GB", {
 
 export default async function VolunteersPage({ searchParams }: { searchParams: Promise<QueryParams> }) {
   const researcher = await requireResearcher();
-  const parsed = parseVolunteerListQuery(await searchParams);
+  const params = await searchParams;
   const db = getDb();
+  // The study's own questions when the list is filtered by a study, else those of every study.
+  const studyParam = Array.isArray(params.study) ? params.study[0] : params.study;
+  const questionFilters = await listQuestionFilters(db, researcher, studyParam?.trim() || undefined);
+  const parsed = parseVolunteerListQuery(params, questionFilters);
   const [list, countries] = await Promise.all([
     listVolunteers(db, researcher, parsed.query),
     listPartnershipCountries(db, researcher),
@@ -84,7 +89,7 @@ export default async function VolunteersPage({ searchParams }: { searchParams: P
           </ul>
         </WarningCallout>
       ) : null}
-      <FilterForm query={query} studies={list.studies} countries={countries} />
+      <FilterForm query={query} studies={list.studies} countries={countries} questionFilters={questionFilters} />
       <h2 className="nhsuk-heading-m" id="results-heading">
         Results
       </h2>
@@ -108,7 +113,9 @@ export default async function VolunteersPage({ searchParams }: { searchParams: P
         )}
       </p>
       {list.volunteers.length > 0 ? (
-        <VolunteersTable {...volunteersTableProps(list, query, canInvite ? invitable : () => undefined)} />
+        <VolunteersTable
+          {...volunteersTableProps(list, query, questionFilters, canInvite ? invitable : () => undefined)}
+        />
       ) : null}
       {canInvite && firstInvitable ? (
         <BulkInviteButton studyTitle={list.study!.shortTitle} />
@@ -130,10 +137,12 @@ function FilterForm({
   query,
   studies,
   countries,
+  questionFilters,
 }: {
   query: VolunteerListQuery;
   studies: ListedStudy[];
   countries: string[];
+  questionFilters: QuestionFilter[];
 }) {
   const statusOptions = PARTICIPATION_STATUSES.map((s) => ({
     value: s.toLowerCase(),
@@ -195,22 +204,18 @@ function FilterForm({
             options={stages.map((s) => ({ value: s, label: stageLabels[s] }))}
             defaultValue={query.stage ?? ""}
           />
-          <Select
-            id="staffGroup"
-            name="staffGroup"
-            label="Staff group"
-            emptyLabel="Any staff group"
-            options={staffGroupOptions}
-            defaultValue={query.staffGroup ?? ""}
-          />
-          <Select
-            id="region"
-            name="region"
-            label="Region"
-            emptyLabel="Any region"
-            options={regionOptions}
-            defaultValue={query.region ?? ""}
-          />
+          {questionFilters.map((f) => (
+            <Select
+              key={f.code}
+              id={`answer-${f.code}`}
+              name={f.code}
+              label={f.label}
+              hint={f.kind === "several-choices" ? "People who chose this answer, among others" : undefined}
+              emptyLabel="Any answer"
+              options={f.options}
+              defaultValue={query.answers?.find((a) => a.code === f.code)?.value ?? ""}
+            />
+          ))}
           <Select
             id="country"
             name="country"
@@ -259,6 +264,7 @@ function FilterForm({
 function volunteersTableProps(
   list: VolunteerList,
   query: VolunteerListQuery,
+  questionFilters: QuestionFilter[],
   invitable: (v: ListedVolunteer) => { id: string } | undefined,
 ): VolunteersTableProps {
   const sortLink = (sort: Sort): SortLink => {
@@ -272,6 +278,9 @@ function volunteersTableProps(
       current: current ? query.order : null,
     };
   };
+  // The words for a stored answer code, as the published questions put it (the code itself if none does).
+  const answerLabel = (code: string, value: string) =>
+    questionFilters.find((f) => f.code === code)?.options.find((o) => o.value === value)?.label ?? value;
   // Sorting by status sorts by the filtered study's, or else the first study's.
   const statusStudy = list.study ?? list.studies[0];
   return {
@@ -288,8 +297,8 @@ function volunteersTableProps(
       fullName: v.fullName,
       email: v.email,
       erased: v.erased,
-      staffGroup: v.staffGroup ? labelOf(staffGroupOptions, v.staffGroup) : "Not given",
-      region: v.region ? labelOf(regionOptions, v.region) : "Not given",
+      staffGroup: v.staffGroup ? answerLabel("staffGroup", v.staffGroup) : "Not given",
+      region: v.region ? answerLabel("region", v.region) : "Not given",
       country: v.partnershipCountry ?? "Not given",
       registered: shortDate.format(v.registeredAt),
       studies: list.studies.map((s) => {

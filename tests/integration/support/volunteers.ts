@@ -12,6 +12,8 @@ export type VolunteerSpec = {
   staffGroup?: string | null;
   region?: string | null;
   partnershipCountry?: string | null;
+  /** The latest screening answers; by default the staff group, region and country above. */
+  screeningAnswers?: Record<string, string | string[] | number>;
   createdAt?: Date;
   participations?: ParticipationSpec[];
 };
@@ -42,14 +44,23 @@ export async function makeVolunteer(
   const db = testDb();
   const email =
     spec.email ?? `${spec.fullName.toLowerCase().replace(/[^a-z]+/g, ".")}.${crypto.randomUUID().slice(0, 6)}@nhs.net`;
+  const staffGroup = spec.staffGroup === undefined ? "nurse" : spec.staffGroup;
+  const region = spec.region === undefined ? "london" : spec.region;
+  const partnershipCountry = spec.partnershipCountry === undefined ? "Uganda" : spec.partnershipCountry;
   const volunteer = await db.volunteer.create({
     data: {
       fullName: spec.fullName,
       email,
       emailNormalised: email.toLowerCase(),
-      staffGroup: spec.staffGroup === undefined ? "nurse" : spec.staffGroup,
-      region: spec.region === undefined ? "london" : spec.region,
-      partnershipCountry: spec.partnershipCountry === undefined ? "Uganda" : spec.partnershipCountry,
+      staffGroup,
+      region,
+      partnershipCountry,
+      // As registration stores them: the latest answers by question code, an answer not given left out.
+      screeningAnswers: spec.screeningAnswers ?? {
+        ...(staffGroup !== null && { staffGroup }),
+        ...(region !== null && { region }),
+        ...(partnershipCountry !== null && { ihpParticipation: "past", partnershipCountry }),
+      },
       ...(spec.createdAt ? { createdAt: spec.createdAt } : {}),
     },
   });

@@ -26,6 +26,14 @@ const diversityParamsSchema = z.object({
 type Dimension = "staffGroup" | "region" | "country";
 
 /**
+ * The list's filter for one row: staff group and region are the call's screening questions of those codes
+ * (the list filters them on screening_answers); the partnership country is the list's own text filter.
+ */
+function filterOn(dimension: Dimension, value: string): Partial<VolunteerListQuery> {
+  return dimension === "country" ? { country: value } : { answers: [{ code: dimension, value, several: false }] };
+}
+
+/**
  * The sample of a study (the interview study unless another is chosen) by staff group, region and
  * partnership country, so the team can invite people to fill the gaps (purposive sampling).
  */
@@ -128,7 +136,7 @@ function DiversityTable({
     ) : (
       <Link
         prefetch={false}
-        href={volunteerListHref(base, { stage, ...(value !== undefined ? { [dimension]: value } : {}) })}
+        href={volunteerListHref(base, { stage, ...(value !== undefined ? filterOn(dimension, value) : {}) })}
       >
         {count}
       </Link>
