@@ -3,21 +3,10 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { readEnv } from "@/lib/config/env";
-import { firstErrorPerField, type FormState, type FormValues } from "@/lib/forms/form-state";
-import { createDraft, DRAFT_LIFETIME_HOURS, findDraft, saveDraftAnswers, submitDraft } from "@/lib/registration/drafts";
-import {
-  answeredQuestionSets,
-  firstIncompletePath,
-  journeySteps,
-  nextStepPath,
-  PAGE_VERSIONS_KEY,
-  pageVersions,
-  stepSchemaOf,
-  type JourneyStep,
-} from "@/lib/registration/journey";
-import { refusedStepPost, staleAnsweredSets } from "@/lib/registration/step-checks";
-import { registrationSchema } from "@/lib/registration/schema";
-import { stepValues } from "@/lib/registration/step-values";
+import type { FormState, FormValues } from "@/lib/forms/form-state";
+import { createDraft, DRAFT_LIFETIME_HOURS, findDraft, submitDraft } from "@/lib/registration/drafts";
+import { firstIncompletePath } from "@/lib/registration/journey";
+import { checkDraftForSubmit, saveStepPost } from "@/lib/registration/save-step";
 import { listRecruitingStudies } from "@/lib/studies/recruiting-studies";
 import { clientKeyFromHeaders } from "@/lib/security/client-address";
 import { consumeRateLimit, type RateLimitedAction } from "@/lib/security/rate-limit";
@@ -56,17 +45,6 @@ export async function startRegistration(): Promise<void> {
   redirect("/register/about-you");
 }
 
-/** Saved answers the page's checks read but the page does not post (earlier answers its conditions name). */
-function contextValues(answers: Record<string, unknown>, codes: readonly string[]): FormValues {
-  const values: FormValues = {};
-  for (const code of codes) {
-    const v = answers[code];
-    if (typeof v === "string") values[code] = v;
-    else if (Array.isArray(v)) values[code] = v.map(String);
-  }
-  return values;
-}
-
 export async function saveRegistrationStep(
   step: string,
   returnToCheck: boolean,
@@ -78,41 +56,11 @@ export async function saveRegistrationStep(
   if (!draft) redirect("/register?expired=1");
   if (draft.submitted) redirect("/register/confirmation");
 
-  const studies = await listRecruitingStudies();
-  const steps = journeySteps(studies, draft.answers);
-  const current = steps.find((s) => s.slug === step);
-  // A page no longer asked, of a set the person did not choose, drawn from older questions, or carrying
-  // answers to another set's questions: nothing is saved, and the person is told why.
-  const refusal = refusedStepPost(studies, steps, step, formData);
-  if (refusal === "unknown-page") redirect("/register");
-  if (refusal || !current) redirect("/register/questions-changed");
-
-  const values = stepValues(formData, current.fields, current.kind === "questions" ? current.listFields : []);
-  const context =
-    current.kind === "questions"
-      ? contextValues(draft.answers, current.contextFields)
-      : current.kind === "taking-part" && !current.withStudyChoice
-        ? contextValues(draft.answers, ["studies"])
-        : {};
-  const parsed = stepSchemaOf(current, studies).safeParse({ ...context, ...values });
-  if (!parsed.success) return { errors: firstErrorPerField(parsed.error), values: { ...context, ...values } };
-  const { website, ...answers } = parsed.data as Record<string, unknown> & { website?: string };
-  await saveDraftAnswers(
-    draft.id,
-    answers,
-    Boolean(website),
-    current.kind === "questions" ? { page: current.slug, versionId: current.questionSet.versionId } : undefined,
-  );
-  const saved = { ...draft.answers, ...answers };
-  if (returnToCheck) redirect(firstIncompletePath(studies, savedWithVersion(saved, current)));
-  // The steps after choosing studies depend on the choice.
-  redirect(nextStepPath(journeySteps(studies, saved), step));
-}
-
-/** The answers as saved, with the version the page just answered recorded (as saveDraftAnswers does). */
-function savedWithVersion(saved: Record<string, unknown>, step: JourneyStep): Record<string, unknown> {
-  if (step.kind !== "questions") return saved;
-  return { ...saved, [PAGE_VERSIONS_KEY]: { ...pageVersions(saved), [step.slug]: step.questionSet.versionId } };
+  const result = await saveStepPost(draft, await listRecruitingStudies(), step, formData, returnToCheck);
+  if (result.kind === "refused")
+    redirect(result.reason === "unknown-page" ? "/register" : "/register/questions-changed");
+  if (result.kind === "invalid") return { errors: result.errors, values: result.values };
+  redirect(result.next);
 }
 
 export async function submitRegistration(_previous: StepFormState, _formData: FormData): Promise<StepFormState> {
@@ -126,17 +74,10 @@ export async function submitRegistration(_previous: StepFormState, _formData: Fo
   if (draft.submitted) redirect("/register/confirmation");
 
   // Every set answered must still be the version asked now: otherwise the answers are to other wording.
-  if (staleAnsweredSets(studies, draft.answers).length > 0) redirect("/register/questions-changed");
-  const sets = answeredQuestionSets(studies, draft.answers);
-  const parsed = registrationSchema(
-    studies,
-    sets.map((s) => s.definition),
-  ).safeParse(draft.answers);
-  const incomplete = firstIncompletePath(studies, draft.answers);
-  if (!parsed.success || incomplete !== "/register/check-answers") {
-    // Only possible if a study closed meanwhile or the draft was tampered with: send them to fix it.
-    redirect(incomplete === "/register/check-answers" ? incomplete : `${incomplete}?change=1`);
-  }
-  await submitDraft(draft.id, parsed.data, studies);
+  const check = checkDraftForSubmit(studies, draft.answers);
+  if (check.kind === "questions-changed") redirect("/register/questions-changed");
+  // Only possible if a study closed meanwhile or the draft was tampered with: send them to fix it.
+  if (check.kind === "incomplete") redirect(check.path);
+  await submitDraft(draft.id, check.answers, studies);
   redirect("/register/confirmation");
 }
