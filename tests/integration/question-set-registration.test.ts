@@ -260,7 +260,6 @@ describe("a registration when two question sets recruit", () => {
 
   it("refuses a page drawn from an older version, a page of a study not chosen and another page's answers, saving nothing", async () => {
     const midwifery = await addMidwiferyStudy();
-    const db = testDb();
     const { token } = await createDraft();
     currentToken = token;
     await post(token, "about-you", { fullName: "Mary Seacole", email: "mary.seacole@nhs.net", phone: "" });
