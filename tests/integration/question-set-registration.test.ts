@@ -2,7 +2,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { seedDatabase } from "@/lib/db/seed";
 import type { QuestionSetDefinition } from "@/lib/questions/definition";
 import { createDraft, findDraft, submitDraft } from "@/lib/registration/drafts";
+import { currentCallDefinition } from "@/lib/questions/current-call";
 import { journeySteps } from "@/lib/registration/journey";
+import { registerInterest } from "@/lib/registration/register-interest";
+import { registrationSchema } from "@/lib/registration/schema";
 import { checkDraftForSubmit, saveStepPost } from "@/lib/registration/save-step";
 import { QUESTION_SET_VERSION_FIELD } from "@/lib/registration/step-checks";
 import { listRecruitingStudies } from "@/lib/studies/recruiting-studies";
@@ -149,6 +152,35 @@ async function findDraftAnswers() {
 
 beforeEach(async () => {
   await seedDatabase(testDb(), { demoResearcher: false });
+});
+
+describe("a registration when one question set recruits", () => {
+  it("links the call's version, keeps the screening answers by code and names each study's rule version", async () => {
+    const db = testDb();
+    const studies = await listRecruitingStudies();
+    const answers = registrationSchema(studies).parse({ ...validAnswers, email: "grace.hopper@nhs.net" });
+    const outcome = await registerInterest(db, {
+      answers,
+      studies,
+      submissionKey: crypto.randomUUID(),
+      privacyNoticeVersion: "1.0",
+      publicUrl: "http://portal.test",
+    });
+    if (outcome.kind !== "stored") throw new Error("not stored");
+    const links = await db.expressionOfInterestVersion.findMany({
+      where: { expressionOfInterestId: outcome.expressionOfInterestId },
+    });
+    expect(links.map((l) => l.questionSetVersionId)).toEqual([studies[0]!.questionSet.versionId]);
+    const volunteer = await db.volunteer.findUniqueOrThrow({ where: { id: outcome.volunteerId } });
+    expect(Object.keys(volunteer.screeningAnswers as object).sort()).toEqual(
+      currentCallDefinition.pages.flatMap((p) => p.questions.map((q) => q.code)).sort(),
+    );
+    const participations = await db.participation.findMany({ where: { volunteerId: outcome.volunteerId } });
+    expect(participations.map((p) => p.eligibilityRulesVersionId).sort()).toEqual(
+      studies.map((s) => s.rulesVersionId).sort(),
+    );
+    expect(participations.every((p) => p.eligibilityRulesVersionId !== null)).toBe(true);
+  });
 });
 
 describe("a registration when two question sets recruit", () => {
