@@ -3,19 +3,19 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { readEnv } from "@/lib/config/env";
-import { firstErrorPerField, type FormState, type FormValues } from "@/lib/forms/form-state";
-import { createDraft, DRAFT_LIFETIME_HOURS, findDraft, saveDraftAnswers, submitDraft } from "@/lib/registration/drafts";
-import { draftToken, REGISTRATION_COOKIE } from "./draft-cookie";
+import type { FormState, FormValues } from "@/lib/forms/form-state";
+import { createDraft, DRAFT_LIFETIME_HOURS, findDraft, submitDraft } from "@/lib/registration/drafts";
+import { firstIncompletePath } from "@/lib/registration/journey";
+import { checkDraftForSubmit, saveStepPost } from "@/lib/registration/save-step";
 import { listRecruitingStudies } from "@/lib/studies/recruiting-studies";
-import { registrationSchema, registrationSteps, stepSchema, isStepSlug } from "@/lib/registration/schema";
-import { stepValues } from "@/lib/registration/step-values";
-import { firstIncompleteStep, nextStepPath } from "@/lib/registration/step-order";
 import { clientKeyFromHeaders } from "@/lib/security/client-address";
 import { consumeRateLimit, type RateLimitedAction } from "@/lib/security/rate-limit";
+import { draftToken, REGISTRATION_COOKIE } from "./draft-cookie";
 
 /**
  * The registration journey's server actions. They work as plain form posts (JavaScript off) and from the
  * react-hook-form pages (JavaScript on), and check everything again: a browser's checks are a courtesy.
+ * The steps come from the recruiting studies' published question sets (lib/registration/journey.ts).
  */
 
 type StepFormState = FormState<object, FormValues>;
@@ -32,8 +32,7 @@ export async function startRegistration(): Promise<void> {
   await limit("registration-start");
   const existing = await findDraft(await draftToken());
   if (existing && !existing.submitted) {
-    const next = firstIncompleteStep(existing.answers, await listRecruitingStudies());
-    redirect(next === "check-answers" ? "/register/check-answers" : `/register/${next}`);
+    redirect(firstIncompletePath(await listRecruitingStudies(), existing.answers));
   }
   const { token } = await createDraft();
   (await cookies()).set(REGISTRATION_COOKIE, token, {
@@ -43,7 +42,7 @@ export async function startRegistration(): Promise<void> {
     path: "/register",
     maxAge: DRAFT_LIFETIME_HOURS * 3600,
   });
-  redirect(`/register/${registrationSteps[0].slug}`);
+  redirect("/register/about-you");
 }
 
 export async function saveRegistrationStep(
@@ -52,19 +51,16 @@ export async function saveRegistrationStep(
   _previous: StepFormState,
   formData: FormData,
 ): Promise<StepFormState> {
-  if (!isStepSlug(step)) redirect("/register");
   await limit("registration-step");
   const draft = await findDraft(await draftToken());
   if (!draft) redirect("/register?expired=1");
   if (draft.submitted) redirect("/register/confirmation");
 
-  const fields = registrationSteps.find((s) => s.slug === step)!.fields;
-  const values = stepValues(formData, fields);
-  const parsed = stepSchema(step, await listRecruitingStudies()).safeParse(values);
-  if (!parsed.success) return { errors: firstErrorPerField(parsed.error), values };
-  const { website, ...answers } = parsed.data as Record<string, unknown> & { website?: string };
-  await saveDraftAnswers(draft.id, answers, Boolean(website));
-  redirect(returnToCheck ? "/register/check-answers" : nextStepPath(step));
+  const result = await saveStepPost(draft, await listRecruitingStudies(), step, formData, returnToCheck);
+  if (result.kind === "refused")
+    redirect(result.reason === "unknown-page" ? "/register" : "/register/questions-changed");
+  if (result.kind === "invalid") return { errors: result.errors, values: result.values };
+  redirect(result.next);
 }
 
 export async function submitRegistration(_previous: StepFormState, _formData: FormData): Promise<StepFormState> {
@@ -77,12 +73,11 @@ export async function submitRegistration(_previous: StepFormState, _formData: Fo
   if (!draft) redirect("/register?expired=1");
   if (draft.submitted) redirect("/register/confirmation");
 
-  const parsed = registrationSchema(studies).safeParse(draft.answers);
-  if (!parsed.success) {
-    // Only possible if a study closed meanwhile or the draft was tampered with: send them to fix it.
-    const step = firstIncompleteStep(draft.answers, studies);
-    redirect(step === "check-answers" ? "/register/check-answers" : `/register/${step}?change=1`);
-  }
-  await submitDraft(draft.id, parsed.data, studies);
+  // Every set answered must still be the version asked now: otherwise the answers are to other wording.
+  const check = checkDraftForSubmit(studies, draft.answers);
+  if (check.kind === "questions-changed") redirect("/register/questions-changed");
+  // Only possible if a study closed meanwhile or the draft was tampered with: send them to fix it.
+  if (check.kind === "incomplete") redirect(check.path);
+  await submitDraft(draft.id, check.answers, studies);
   redirect("/register/confirmation");
 }

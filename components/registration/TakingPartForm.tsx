@@ -2,7 +2,7 @@
 
 import { Checkboxes, Radios, TextInput } from "@/components/nhs";
 import { heardFromOptions, regionOptions, workshopFormatOptions } from "@/lib/registration/questions";
-import { takingPartSchema, type StudyChoice } from "@/lib/registration/schema";
+import { takingPartSchema, takingPartWithoutStudiesSchema, type StudyChoice } from "@/lib/registration/schema";
 import { ContinueButton, Honeypot, StepErrors, StepHeading } from "./StepFormParts";
 import { useHasJavaScript, useStepForm, type StepAction } from "./use-step-form";
 
@@ -18,26 +18,60 @@ const FIELDS = [
 
 export type StudyOption = StudyChoice & { title: string; summary: string };
 
+/** The studies on offer, as boxes to tick: on "Taking part", or on "Choose studies" when sets differ. */
+export function StudyCheckboxes({
+  studies,
+  defaultValue,
+  error,
+  registration,
+}: {
+  studies: readonly StudyOption[];
+  defaultValue: string[];
+  error: string | undefined;
+  registration: ReturnType<ReturnType<typeof useStepForm>["form"]["register"]>;
+}) {
+  return (
+    <Checkboxes
+      id="studies"
+      legend="Which studies are you interested in?"
+      legendSize="s"
+      hint={
+        studies.length === 2
+          ? "Select all that apply. You can take part in either study or both."
+          : "Select all that apply. You can take part in one study or several."
+      }
+      items={studies.map((s) => ({ value: s.slug, label: s.title, hint: s.summary }))}
+      defaultValue={defaultValue}
+      error={error}
+      {...registration}
+    />
+  );
+}
+
 export function TakingPartForm({
   action,
   saved,
   caption,
   studies,
+  withStudyChoice = true,
 }: {
   action: StepAction;
   saved: Record<string, unknown>;
   caption: string;
   studies: StudyOption[];
+  /** False when the studies were chosen on their own page ("Choose studies"). */
+  withStudyChoice?: boolean;
 }) {
-  const schema = takingPartSchema(studies);
+  const schema = withStudyChoice ? takingPartSchema(studies) : takingPartWithoutStudiesSchema(studies);
   const { form, errors, pending, formAction, onSubmit, text, list } = useStepForm(schema, action, saved);
   const enhanced = useHasJavaScript();
   const chosen = [form.watch("studies") ?? []].flat().map(String);
   const workshopSlugs = studies.filter((s) => s.kind === "WORKSHOP").map((s) => s.slug);
+  const offersWorkshops = withStudyChoice ? workshopSlugs.length > 0 : wantsWorkshopSaved(saved, workshopSlugs);
   const wantsWorkshop = chosen.some((s) => workshopSlugs.includes(s));
   const format = String(form.watch("workshopFormat") ?? "");
   const showWorkshop =
-    workshopSlugs.length > 0 && (!enhanced || wantsWorkshop || Boolean(errors.workshopFormat || errors.workshopRegion));
+    offersWorkshops && (!enhanced || wantsWorkshop || Boolean(errors.workshopFormat || errors.workshopRegion));
   const showWorkshopRegion =
     !enhanced || (wantsWorkshop && format !== "" && format !== "online") || Boolean(errors.workshopRegion);
   const showHeardOther = !enhanced || form.watch("heardFrom") === "other" || Boolean(errors.heardFromOther);
@@ -46,17 +80,14 @@ export function TakingPartForm({
     <form action={formAction} onSubmit={onSubmit} noValidate>
       <StepErrors errors={errors} fieldOrder={FIELDS} />
       <StepHeading caption={caption}>Taking part</StepHeading>
-      <Checkboxes
-        id="studies"
-
-        legend="Which studies are you interested in?"
-        legendSize="s"
-        hint="Select all that apply. You can take part in either study or both."
-        items={studies.map((s) => ({ value: s.slug, label: s.title, hint: s.summary }))}
-        defaultValue={list("studies")}
-        error={errors.studies}
-        {...form.register("studies")}
-      />
+      {withStudyChoice ? (
+        <StudyCheckboxes
+          studies={studies}
+          defaultValue={list("studies")}
+          error={errors.studies}
+          registration={form.register("studies")}
+        />
+      ) : null}
       {showWorkshop ? (
         <div className="nhsuk-inset-text">
           <span className="nhsuk-u-visually-hidden">Information: </span>
@@ -140,4 +171,10 @@ export function TakingPartForm({
       <ContinueButton pending={pending} />
     </form>
   );
+}
+
+/** When the studies were chosen earlier, the workshop questions show only if a workshop study was chosen. */
+function wantsWorkshopSaved(saved: Record<string, unknown>, workshopSlugs: readonly string[]): boolean {
+  const chosen = Array.isArray(saved.studies) ? saved.studies.map(String) : [];
+  return chosen.some((s) => workshopSlugs.includes(s));
 }

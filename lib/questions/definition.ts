@@ -58,6 +58,7 @@ export const RESERVED_PAGE_SLUGS = [
   "check-answers",
   "confirmation",
   "try-again-later",
+  "questions-changed",
 ] as const;
 
 export const YES_NO_OPTIONS = [

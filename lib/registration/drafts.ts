@@ -6,6 +6,7 @@ import { wakeOutboxWorker } from "@/lib/email/outbox-worker";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toJsonValue } from "@/lib/text/json-value";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/registration/privacy-notice";
+import { PAGE_VERSIONS_KEY, pageVersions } from "./journey";
 import type { StudyOutcome } from "./next-steps";
 import { registerInterest, type RegistrationOutcome, type RegistrationStudy } from "./register-interest";
 import type { RegistrationAnswers } from "./schema";
@@ -55,20 +56,28 @@ export async function findDraft(token: string | undefined): Promise<Draft | null
   };
 }
 
-/** Adds one step's answers to the draft; a submitted draft is never changed. */
+/**
+ * Adds one step's answers to the draft; a submitted draft is never changed. A question page also records
+ * the question set version its answers were given to (journey.ts: PAGE_VERSIONS_KEY).
+ */
 export async function saveDraftAnswers(
   draftId: string,
   stepAnswers: Record<string, unknown>,
   honeypotTripped: boolean,
+  pageVersion?: { page: string; versionId: string },
 ): Promise<void> {
   const db = getDb();
   await db.$transaction(async (tx) => {
     const row = await tx.registrationDraft.findUnique({ where: { id: draftId } });
     if (!row || row.submittedAt) return;
+    const saved = row.answers as Record<string, unknown>;
+    const versions = pageVersion
+      ? { [PAGE_VERSIONS_KEY]: { ...pageVersions(saved), [pageVersion.page]: pageVersion.versionId } }
+      : {};
     await tx.registrationDraft.update({
       where: { id: draftId },
       data: {
-        answers: toJsonValue({ ...(row.answers as Record<string, unknown>), ...stepAnswers }) as Prisma.InputJsonValue,
+        answers: toJsonValue({ ...saved, ...stepAnswers, ...versions }) as Prisma.InputJsonValue,
         honeypotTripped: row.honeypotTripped || honeypotTripped,
       },
     });

@@ -6,6 +6,8 @@ import { renderInvitation } from "@/lib/email/templates/invitation";
 import { renderRegistrationConfirmation } from "@/lib/email/templates/registration-confirmation";
 import { daysFromNow, newAccessToken } from "@/lib/tokens/access-token";
 import { links } from "@/lib/tokens/links";
+import { currentCallDefinition } from "@/lib/questions/current-call";
+import { answeredQuestionSets, type JourneyQuestionSet } from "./journey";
 import type { StudyOutcome } from "./next-steps";
 import type { RegistrationAnswers } from "./schema";
 
@@ -28,7 +30,42 @@ export type RegistrationStudy = {
   rules: EligibilityRules;
   /** Automatic invitations link to signing this form, so a study without one invites no one yet. */
   currentConsentForm: { id: string; informationSheet: { version: string; versionDate: Date } } | null;
+  /** The published question set version its people answer (lib/studies/recruiting-studies.ts). */
+  questionSet?: JourneyQuestionSet;
+  /** The eligibility rule version that decides outcomes now; null for a study with none recorded. */
+  rulesVersionId?: string | null;
 };
+
+/**
+ * The screening answers of a submission (answers to the answered sets' questions only, by code), the codes
+ * those sets ask, and the versions answered. Studies that do not name their set (callers from before
+ * question sets) answered the call's questions.
+ */
+export function screeningAnswersOf(
+  answers: Record<string, unknown>,
+  studies: readonly RegistrationStudy[],
+): { versionIds: string[]; codes: string[]; screeningAnswers: Record<string, unknown> } {
+  const named = studies.every((s) => s.questionSet);
+  const sets = named
+    ? answeredQuestionSets(
+        studies.map((s) => ({ slug: s.slug, kind: s.kind, questionSet: s.questionSet! })),
+        answers,
+      )
+    : [];
+  const definitions = named ? sets.map((set) => set.definition) : [currentCallDefinition];
+  const codes = definitions.flatMap((d) => d.pages.flatMap((p) => p.questions.map((q) => q.code)));
+  return {
+    versionIds: sets.map((set) => set.versionId),
+    codes,
+    screeningAnswers: Object.fromEntries(codes.filter((c) => answers[c] !== undefined).map((c) => [c, answers[c]])),
+  };
+}
+
+/** A profile column filled from the answer with this code, when the answered questions have one. */
+function profileText(answers: Record<string, unknown>, code: string, max: number): string | null {
+  const value = answers[code];
+  return typeof value === "string" && value !== "" ? value.slice(0, max) : null;
+}
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -67,6 +104,7 @@ export async function registerInterest(
     },
   );
   const { CONSENT_LINK_DAYS, MANAGE_LINK_DAYS } = readEnv();
+  const { versionIds, codes, screeningAnswers } = screeningAnswersOf(answers, studies);
   const manage = newAccessToken();
   const manageUrl = links.manage(input.publicUrl, manage.token);
 
@@ -123,16 +161,24 @@ export async function registerInterest(
       email: answers.email,
       fullName: answers.fullName,
       phone: answers.phone ?? null,
-      employer: answers.employer ?? null,
-      staffGroup: answers.staffGroup,
-      jobTitle: answers.jobTitle,
-      region: answers.region,
-      partnershipCountry: answers.partnershipCountry ?? null,
+      // The profile columns the dashboard has always shown, from the answers with those codes when the
+      // questions answered have them (another study's set simply leaves them empty).
+      // A column whose code the answered questions do not ask keeps what it held.
+      employer: profileText(screeningAnswers, "employer", 200),
+      staffGroup: profileText(screeningAnswers, "staffGroup", 80),
+      jobTitle: profileText(screeningAnswers, "jobTitle", 200),
+      region: profileText(screeningAnswers, "region", 80),
+      partnershipCountry: profileText(screeningAnswers, "partnershipCountry", 100),
     },
     answers,
+    // The person's latest screening answers: those of the questions asked now replace any earlier ones.
+    screeningAnswers,
+    screeningCodes: codes,
+    questionSetVersionIds: versionIds,
     privacyNoticeVersion: input.privacyNoticeVersion,
     participations: outcomes.map((o) => ({
       studyId: studies.find((s) => s.slug === o.slug)!.id,
+      rulesVersionId: studies.find((s) => s.slug === o.slug)!.rulesVersionId ?? null,
       eligibility: o.eligible ? "ELIGIBLE" : "INELIGIBLE",
       reasons: o.reasons,
     })),

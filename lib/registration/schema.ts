@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { heardFrom, participation, regions, staffGroups, workshopFormats, yesNo } from "./questions";
+import { answerSchemaParts, asList, blankToUndefined } from "@/lib/questions/answer-schema";
+import { currentCallDefinition } from "@/lib/questions/current-call";
+import type { QuestionSetDefinition } from "@/lib/questions/definition";
+import { heardFrom, regions, workshopFormats } from "./questions";
 
 /**
  * The registration form's rules, shared by the browser (react-hook-form's resolver) and the server
@@ -17,13 +20,6 @@ export const FIELD_LIMITS = {
   years: 50,
   longText: 1000,
 } as const;
-
-/** Trims text, and treats an empty or missing answer as no answer at all. */
-function blankToUndefined(value: unknown): unknown {
-  if (typeof value !== "string") return value === null || value === false ? undefined : value;
-  const trimmed = value.trim();
-  return trimmed === "" ? undefined : trimmed;
-}
 
 const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
 const NO_CONTROL_CHARACTERS_EXCEPT_LINES = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
@@ -65,12 +61,6 @@ function mustTick(message: string) {
   return z.preprocess((v) => (v === "yes" || v === true ? "yes" : undefined), z.literal("yes", { error: message }));
 }
 
-/** Checkboxes sharing a name: nothing, one value or several, depending on the browser and the library. */
-function list(value: unknown): unknown {
-  if (value === undefined || value === null || value === false || value === "") return [];
-  return Array.isArray(value) ? value : [value];
-}
-
 // --- Step 1: about you --------------------------------------------------------------------------------
 
 export const aboutYouFields = {
@@ -94,96 +84,27 @@ export const aboutYouFields = {
 };
 export const aboutYouSchema = z.object(aboutYouFields);
 
-// --- Step 2: your work --------------------------------------------------------------------------------
-
-export const yourWorkFields = {
-  worksInNhsNow: choice(yesNo, "Select yes if you work in the NHS now"),
-  employer: optionalText(FIELD_LIMITS.shortText, "NHS organisation must be 200 characters or fewer"),
-  staffGroup: choice(staffGroups, "Select your staff group"),
-  jobTitle: requiredText(
-    FIELD_LIMITS.shortText,
-    "Enter your role or job title",
-    "Role or job title must be 200 characters or fewer",
-  ),
-  region: choice(regions, "Select the region you work in"),
-  website: aboutYouFields.website,
-};
-export const yourWorkSchema = z.object(yourWorkFields).superRefine(refineYourWork);
-
-function refineYourWork(v: { worksInNhsNow?: string; employer?: string }, ctx: z.RefinementCtx): void {
-  if (v.worksInNhsNow === "yes" && !v.employer) {
-    ctx.addIssue({ code: "custom", path: ["employer"], message: "Enter the NHS trust or organisation you work for" });
-  }
-}
-
-// --- Step 3: international experience -----------------------------------------------------------------
-
-export const internationalExperienceFields = {
-  ihpParticipation: choice(
-    participation,
-    "Select whether you have taken part in a THET-funded international health partnership",
-  ),
-  partnershipName: optionalText(FIELD_LIMITS.shortText, "Partnership name must be 200 characters or fewer"),
-  partnershipCountry: optionalText(FIELD_LIMITS.country, "Country must be 100 characters or fewer"),
-  partnershipYears: optionalText(FIELD_LIMITS.years, "Years must be 50 characters or fewer"),
-  otherVolunteering: choice(participation, "Select whether you have done other international volunteering"),
-  introducedLearning: choice(
-    yesNo,
-    "Select yes if you have had the opportunity to introduce learning from your placement into the NHS",
-  ),
-  learningDescription: optionalText(FIELD_LIMITS.longText, "Description must be 1000 characters or fewer", true),
-  website: aboutYouFields.website,
-};
-export const internationalExperienceSchema = z
-  .object(internationalExperienceFields)
-  .superRefine(refineInternationalExperience);
-
-function refineInternationalExperience(
-  v: { ihpParticipation?: string; partnershipName?: string; partnershipCountry?: string; partnershipYears?: string },
-  ctx: z.RefinementCtx,
-): void {
-  if (v.ihpParticipation === "never") {
-    // Contradictory answers are pointed out, not silently dropped: the person may have ticked the wrong box.
-    const details = [
-      ["partnershipName", "the partnership name"],
-      ["partnershipCountry", "the country"],
-      ["partnershipYears", "the years"],
-    ] as const;
-    for (const [field, words] of details) {
-      if (v[field]) {
-        ctx.addIssue({
-          code: "custom",
-          path: [field],
-          message: `You said you have never taken part in a THET-funded partnership. Delete ${words}, or change your answer`,
-        });
-      }
-    }
-  } else if (v.ihpParticipation === "current" || v.ihpParticipation === "past") {
-    if (!v.partnershipName) {
-      ctx.addIssue({ code: "custom", path: ["partnershipName"], message: "Enter the name of the partnership" });
-    }
-    if (!v.partnershipCountry) {
-      ctx.addIssue({ code: "custom", path: ["partnershipCountry"], message: "Enter the country of the partnership" });
-    }
-  }
-}
-
-// --- Step 4: taking part ------------------------------------------------------------------------------
+// --- The last step: taking part (and, when several question sets recruit, choosing the studies) --- ------------------------------------------------------------------------------
 
 /** What the taking-part step needs to know about the studies on offer. */
 export type StudyChoice = { slug: string; kind: "INTERVIEW" | "WORKSHOP" };
 
-export function takingPartFields(studies: readonly StudyChoice[]) {
+/** Which studies the person is interested in: on "Taking part", or on its own page when sets differ. */
+export function studiesField(studies: readonly StudyChoice[]) {
   const slugs = studies.map((s) => s.slug);
+  return z.preprocess(
+    asList,
+    z
+      .array(z.string().max(64))
+      .min(1, "Select at least one study you are interested in")
+      .max(slugs.length || 1)
+      .refine((chosen) => chosen.every((s) => slugs.includes(s)), "Select from the studies listed"),
+  );
+}
+
+export function takingPartFields(studies: readonly StudyChoice[]) {
   return {
-    studies: z.preprocess(
-      list,
-      z
-        .array(z.string().max(64))
-        .min(1, "Select at least one study you are interested in")
-        .max(slugs.length || 1)
-        .refine((chosen) => chosen.every((s) => slugs.includes(s)), "Select from the studies listed"),
-    ),
+    studies: studiesField(studies),
     workshopFormat: optionalChoice(workshopFormats, "Select how you would like to attend a workshop"),
     workshopRegion: optionalChoice(regions, "Select a region from the list"),
     heardFrom: choice(heardFrom, "Select how you heard about the research"),
@@ -245,18 +166,65 @@ export const takingPartSchema = memoByStudies((studies) =>
   z.object(takingPartFields(studies)).superRefine(refineTakingPart(studies)),
 );
 
+/**
+ * "Taking part" when the studies were chosen on their own page (several question sets recruiting): the
+ * same questions less the study choice, which it reads from the answers saved before (to know whether
+ * the workshops were chosen) and does not save again.
+ */
+export const takingPartWithoutStudiesSchema = memoByStudies((studies) => {
+  const { studies: _studies, ...fields } = takingPartFields(studies);
+  return z
+    .object({ ...fields, studies: z.preprocess(asList, z.array(z.unknown())).optional() })
+    .superRefine((v, ctx) => refineTakingPart(studies)({ ...v, studies: (v.studies ?? []).map(String) }, ctx))
+    .transform(({ studies: _chosen, ...answers }) => answers);
+});
+
+/** The study choice on its own page (several question sets recruiting). */
+export const chooseStudiesSchema = memoByStudies((studies) =>
+  z.object({ studies: studiesField(studies), website: aboutYouFields.website }),
+);
+
 // --- The whole registration ---------------------------------------------------------------------------
 
-/** Every answer together, as checked once more on the final submit. */
-export const registrationSchema = memoByStudies((studies) =>
-  z
-    .object({ ...aboutYouFields, ...yourWorkFields, ...internationalExperienceFields, ...takingPartFields(studies) })
+/** The journey's own answers; the screening answers sit beside them under their question codes. */
+export type FixedAnswers = {
+  fullName: string;
+  email: string;
+  phone?: string;
+  studies: string[];
+  workshopFormat?: string;
+  workshopRegion?: string;
+  heardFrom: string;
+  heardFromOther?: string;
+  contactConsent: "yes";
+  privacyAcknowledged: "yes";
+};
+
+export type RegistrationAnswers = FixedAnswers & Record<string, unknown>;
+
+const wholeCache = new Map<string, z.ZodType<RegistrationAnswers>>();
+
+/**
+ * Every answer together, as checked once more on the final submit: the fixed steps' fields and the
+ * questions of these sets (the sets the person answered; the call's set when none is named, as before
+ * question sets).
+ */
+export function registrationSchema(
+  studies: readonly StudyChoice[],
+  sets: readonly QuestionSetDefinition[] = [currentCallDefinition],
+): z.ZodType<RegistrationAnswers> {
+  const key = `${studies.map((s) => `${s.slug}:${s.kind}`).join("|")}#${JSON.stringify(sets)}`;
+  const cached = wholeCache.get(key);
+  if (cached) return cached;
+  const parts = answerSchemaParts(sets.flatMap((set) => set.pages.flatMap((page) => page.questions)));
+  const schema = z
+    .object({ ...aboutYouFields, ...parts.fields, ...takingPartFields(studies) })
     .superRefine((v, ctx) => {
-      refineYourWork(v, ctx);
-      refineInternationalExperience(v, ctx);
+      parts.refine(v, ctx);
       refineTakingPart(studies)(v, ctx);
     })
-    .transform(({ website: _website, ...answers }) => {
+    .transform((v) => {
+      const { website: _website, ...answers } = parts.keep(v) as typeof v;
       // Answers to questions that do not apply are not kept (e.g. workshop format without the workshops).
       const workshopSlugs = studies.filter((s) => s.kind === "WORKSHOP").map((s) => s.slug);
       const wantsWorkshop = answers.studies.some((s) => workshopSlugs.includes(s));
@@ -265,40 +233,9 @@ export const registrationSchema = memoByStudies((studies) =>
         workshopFormat: wantsWorkshop ? answers.workshopFormat : undefined,
         workshopRegion: wantsWorkshop && answers.workshopFormat !== "online" ? answers.workshopRegion : undefined,
         heardFromOther: answers.heardFrom === "other" ? answers.heardFromOther : undefined,
-      };
-    }),
-);
-
-export type RegistrationAnswers = z.output<ReturnType<typeof registrationSchema>>;
-
-// --- The steps ----------------------------------------------------------------------------------------
-
-export const registrationSteps = [
-  { slug: "about-you", title: "About you", fields: Object.keys(aboutYouFields) },
-  { slug: "your-work", title: "Your work", fields: Object.keys(yourWorkFields) },
-  {
-    slug: "international-experience",
-    title: "Your international experience",
-    fields: Object.keys(internationalExperienceFields),
-  },
-  { slug: "taking-part", title: "Taking part", fields: Object.keys(takingPartFields([])) },
-] as const;
-
-export type RegistrationStepSlug = (typeof registrationSteps)[number]["slug"];
-
-export function stepSchema(step: RegistrationStepSlug, studies: readonly StudyChoice[]) {
-  switch (step) {
-    case "about-you":
-      return aboutYouSchema;
-    case "your-work":
-      return yourWorkSchema;
-    case "international-experience":
-      return internationalExperienceSchema;
-    case "taking-part":
-      return takingPartSchema(studies);
-  }
-}
-
-export function isStepSlug(value: string): value is RegistrationStepSlug {
-  return registrationSteps.some((s) => s.slug === value);
+      } as RegistrationAnswers;
+    }) as unknown as z.ZodType<RegistrationAnswers>;
+  if (wholeCache.size > 50) wholeCache.clear();
+  wholeCache.set(key, schema);
+  return schema;
 }

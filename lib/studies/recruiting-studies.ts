@@ -1,6 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { eligibilityRulesSchema, type EligibilityRules } from "@/lib/eligibility/rules";
+import { publishedQuestionSets } from "@/lib/questions/published-questions";
+import type { JourneyQuestionSet } from "@/lib/registration/journey";
 
 /** A study people can register for now, with what registration needs to know about it. */
 export type RecruitingStudy = {
@@ -17,9 +19,16 @@ export type RecruitingStudy = {
   rules: EligibilityRules;
   /** The consent form people sign now, and the information sheet it refers to; null until one is published. */
   currentConsentForm: { id: string; informationSheet: { version: string; versionDate: Date } } | null;
+  /** The published version of the study's question set that people answer now. */
+  questionSet: JourneyQuestionSet;
+  /** The study's current eligibility rule version (the newest), named by each outcome it decides. */
+  rulesVersionId: string | null;
 };
 
-/** The studies recruiting now, in the order the team set. */
+/**
+ * The studies recruiting now, in the order the team set, each with the published version of its question
+ * set. A study whose set has no published version is not offered: it could not be answered.
+ */
 export async function listRecruitingStudies(): Promise<RecruitingStudy[]> {
   const studies = await getDb().study.findMany({
     where: { status: "RECRUITING" },
@@ -36,6 +45,8 @@ export async function listRecruitingStudies(): Promise<RecruitingStudy[]> {
       contactEmail: true,
       considerationPeriodHours: true,
       eligibilityRules: true,
+      questionSetId: true,
+      ruleVersions: { orderBy: { version: "desc" }, take: 1, select: { id: true } },
       consentForms: {
         where: { publishedAt: { not: null } },
         orderBy: { publishedAt: "desc" },
@@ -44,9 +55,21 @@ export async function listRecruitingStudies(): Promise<RecruitingStudy[]> {
       },
     },
   });
-  return studies.map(({ eligibilityRules, consentForms, ...study }) => ({
-    ...study,
-    rules: eligibilityRulesSchema.parse(eligibilityRules),
-    currentConsentForm: consentForms[0] ?? null,
-  }));
+  const sets = await publishedQuestionSets(
+    getDb(),
+    studies.map((s) => s.questionSetId),
+  );
+  return studies.flatMap(({ eligibilityRules, consentForms, questionSetId, ruleVersions, ...study }) => {
+    const set = sets.get(questionSetId);
+    if (!set) return [];
+    return [
+      {
+        ...study,
+        rules: eligibilityRulesSchema.parse(eligibilityRules),
+        currentConsentForm: consentForms[0] ?? null,
+        questionSet: { questionSetId, versionId: set.versionId, definition: set.definition },
+        rulesVersionId: ruleVersions[0]?.id ?? null,
+      },
+    ];
+  });
 }

@@ -130,6 +130,7 @@ export async function anonymiseVolunteerInTransaction(
       jobTitle: null,
       region: null,
       partnershipCountry: null,
+      // The latest screening answers, kept for the dashboard's filters, go with the rest.
       screeningAnswers: {},
       erasedAt: now,
     },

@@ -23,6 +23,8 @@ DECLARE
     v_invitation JSONB;
     v_token_id UUID;
     v_consent_form_id UUID;
+    v_codes TEXT[];
+    v_all BOOLEAN;
 BEGIN
     IF p->>'draftId' IS NOT NULL THEN
         -- Row lock: of two submits of one draft, the second waits, then finds it submitted.
@@ -48,15 +50,28 @@ BEGIN
         RETURN jsonb_build_object('kind', 'already-submitted', 'volunteerId', v_volunteer_id, 'expressionOfInterestId', v_expression_id);
     END IF;
 
+    -- screening_answers: the person's latest answer to every screening question. The questions asked now
+    -- (p->'screeningCodes') replace earlier answers to them, blank ones included; answers to other sets'
+    -- questions stay. The profile columns follow the answers with their codes, when those were asked.
+    -- (A caller from before question sets names no codes: its answers replace the columns, as before.)
+    v_codes := coalesce(ARRAY(SELECT jsonb_array_elements_text(p->'screeningCodes')), ARRAY[]::text[]);
+    v_all := NOT (p ? 'screeningCodes');
     INSERT INTO "volunteers" AS v ("email_normalised", "email", "full_name", "phone", "employer", "staff_group",
-                                   "job_title", "region", "partnership_country", "updated_at")
+                                   "job_title", "region", "partnership_country", "screening_answers", "updated_at")
     VALUES (v_email_key, p#>>'{volunteer,email}', p#>>'{volunteer,fullName}', p#>>'{volunteer,phone}',
             p#>>'{volunteer,employer}', p#>>'{volunteer,staffGroup}', p#>>'{volunteer,jobTitle}',
-            p#>>'{volunteer,region}', p#>>'{volunteer,partnershipCountry}', now())
+            p#>>'{volunteer,region}', p#>>'{volunteer,partnershipCountry}',
+            coalesce(p->'screeningAnswers', '{}'::jsonb), now())
     ON CONFLICT ("email_normalised") DO UPDATE SET
         "email" = EXCLUDED."email", "full_name" = EXCLUDED."full_name", "phone" = EXCLUDED."phone",
-        "employer" = EXCLUDED."employer", "staff_group" = EXCLUDED."staff_group", "job_title" = EXCLUDED."job_title",
-        "region" = EXCLUDED."region", "partnership_country" = EXCLUDED."partnership_country",
+        "employer" = CASE WHEN v_all OR 'employer' = ANY(v_codes) THEN EXCLUDED."employer" ELSE v."employer" END,
+        "staff_group" = CASE WHEN v_all OR 'staffGroup' = ANY(v_codes) THEN EXCLUDED."staff_group" ELSE v."staff_group" END,
+        "job_title" = CASE WHEN v_all OR 'jobTitle' = ANY(v_codes) THEN EXCLUDED."job_title" ELSE v."job_title" END,
+        "region" = CASE WHEN v_all OR 'region' = ANY(v_codes) THEN EXCLUDED."region" ELSE v."region" END,
+        "partnership_country" = CASE WHEN v_all OR 'partnershipCountry' = ANY(v_codes)
+                                     THEN EXCLUDED."partnership_country" ELSE v."partnership_country" END,
+        "screening_answers" = CASE WHEN v."erased_at" IS NOT NULL THEN '{}'::jsonb
+                                   ELSE v."screening_answers" - v_codes END || EXCLUDED."screening_answers",
         "erased_at" = NULL, "updated_at" = now()
     RETURNING v."id", (v.xmax = 0) INTO v_volunteer_id, v_was_new;
 
@@ -64,13 +79,22 @@ BEGIN
     VALUES (v_volunteer_id, p->'answers', p->>'privacyNoticeVersion', v_submission_key)
     RETURNING "id" INTO v_expression_id;
 
+    -- The question set versions this submission answered, so its exact wording is the one they point at.
+    INSERT INTO "expression_of_interest_versions" ("expression_of_interest_id", "question_set_version_id")
+    SELECT v_expression_id, (x #>> '{}')::uuid
+    FROM jsonb_array_elements(coalesce(p->'questionSetVersionIds', '[]'::jsonb)) x
+    ON CONFLICT DO NOTHING;
+
     FOR item IN SELECT * FROM jsonb_array_elements(p->'participations') LOOP
-        INSERT INTO "participations" AS pa ("volunteer_id", "study_id", "status", "eligibility", "eligibility_reasons", "updated_at")
+        INSERT INTO "participations" AS pa ("volunteer_id", "study_id", "status", "eligibility", "eligibility_reasons",
+                                            "eligibility_rules_version_id", "updated_at")
         VALUES (v_volunteer_id, (item->>'studyId')::uuid, (item->>'eligibility')::participation_status,
-                (item->>'eligibility')::eligibility_outcome, item->'reasons', now())
+                (item->>'eligibility')::eligibility_outcome, item->'reasons', (item->>'rulesVersionId')::uuid, now())
         ON CONFLICT ("volunteer_id", "study_id") DO UPDATE SET
             "eligibility" = EXCLUDED."eligibility",
             "eligibility_reasons" = EXCLUDED."eligibility_reasons",
+            -- The rule version that decided this outcome (null from a caller that names none).
+            "eligibility_rules_version_id" = EXCLUDED."eligibility_rules_version_id",
             -- Only statuses that reflect the answers follow them; the team's decisions (invited,
             -- consented...) and overrides stay as they are.
             "status" = CASE WHEN pa."status" IN ('INTERESTED', 'ELIGIBLE', 'INELIGIBLE') AND pa."eligibility_override" IS NULL

@@ -560,7 +560,8 @@ describe("erasing a volunteer's personal data", () => {
       orderBy: { id: "asc" },
     });
     expect(await db.emailAttachment.count()).toBeGreaterThan(0);
-    await db.volunteer.update({ where: { id: volunteerId }, data: { screeningAnswers: { staffGroup: "nurse" } } });
+    const screeningBefore = await db.volunteer.findUniqueOrThrow({ where: { id: volunteerId } });
+    expect(screeningBefore.screeningAnswers).toMatchObject({ staffGroup: "nurse" });
 
     expect(await eraseVolunteerData(db, admin, { volunteerId, confirmEmail: ` ${email.toUpperCase()} ` })).toEqual({
       kind: "erased",
@@ -578,6 +579,7 @@ describe("erasing a volunteer's personal data", () => {
       jobTitle: null,
       region: null,
       partnershipCountry: null,
+      screeningAnswers: {},
     });
     expect(volunteer.erasedAt).toBeInstanceOf(Date);
     const expressions = await db.expressionOfInterest.findMany({ where: { volunteerId } });

@@ -138,6 +138,9 @@ describe("retention", () => {
   it("anonymises a person found ineligible once the period has passed, not before, audited with ids only", async () => {
     const volunteerId = await registerPerson({ worksInNhsNow: "no", fullName: "Grace Hopper" });
     expect((await participationOf(volunteerId)).status).toBe("INELIGIBLE");
+    expect((await testDb().volunteer.findUniqueOrThrow({ where: { id: volunteerId } })).screeningAnswers).toMatchObject(
+      { worksInNhsNow: "no" },
+    );
 
     expect(await applyRetention(testDb(), { now: daysLater(364) })).toEqual({ anonymised: 0 });
     expect((await testDb().volunteer.findUniqueOrThrow({ where: { id: volunteerId } })).erasedAt).toBeNull();
@@ -153,6 +156,7 @@ describe("retention", () => {
       email: `erased-${volunteerId}@invalid`,
       phone: null,
       employer: null,
+      screeningAnswers: {},
     });
     expect(after.erasedAt).toBeInstanceOf(Date);
     expect(after.expressionsOfInterest.every((e) => JSON.stringify(e.answers) === '{"erased":true}')).toBe(true);

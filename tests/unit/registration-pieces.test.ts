@@ -3,7 +3,8 @@ import { renderRegistrationConfirmation } from "@/lib/email/templates/registrati
 import { summariseAnswers } from "@/lib/registration/answer-summary";
 import { stepValues } from "@/lib/registration/step-values";
 import { nextStepsFor, type StudyOutcome } from "@/lib/registration/next-steps";
-import { firstIncompleteStep, nextStepPath } from "@/lib/registration/step-order";
+import { currentCallDefinition } from "@/lib/questions/current-call";
+import { firstIncompleteStep, journeySteps, nextStepPath, PAGE_VERSIONS_KEY } from "@/lib/registration/journey";
 import { validAnswers } from "../support/registration-answers";
 
 const studies = [
@@ -36,17 +37,27 @@ describe("form values from a post", () => {
 });
 
 describe("the order of the steps", () => {
+  const questionSet = { questionSetId: "set-1", versionId: "version-1", definition: currentCallDefinition };
+  const withSets = studies.map((s) => ({ ...s, questionSet }));
+  const answered = {
+    ...validAnswers,
+    [PAGE_VERSIONS_KEY]: { "your-work": "version-1", "international-experience": "version-1" },
+  };
+  const first = (answers: Record<string, unknown>, offered: typeof withSets) =>
+    firstIncompleteStep(offered, answers)?.slug ?? "check-answers";
+
   it("finds the first step still to answer", () => {
-    expect(firstIncompleteStep({}, studies)).toBe("about-you");
-    expect(firstIncompleteStep({ fullName: "Ada", email: "a@b.nhs.uk" }, studies)).toBe("your-work");
-    expect(firstIncompleteStep(validAnswers, studies)).toBe("check-answers");
+    expect(first({}, withSets)).toBe("about-you");
+    expect(first({ fullName: "Ada", email: "a@b.nhs.uk" }, withSets)).toBe("your-work");
+    expect(first(answered, withSets)).toBe("check-answers");
     // A study that stopped recruiting sends the person back to choose again.
-    expect(firstIncompleteStep(validAnswers, [studies[0]])).toBe("taking-part");
+    expect(first(answered, [withSets[0]!])).toBe("taking-part");
   });
 
   it("leads from the last step to checking the answers", () => {
-    expect(nextStepPath("about-you")).toBe("/register/your-work");
-    expect(nextStepPath("taking-part")).toBe("/register/check-answers");
+    const steps = journeySteps(withSets, answered);
+    expect(nextStepPath(steps, "about-you")).toBe("/register/your-work");
+    expect(nextStepPath(steps, "taking-part")).toBe("/register/check-answers");
   });
 });
 

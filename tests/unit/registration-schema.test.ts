@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { validAnswers } from "../support/registration-answers";
-import {
-  aboutYouSchema,
-  internationalExperienceSchema,
-  registrationSchema,
-  takingPartSchema,
-  yourWorkSchema,
-} from "@/lib/registration/schema";
+import { pageAnswerSchema, questionsBefore } from "@/lib/questions/answer-schema";
+import { currentCallDefinition } from "@/lib/questions/current-call";
+import { aboutYouSchema, registrationSchema, takingPartSchema } from "@/lib/registration/schema";
+
+/** The call's pages, now generated from its question set (lib/questions/current-call.ts). */
+function callPageSchema(slug: string) {
+  const page = currentCallDefinition.pages.find((p) => p.slug === slug)!;
+  return pageAnswerSchema(page, questionsBefore(currentCallDefinition, slug));
+}
+const yourWorkSchema = callPageSchema("your-work");
+const internationalExperienceSchema = callPageSchema("international-experience");
 
 const studies = [
   { slug: "interview-study", kind: "INTERVIEW" },

@@ -2,12 +2,17 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { BackLink } from "@/components/nhs";
 import { AboutYouForm } from "@/components/registration/AboutYouForm";
-import { InternationalExperienceForm } from "@/components/registration/InternationalExperienceForm";
+import { ChooseStudiesForm } from "@/components/registration/ChooseStudiesForm";
+import { QuestionPageForm } from "@/components/registration/QuestionPageForm";
 import { TakingPartForm } from "@/components/registration/TakingPartForm";
-import { YourWorkForm } from "@/components/registration/YourWorkForm";
 import { listRecruitingStudies } from "@/lib/studies/recruiting-studies";
-import { isStepSlug, registrationSteps } from "@/lib/registration/schema";
-import { firstIncompleteStep, previousStepPath } from "@/lib/registration/step-order";
+import {
+  firstIncompletePath,
+  firstIncompleteStep,
+  journeySteps,
+  previousStepPath,
+  stepCaption,
+} from "@/lib/registration/journey";
 import { saveRegistrationStep } from "../actions";
 import { currentDraft } from "../draft-cookie";
 
@@ -15,42 +20,55 @@ type Props = { params: Promise<{ step: string }>; searchParams: Promise<{ change
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { step } = await params;
-  const title = registrationSteps.find((s) => s.slug === step)?.title;
+  const draft = await currentDraft();
+  const title = journeySteps(await listRecruitingStudies(), draft?.answers ?? {}).find((s) => s.slug === step)?.title;
   return { title: title ? `${title} – Register your interest` : "Register your interest" };
 }
 
 export default async function RegistrationStepPage({ params, searchParams }: Props) {
-  const { step } = await params;
-  if (!isStepSlug(step)) notFound();
+  const { step: slug } = await params;
   const changing = (await searchParams).change === "1";
 
   const draft = await currentDraft();
+  const studies = await listRecruitingStudies();
+  const steps = journeySteps(studies, draft?.answers ?? {});
+  const known =
+    steps.some((s) => s.slug === slug) ||
+    studies.some((s) => s.questionSet.definition.pages.some((p) => p.slug === slug));
+  if (!known) notFound();
   if (!draft) redirect("/register?expired=1");
   if (draft.submitted) redirect("/register/confirmation");
+  // A page of a set the person's chosen studies do not ask leads to the step they are on.
+  const step = steps.find((s) => s.slug === slug);
+  if (!step) redirect(firstIncompletePath(studies, draft.answers));
 
   // Steps are answered in order: a later step's address leads back to the first one not yet answered.
-  const studies = await listRecruitingStudies();
-  const firstIncomplete = firstIncompleteStep(draft.answers, studies);
-  const index = registrationSteps.findIndex((s) => s.slug === step);
-  const firstIncompleteIndex = registrationSteps.findIndex((s) => s.slug === firstIncomplete);
-  if (firstIncompleteIndex !== -1 && index > firstIncompleteIndex) redirect(`/register/${firstIncomplete}`);
+  const firstIncomplete = firstIncompleteStep(studies, draft.answers);
+  const index = steps.indexOf(step);
+  const firstIncompleteIndex = firstIncomplete ? steps.findIndex((s) => s.slug === firstIncomplete.slug) : -1;
+  if (firstIncompleteIndex !== -1 && index > firstIncompleteIndex) redirect(`/register/${firstIncomplete!.slug}`);
 
-  const caption = `Register your interest: step ${index + 1} of ${registrationSteps.length}`;
-  const action = saveRegistrationStep.bind(null, step, changing);
+  const caption = stepCaption(steps, slug);
+  const action = saveRegistrationStep.bind(null, slug, changing);
   const props = { action, saved: draft.answers, caption };
+  const studyOptions = studies.map((s) => ({ slug: s.slug, kind: s.kind, title: s.title, summary: s.summary }));
   return (
     <>
-      <BackLink href={changing ? "/register/check-answers" : previousStepPath(step)} />
+      <BackLink href={changing ? "/register/check-answers" : previousStepPath(steps, slug)} />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          {step === "about-you" ? <AboutYouForm {...props} /> : null}
-          {step === "your-work" ? <YourWorkForm {...props} /> : null}
-          {step === "international-experience" ? <InternationalExperienceForm {...props} /> : null}
-          {step === "taking-part" ? (
-            <TakingPartForm
+          {step.kind === "about-you" ? <AboutYouForm {...props} /> : null}
+          {step.kind === "choose-studies" ? <ChooseStudiesForm {...props} studies={studyOptions} /> : null}
+          {step.kind === "questions" ? (
+            <QuestionPageForm
               {...props}
-              studies={studies.map((s) => ({ slug: s.slug, kind: s.kind, title: s.title, summary: s.summary }))}
+              page={step.page}
+              earlierQuestions={step.earlierQuestions}
+              questionSetVersionId={step.questionSet.versionId}
             />
+          ) : null}
+          {step.kind === "taking-part" ? (
+            <TakingPartForm {...props} studies={studyOptions} withStudyChoice={step.withStudyChoice} />
           ) : null}
         </div>
       </div>

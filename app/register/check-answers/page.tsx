@@ -4,7 +4,7 @@ import { BackLink, SummaryList } from "@/components/nhs";
 import { SubmitRegistrationForm } from "@/components/registration/SubmitRegistrationForm";
 import { summariseAnswers } from "@/lib/registration/answer-summary";
 import { listRecruitingStudies } from "@/lib/studies/recruiting-studies";
-import { firstIncompleteStep } from "@/lib/registration/step-order";
+import { answeredQuestionSets, choosesStudiesFirst, firstIncompletePath } from "@/lib/registration/journey";
 import { submitRegistration } from "../actions";
 import { currentDraft } from "../draft-cookie";
 
@@ -15,8 +15,14 @@ export default async function CheckAnswersPage() {
   if (!draft) redirect("/register?expired=1");
   if (draft.submitted) redirect("/register/confirmation");
   const studies = await listRecruitingStudies();
-  const incomplete = firstIncompleteStep(draft.answers, studies);
-  if (incomplete !== "check-answers") redirect(`/register/${incomplete}`);
+  const incomplete = firstIncompletePath(studies, draft.answers);
+  if (incomplete !== "/register/check-answers") redirect(incomplete);
+  const sections = summariseAnswers(
+    draft.answers,
+    studies,
+    answeredQuestionSets(studies, draft.answers).map((set) => set.definition),
+    { studyChoiceStep: choosesStudiesFirst(studies) ? "choose-studies" : "taking-part" },
+  );
 
   return (
     <>
@@ -24,7 +30,7 @@ export default async function CheckAnswersPage() {
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <h1 className="nhsuk-heading-l">Check your answers before registering</h1>
-          {summariseAnswers(draft.answers, studies).map((section) => (
+          {sections.map((section) => (
             <section key={section.step} aria-labelledby={`section-${section.step}`}>
               <h2 className="nhsuk-heading-m" id={`section-${section.step}`}>
                 {section.title}
