@@ -14,7 +14,10 @@ export type DefinitionChanges = {
 
 const named = (q: Question) => ({ code: q.code, shortLabel: q.shortLabel });
 
-export function definitionChanges(before: QuestionSetDefinition | null, after: QuestionSetDefinition): DefinitionChanges {
+export function definitionChanges(
+  before: QuestionSetDefinition | null,
+  after: QuestionSetDefinition,
+): DefinitionChanges {
   const old = new Map((before ? allQuestions(before) : []).map((q) => [q.code, q]));
   const now = allQuestions(after);
   const nowCodes = new Set(now.map((q) => q.code));

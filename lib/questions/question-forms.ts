@@ -25,27 +25,22 @@ const optionalInteger = (what: string) =>
     .transform((v) => (v === "" ? undefined : Number(v)));
 
 export const pageFormSchema = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(1, "Enter the page title")
-    .max(120, "The page title must be 120 characters or fewer"),
+  title: z.string().trim().min(1, "Enter the page title").max(120, "The page title must be 120 characters or fewer"),
   slug: z
     .string()
     .trim()
     .min(1, "Enter the page address")
-    .regex(/^[a-z][a-z0-9-]{0,47}$/, "The page address must start with a letter and use only lower-case letters, digits and hyphens, like your-work"),
+    .regex(
+      /^[a-z][a-z0-9-]{0,47}$/,
+      "The page address must start with a letter and use only lower-case letters, digits and hyphens, like your-work",
+    ),
 });
 export type PageForm = z.output<typeof pageFormSchema>;
 
 export const questionFormSchema = z
   .object({
     kind: z.enum(QUESTION_KINDS, "Choose the type of question"),
-    label: z
-      .string()
-      .trim()
-      .min(1, "Enter the question")
-      .max(500, "The question must be 500 characters or fewer"),
+    label: z.string().trim().min(1, "Enter the question").max(500, "The question must be 500 characters or fewer"),
     shortLabel: z
       .string()
       .trim()
@@ -75,7 +70,17 @@ export const questionFormSchema = z
   });
 export type QuestionFormValues = z.input<typeof questionFormSchema>;
 export type QuestionForm = z.output<typeof questionFormSchema>;
-export const QUESTION_FORM_FIELDS = ["kind", "label", "shortLabel", "code", "hint", "required", "options", "min", "max"];
+export const QUESTION_FORM_FIELDS = [
+  "kind",
+  "label",
+  "shortLabel",
+  "code",
+  "hint",
+  "required",
+  "options",
+  "min",
+  "max",
+];
 
 /** A question from its form; `previous` is the question it replaces, whose option codes stay for unchanged labels. */
 export function questionFromForm(form: QuestionForm, previous?: Question): Question {
@@ -90,7 +95,8 @@ export function questionFromForm(form: QuestionForm, previous?: Question): Quest
   if (form.hint === "") delete question.hint;
   else question.hint = form.hint;
   if (form.kind === "yes-no") {
-    question.options = previous?.kind === "yes-no" && previous.options ? previous.options : YES_NO_OPTIONS.map((o) => ({ ...o }));
+    question.options =
+      previous?.kind === "yes-no" && previous.options ? previous.options : YES_NO_OPTIONS.map((o) => ({ ...o }));
   } else if (CHOICE_KINDS.includes(form.kind)) {
     question.options = parseOptionsText(form.options, previous?.options ?? []);
   } else delete question.options;

@@ -67,7 +67,13 @@ export async function questionSetForBuilder(db: Database, _actor: Researcher, st
   };
 }
 
-async function audit(tx: Prisma.TransactionClient, actor: Researcher, action: string, versionId: string, data: Prisma.InputJsonObject) {
+async function audit(
+  tx: Prisma.TransactionClient,
+  actor: Researcher,
+  action: string,
+  versionId: string,
+  data: Prisma.InputJsonObject,
+) {
   await recordAuditEvent(tx, {
     actorType: "RESEARCHER",
     actorId: actor.id,
@@ -97,7 +103,11 @@ export async function startQuestionSetDraft(
       });
       const definition = newest?.definition ?? { pages: [] };
       const draft = await tx.questionSetVersion.create({
-        data: { questionSetId: set.id, version: (newest?.version ?? 0) + 1, definition: definition as Prisma.InputJsonValue },
+        data: {
+          questionSetId: set.id,
+          version: (newest?.version ?? 0) + 1,
+          definition: definition as Prisma.InputJsonValue,
+        },
         select: { id: true, version: true },
       });
       await audit(tx, actor, "question_set.draft_started", draft.id, {
@@ -108,7 +118,8 @@ export async function startQuestionSetDraft(
       return { versionId: draft.id, version: draft.version };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ActionError("Someone else has just started a new version. Reload the page.");
+    if (isUniqueViolation(error))
+      throw new ActionError("Someone else has just started a new version. Reload the page.");
     throw error;
   }
 }
@@ -136,7 +147,10 @@ export async function editQuestionSetDraft(
         where: { id: draft.id, updatedAt: draft.updatedAt, publishedAt: null },
         data: { definition: definition as Prisma.InputJsonValue },
       });
-      if (count !== 1) throw new ActionError("Someone else changed this draft at the same time. Reload the page and make your change again.");
+      if (count !== 1)
+        throw new ActionError(
+          "Someone else changed this draft at the same time. Reload the page and make your change again.",
+        );
       await audit(tx, actor, "question_set.draft_changed", draft.id, {
         questionSetId: set.id,
         version: draft.version,
@@ -151,7 +165,11 @@ export async function editQuestionSetDraft(
 }
 
 /** Throws away the draft (admins only); the published versions stay as they are. */
-export async function discardQuestionSetDraft(db: Database, actor: Researcher, input: { studyId: string }): Promise<void> {
+export async function discardQuestionSetDraft(
+  db: Database,
+  actor: Researcher,
+  input: { studyId: string },
+): Promise<void> {
   assertAdmin(actor);
   try {
     await db.$transaction(async (tx) => {
@@ -159,7 +177,10 @@ export async function discardQuestionSetDraft(db: Database, actor: Researcher, i
       const draft = await tx.questionSetVersion.findFirst({ where: { questionSetId: set.id, publishedAt: null } });
       if (!draft) throw new ActionError("There is no draft to discard.");
       await tx.questionSetVersion.delete({ where: { id: draft.id } });
-      await audit(tx, actor, "question_set.draft_discarded", draft.id, { questionSetId: set.id, version: draft.version });
+      await audit(tx, actor, "question_set.draft_discarded", draft.id, {
+        questionSetId: set.id,
+        version: draft.version,
+      });
     });
   } catch (error) {
     if (isPublishedRefusal(error)) throw PUBLISHED_MEANWHILE;
@@ -191,7 +212,9 @@ export function rulesNoLongerAsked(
         const question = byCode.get(condition.answer);
         const rule = `The rule "${criterion.description}" of ${study.shortTitle}`;
         if (!question) {
-          problems.push(`${rule} tests "${condition.answer}", which this version no longer asks. Change the rules first.`);
+          problems.push(
+            `${rule} tests "${condition.answer}", which this version no longer asks. Change the rules first.`,
+          );
         } else if ("oneOf" in condition) {
           const known = new Set((question.options ?? []).map((o) => o.code));
           const gone = condition.oneOf.filter((code) => !known.has(code));
@@ -218,7 +241,11 @@ export type PublishCheck = {
 };
 
 /** What publishing the draft would change and whether it may be published, without changing anything. */
-export async function checkQuestionSetDraft(db: Database, actor: Researcher, input: { studyId: string }): Promise<PublishCheck> {
+export async function checkQuestionSetDraft(
+  db: Database,
+  actor: Researcher,
+  input: { studyId: string },
+): Promise<PublishCheck> {
   const { published, draft, studies } = await questionSetForBuilder(db, actor, input.studyId);
   if (!draft) throw new ActionError("There is no draft to publish. Start a new version first.");
   const definition = draft.definition;
@@ -281,7 +308,13 @@ export async function publishQuestionSetDraft(
             version: draft.version,
             changes: definitionChanges((previous?.definition as QuestionSetDefinition | undefined) ?? null, definition),
             recruiting: recruiting.map((s) => ({ id: s.id, shortTitle: s.shortTitle })),
-            studies: studies.map((s) => ({ id: s.id, slug: s.slug, shortTitle: s.shortTitle, status: s.status, problems: [] })),
+            studies: studies.map((s) => ({
+              id: s.id,
+              slug: s.slug,
+              shortTitle: s.shortTitle,
+              status: s.status,
+              problems: [],
+            })),
             problems: [],
           },
         };

@@ -26,7 +26,11 @@ export const createStudyFormSchema = z
         STUDY_SLUG_PATTERN,
         "The web address must use only lower-case letters, digits and hyphens, and start with a letter or digit, like nurse-interviews-2027",
       ),
-    summary: z.string().trim().min(1, "Enter a summary of the study").max(2000, "The summary must be 2000 characters or fewer"),
+    summary: z
+      .string()
+      .trim()
+      .min(1, "Enter a summary of the study")
+      .max(2000, "The summary must be 2000 characters or fewer"),
     whatTakingPartInvolves: z
       .string()
       .trim()

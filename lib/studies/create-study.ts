@@ -18,7 +18,12 @@ export async function questionSetsToChooseFrom(db: Database, _actor: Researcher)
       id: true,
       title: true,
       studies: { select: { shortTitle: true }, orderBy: { displayOrder: "asc" } },
-      versions: { where: { publishedAt: { not: null } }, orderBy: { version: "desc" }, take: 1, select: { version: true } },
+      versions: {
+        where: { publishedAt: { not: null } },
+        orderBy: { version: "desc" },
+        take: 1,
+        select: { version: true },
+      },
     },
   });
   return sets.map((s) => ({
@@ -31,7 +36,9 @@ export async function questionSetsToChooseFrom(db: Database, _actor: Researcher)
 
 async function freeSetSlug(tx: Prisma.TransactionClient, base: string): Promise<string> {
   const taken = new Set(
-    (await tx.questionSet.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((s) => s.slug),
+    (await tx.questionSet.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map(
+      (s) => s.slug,
+    ),
   );
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) {

@@ -43,9 +43,13 @@ export async function openingProblems(db: Tx, studyId: string): Promise<string[]
   }
   const others = await db.study.findMany({
     where: { status: "RECRUITING", id: { not: study.id }, questionSetId: { not: study.questionSetId } },
+    orderBy: [{ displayOrder: "asc" }, { title: "asc" }],
     select: { shortTitle: true, questionSetId: true },
   });
-  const sets = await publishedQuestionSets(db as Database, [study.questionSetId, ...others.map((o) => o.questionSetId)]);
+  const sets = await publishedQuestionSets(db as Database, [
+    study.questionSetId,
+    ...others.map((o) => o.questionSetId),
+  ]);
   const own = sets.get(study.questionSetId);
   if (!own) problems.push("Its questions have no published version. Publish a version of the questions first.");
   const rules = eligibilityRulesSchema.safeParse(study.eligibilityRules);
@@ -55,19 +59,25 @@ export async function openingProblems(db: Tx, studyId: string): Promise<string[]
   if (own) {
     const codes = new Set(allQuestions(own.definition).map((q) => q.code));
     const pages = new Set(own.definition.pages.map((p) => p.slug));
-    for (const other of others) {
-      const theirs = sets.get(other.questionSetId);
+    const bySet = new Map<string, string[]>();
+    for (const other of others)
+      bySet.set(other.questionSetId, [...(bySet.get(other.questionSetId) ?? []), other.shortTitle]);
+    for (const [setId, titles] of bySet) {
+      const theirs = sets.get(setId);
       if (!theirs) continue;
-      const sameCodes = allQuestions(theirs.definition).filter((q) => codes.has(q.code)).map((q) => q.code);
+      const whose = titles.length === 1 ? titles[0]! : `${titles.slice(0, -1).join(", ")} and ${titles.at(-1)!}`;
+      const sameCodes = allQuestions(theirs.definition)
+        .filter((q) => codes.has(q.code))
+        .map((q) => q.code);
       const samePages = theirs.definition.pages.filter((p) => pages.has(p.slug)).map((p) => p.slug);
       if (sameCodes.length > 0) {
         problems.push(
-          `Its questions use the codes "${sameCodes.join('", "')}", which the questions of ${other.shortTitle} (recruiting now) use too. Change the codes in a new version of the questions.`,
+          `Its questions use the codes "${sameCodes.join('", "')}", which the questions of ${whose} (recruiting now) use too. Change the codes in a new version of the questions.`,
         );
       }
       if (samePages.length > 0) {
         problems.push(
-          `Its question pages use the addresses "${samePages.join('", "')}", which the questions of ${other.shortTitle} (recruiting now) use too. Change the page addresses in a new version of the questions.`,
+          `Its question pages use the addresses "${samePages.join('", "')}", which the questions of ${whose} (recruiting now) use too. Change the page addresses in a new version of the questions.`,
         );
       }
     }

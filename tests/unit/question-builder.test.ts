@@ -90,14 +90,20 @@ describe("question forms and draft edits", () => {
     expect(d.pages[0]!.questions.map((q) => q.code)).toEqual(["nhs", "region"]);
     const dup = applyDraftEdit(d, { type: "add-question", pageSlug: "your-work", question: form() });
     expect(draftProblems(dup)).toEqual(['Two questions have the code "region". Give each question its own.']);
-    const reserved = applyDraftEdit(d, { type: "add-question", pageSlug: "your-work", question: form({ code: "email" }) });
+    const reserved = applyDraftEdit(d, {
+      type: "add-question",
+      pageSlug: "your-work",
+      question: form({ code: "email" }),
+    });
     expect(draftProblems(reserved).join()).toMatch(/"email".*used by the registration journey/);
     const dupOptions = applyDraftEdit(d, {
       type: "change-question",
       code: "region",
       question: form({ options: "North\nNorth" }),
     });
-    expect(draftProblems(dupOptions)).toEqual(['"Region" has two options with the code "north". Give each option its own.']);
+    expect(draftProblems(dupOptions)).toEqual([
+      '"Region" has two options with the code "north". Give each option its own.',
+    ]);
     expect(d.pages[0]!.questions).toHaveLength(2);
     d = applyDraftEdit(d, { type: "remove-question", code: "nhs" });
     d = applyDraftEdit(d, { type: "change-page", pageSlug: "your-work", page: { title: "Work", slug: "work" } });
@@ -106,7 +112,10 @@ describe("question forms and draft edits", () => {
   });
 
   it("refuses a choice question without options in the form itself", () => {
-    const parsed = questionFormSchema.safeParse({ ...questionFormValues(currentCallDefinition.pages[0]!.questions[2]!), options: " " });
+    const parsed = questionFormSchema.safeParse({
+      ...questionFormValues(currentCallDefinition.pages[0]!.questions[2]!),
+      options: " ",
+    });
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues[0]!.message).toBe("Enter the options, one option per line");
   });
@@ -124,9 +133,18 @@ describe("definition changes", () => {
     const work = after.pages[0]!;
     work.questions[0]!.label = "Do you work for the NHS at the moment?";
     const staffGroup = work.questions.find((q) => q.code === "staffGroup")!;
-    staffGroup.options = [...staffGroup.options!.filter((o) => o.code !== "midwife"), { code: "student", label: "Student" }];
+    staffGroup.options = [
+      ...staffGroup.options!.filter((o) => o.code !== "midwife"),
+      { code: "student", label: "Student" },
+    ];
     const removed = work.questions.splice(1, 1)[0]!;
-    work.questions.push({ code: "regionOfWork", kind: "short-text", label: "Region?", shortLabel: "Region", required: false });
+    work.questions.push({
+      code: "regionOfWork",
+      kind: "short-text",
+      label: "Region?",
+      shortLabel: "Region",
+      required: false,
+    });
     const changes = definitionChanges(currentCallDefinition, after);
     expect(changes.added).toEqual([{ code: "regionOfWork", shortLabel: "Region" }]);
     expect(changes.removed).toEqual([{ code: removed.code, shortLabel: removed.shortLabel }]);
