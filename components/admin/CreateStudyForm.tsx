@@ -40,9 +40,16 @@ export function CreateStudyForm({
   );
   return (
     <form action={formAction} onSubmit={check} noValidate>
-      <ErrorSummary errors={errorSummary(errors, ORDER).map((e) => (e.href === "#form" ? { ...e, href: "#title" } : e))} />
+      <ErrorSummary
+        errors={errorSummary(errors, ORDER).map((e) => (e.href === "#form" ? { ...e, href: "#title" } : e))}
+      />
       {text("title", "Title", "The study's full title, as on its information sheet.")}
-      {text("shortTitle", "Short title", "A few words for lists and emails, like \u201cPharmacist interviews\u201d.", 30)}
+      {text(
+        "shortTitle",
+        "Short title",
+        "A few words for lists and emails, like \u201cPharmacist interviews\u201d.",
+        30,
+      )}
       {text(
         "slug",
         "Web address",

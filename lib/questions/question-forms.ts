@@ -9,7 +9,7 @@ import {
   type QuestionOption,
   type QuestionSetDefinition,
 } from "./definition";
-import { formatOptionsText, parseOptionsText } from "./options-text";
+import { formatOptionsText, parseOptionsText, questionCodeFromShortLabel } from "./options-text";
 
 /**
  * The question builder's forms, as posted (every value a string), and the pure edits they make to a draft
@@ -46,12 +46,12 @@ export const questionFormSchema = z
       .trim()
       .min(1, "Enter a short name for the question")
       .max(80, "The short name must be 80 characters or fewer"),
+    /** Empty: made from the short name. */
     code: z
       .string()
       .trim()
-      .min(1, "Enter the question's code")
-      .regex(
-        /^[a-z][A-Za-z0-9]{0,47}$/,
+      .refine(
+        (v) => v === "" || /^[a-z][A-Za-z0-9]{0,47}$/.test(v),
         "The code must start with a lower-case letter and use only letters and digits, like staffGroup",
       ),
     hint: z.string().trim().max(1000, "The hint must be 1000 characters or fewer"),
@@ -67,7 +67,8 @@ export const questionFormSchema = z
     if (q.min !== undefined && q.max !== undefined && q.min > q.max) {
       ctx.addIssue({ code: "custom", path: ["min"], message: "The smallest answer must not be more than the largest" });
     }
-  });
+  })
+  .transform((q) => ({ ...q, code: q.code === "" ? questionCodeFromShortLabel(q.shortLabel) : q.code }));
 export type QuestionFormValues = z.input<typeof questionFormSchema>;
 export type QuestionForm = z.output<typeof questionFormSchema>;
 export const QUESTION_FORM_FIELDS = [

@@ -36,7 +36,8 @@ const confirmations: Record<string, string> = {
   eligibility: "The eligibility rules have been saved. They apply to everyone who registers from now on",
   "information-sheet-published": "The information sheet has been published",
   // STUDY-BUILDER: lifecycle
-  created: "The study has been created as a draft. Add its documents, questions and eligibility rules, then open it for recruitment",
+  created:
+    "The study has been created as a draft. Add its documents, questions and eligibility rules, then open it for recruitment",
   opened: "The study is open for recruitment",
   closed: "Recruitment has closed. Every record is kept; nobody new can register",
 };

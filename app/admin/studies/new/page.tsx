@@ -19,8 +19,8 @@ export default async function NewStudyPage() {
         <div className="nhsuk-grid-column-two-thirds">
           <h1 className="nhsuk-heading-l">Create a study</h1>
           <p>
-            The study is created as a draft: nobody outside the team can see it until you open it for recruitment.
-            You can add its information sheet, consent form, questions and eligibility rules once it is created.
+            The study is created as a draft: nobody outside the team can see it until you open it for recruitment. You
+            can add its information sheet, consent form, questions and eligibility rules once it is created.
           </p>
           <CreateStudyForm action={createStudyAction} initial={newStudyFormValues(sets[0]?.id)} questionSets={sets} />
         </div>

@@ -30,8 +30,8 @@ export default async function CloseStudyPage({ params }: { params: Promise<{ slu
               <ul>
                 <li>the study no longer appears on the public pages, and nobody new can register for it</li>
                 <li>
-                  everyone already registered keeps their record, and people taking part carry on: invitations,
-                  consent, interviews and workshops work as before
+                  everyone already registered keeps their record, and people taking part carry on: invitations, consent,
+                  interviews and workshops work as before
                 </li>
                 <li>people who signed its consent form can still read its information sheet</li>
               </ul>

@@ -38,10 +38,15 @@ export default async function OpenStudyPage({ params }: { params: Promise<{ slug
           ) : (
             <>
               <p>
-                Once it is open, the study appears on the public pages and people can register for it. Its questions
-                and rules can still change, each as a new version.
+                Once it is open, the study appears on the public pages and people can register for it. Its questions and
+                rules can still change, each as a new version.
               </p>
-              <ActionButton action={openStudyAction.bind(null, study.slug)} label="Open for recruitment" pendingLabel="Opening…" id="open" />
+              <ActionButton
+                action={openStudyAction.bind(null, study.slug)}
+                label="Open for recruitment"
+                pendingLabel="Opening…"
+                id="open"
+              />
             </>
           )}
           <p>
