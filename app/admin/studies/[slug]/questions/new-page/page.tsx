@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requireResearcher } from "@/lib/auth/researcher-session";
 import { QuestionPageForm } from "@/components/admin/QuestionPageForm";
 import { BackLink } from "@/components/nhs";
 import { savePageAction } from "../actions";
@@ -7,7 +8,8 @@ import { draftForPage } from "../builder-page";
 export const metadata: Metadata = { title: "Add a page of questions" };
 
 export default async function NewQuestionPagePage({ params }: { params: Promise<{ slug: string }> }) {
-  const { study, draft } = await draftForPage((await params).slug);
+  const researcher = await requireResearcher("ADMIN");
+  const { study, draft } = await draftForPage(researcher, (await params).slug);
   return (
     <>
       <BackLink href={`/admin/studies/${study.slug}/questions`}>Back to the questions</BackLink>

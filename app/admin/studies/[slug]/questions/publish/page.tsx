@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requireResearcher } from "@/lib/auth/researcher-session";
 import { ActionButton } from "@/components/admin/ActionButton";
 import { BackLink, WarningCallout } from "@/components/nhs";
 import { getDb } from "@/lib/db/client";
@@ -16,7 +17,8 @@ export const metadata: Metadata = { title: "Publish the questions" };
  * anything stands in the way, and the page says what.
  */
 export default async function PublishQuestionsPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { study, researcher } = await draftForPage((await params).slug);
+  const researcher = await requireResearcher("ADMIN");
+  const { study } = await draftForPage(researcher, (await params).slug);
   const check = await checkQuestionSetDraft(getDb(), researcher, { studyId: study.id });
   const { changes } = check;
   const list = (items: string[]) => (

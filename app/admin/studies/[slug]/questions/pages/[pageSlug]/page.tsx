@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requireResearcher } from "@/lib/auth/researcher-session";
 import { notFound } from "next/navigation";
 import { QuestionPageForm } from "@/components/admin/QuestionPageForm";
 import { BackLink } from "@/components/nhs";
@@ -12,8 +13,9 @@ export default async function ChangeQuestionPagePage({
 }: {
   params: Promise<{ slug: string; pageSlug: string }>;
 }) {
+  const researcher = await requireResearcher("ADMIN");
   const { slug, pageSlug } = await params;
-  const { study, draft } = await draftForPage(slug);
+  const { study, draft } = await draftForPage(researcher, slug);
   const page = draft.definition.pages.find((p) => p.slug === pageSlug);
   if (!page) notFound();
   return (

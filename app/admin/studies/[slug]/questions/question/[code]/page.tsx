@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requireResearcher } from "@/lib/auth/researcher-session";
 import { notFound } from "next/navigation";
 import { QuestionForm } from "@/components/admin/QuestionForm";
 import { BackLink } from "@/components/nhs";
@@ -10,8 +11,9 @@ import { draftForPage } from "../../builder-page";
 export const metadata: Metadata = { title: "Change a question" };
 
 export default async function ChangeQuestionPage({ params }: { params: Promise<{ slug: string; code: string }> }) {
+  const researcher = await requireResearcher("ADMIN");
   const { slug, code } = await params;
-  const { study, draft } = await draftForPage(slug);
+  const { study, draft } = await draftForPage(researcher, slug);
   const question = findQuestion(draft.definition, code);
   if (!question) notFound();
   return (

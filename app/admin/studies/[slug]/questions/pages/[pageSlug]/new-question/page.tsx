@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requireResearcher } from "@/lib/auth/researcher-session";
 import { notFound } from "next/navigation";
 import { QuestionForm } from "@/components/admin/QuestionForm";
 import { BackLink } from "@/components/nhs";
@@ -8,8 +9,9 @@ import { draftForPage } from "../../../builder-page";
 export const metadata: Metadata = { title: "Add a question" };
 
 export default async function NewQuestionPage({ params }: { params: Promise<{ slug: string; pageSlug: string }> }) {
+  const researcher = await requireResearcher("ADMIN");
   const { slug, pageSlug } = await params;
-  const { study, draft } = await draftForPage(slug);
+  const { study, draft } = await draftForPage(researcher, slug);
   const page = draft.definition.pages.find((p) => p.slug === pageSlug);
   if (!page) notFound();
   const initial = {
