@@ -15,6 +15,9 @@ import { createStudyFormSchema, newStudyFormValues } from "@/lib/studies/create-
 import { createStudy, questionSetsToChooseFrom } from "@/lib/studies/create-study";
 import { publishInformationSheet, createInformationSheetDraft } from "@/lib/studies/information-sheet-drafts";
 import { closeStudyRecruitment, openingProblems, openStudyForRecruitment } from "@/lib/studies/study-lifecycle";
+import { studyPreview } from "@/lib/studies/study-preview";
+import { settingsFormValues, studySettingsFormSchema } from "@/lib/studies/study-settings-form";
+import { updateStudySettings } from "@/lib/studies/update-study-settings";
 import { aResearcher, auditActions } from "./support/researchers";
 import { testDb } from "./support/test-db";
 
@@ -378,5 +381,33 @@ describe("question set drafts and versions", () => {
     expect((await questionSetForBuilder(testDb(), admin, interview.id)).published?.version).toBe(1);
     await publishQuestionSetDraft(testDb(), admin, { studyId: interview.id, version, confirmed: true });
     expect((await questionSetForBuilder(testDb(), admin, interview.id)).published?.version).toBe(2);
+  });
+});
+
+describe("preview, and opening through the settings", () => {
+  it("shows a draft study's content and draft questions to the team only", async () => {
+    const { id, slug } = await createStudy(testDb(), admin, await newStudy({ questions: "own", questionSetId: "" }));
+    await editQuestionSetDraft(testDb(), admin, {
+      studyId: id,
+      edit: { type: "add-page", page: { title: "Pharmacy", slug: "pharmacy" } },
+    });
+    const preview = await studyPreview(testDb(), researcher, slug);
+    expect(preview).toMatchObject({
+      study: { status: "DRAFT", summary: "Interviews with pharmacists.", whoCanTakePart: [] },
+      sheet: null,
+      questions: { version: 1, draft: true, definition: { pages: [{ slug: "pharmacy" }] } },
+    });
+    await expect(studyPreview(testDb(), null, slug)).rejects.toBeInstanceOf(NotAllowedError);
+  });
+
+  it("refuses to set a study recruiting through its settings while something is missing", async () => {
+    const { id } = await createStudy(testDb(), admin, await newStudy());
+    const study = await testDb().study.findUniqueOrThrow({ where: { id } });
+    const form = studySettingsFormSchema.parse({ ...settingsFormValues(study), status: "RECRUITING" });
+    const { expectedUpdatedAt, ...settings } = form;
+    await expect(
+      updateStudySettings(testDb(), admin, { studyId: id, settings, expectedUpdatedAt: new Date(expectedUpdatedAt) }),
+    ).rejects.toThrow("Publish an information sheet first.");
+    expect((await testDb().study.findUniqueOrThrow({ where: { id } })).status).toBe("DRAFT");
   });
 });
