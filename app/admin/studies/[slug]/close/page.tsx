@@ -5,7 +5,7 @@ import { BackLink } from "@/components/nhs";
 import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 import { findStudyForAdmin } from "@/lib/studies/find-study";
-import { closeStudyAction } from "../lifecycle-actions";
+import { closeStudyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Close recruitment" };
 

@@ -6,7 +6,7 @@ import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 import { findStudyForAdmin } from "@/lib/studies/find-study";
 import { openingProblems } from "@/lib/studies/study-lifecycle";
-import { openStudyAction } from "../lifecycle-actions";
+import { openStudyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Open for recruitment" };
 

@@ -6,9 +6,9 @@ import { requireResearcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
 import { ActionError } from "@/lib/forms/action-error";
 import { findStudyForAdmin } from "@/lib/studies/find-study";
-import { closeStudyRecruitment, openStudyForRecruitment } from "@/lib/studies/study-lifecycle";
+import { openStudyForRecruitment } from "@/lib/studies/study-lifecycle";
 
-/** Opening and closing a study for recruitment: each checked and audited in lib/studies/study-lifecycle. */
+/** Opening a study for recruitment: checked and audited in lib/studies/study-lifecycle. */
 
 export async function openStudyAction(slug: string, _previous: ActionButtonState): Promise<ActionButtonState> {
   const researcher = await requireResearcher("ADMIN");
@@ -21,17 +21,4 @@ export async function openStudyAction(slug: string, _previous: ActionButtonState
     throw error;
   }
   redirect(`/admin/studies/${study.slug}?done=opened`);
-}
-
-export async function closeStudyAction(slug: string, _previous: ActionButtonState): Promise<ActionButtonState> {
-  const researcher = await requireResearcher("ADMIN");
-  const study = await findStudyForAdmin(getDb(), researcher, slug);
-  if (!study) notFound();
-  try {
-    await closeStudyRecruitment(getDb(), researcher, { studyId: study.id });
-  } catch (error) {
-    if (error instanceof ActionError) return { error: error.message };
-    throw error;
-  }
-  redirect(`/admin/studies/${study.slug}?done=closed`);
 }
