@@ -99,7 +99,7 @@ test("an admin creates a study, writes its questions, publishes them and preview
 
   // The public never sees a draft, nor its preview.
   await context.clearCookies();
-  expect((await page.goto(`/studies/builder-${tag}/information-sheet`))?.status()).toBe(404);
+  expect((await page.request.get(`/studies/builder-${tag}/information-sheet`)).status()).toBe(404);
   await page.goto(`/admin/studies/builder-${tag}/preview`);
   await expect(page.getByText("Preview: people cannot see this yet")).toHaveCount(0);
 });
