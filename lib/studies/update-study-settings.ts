@@ -4,6 +4,7 @@ import type { Researcher } from "@/lib/auth/researcher-session";
 import type { Database } from "@/lib/db/prisma";
 import { ActionError } from "../forms/action-error";
 import { studySettingsFields, type StudySettings } from "./study-settings-form";
+import { openingProblems, StudyCannotOpenError } from "./study-lifecycle";
 
 export const CHANGED_MEANWHILE =
   "Someone else changed this study while you were editing. Check the settings shown now and make your change again.";
@@ -25,6 +26,11 @@ export async function updateStudySettings(
     if (study.updatedAt.getTime() !== input.expectedUpdatedAt.getTime()) throw new ActionError(CHANGED_MEANWHILE);
     const changed = studySettingsFields.filter((field) => study[field] !== input.settings[field]);
     if (changed.length === 0) return { changed };
+    // Opening through the settings is held to the same checks as "Open for recruitment".
+    if (study.status !== "RECRUITING" && input.settings.status === "RECRUITING") {
+      const problems = await openingProblems(tx, study.id);
+      if (problems.length > 0) throw new StudyCannotOpenError(problems);
+    }
     // Conditional on the version read, so that of two admins saving at once, only the first succeeds.
     const { count } = await tx.study.updateMany({
       where: { id: study.id, updatedAt: study.updatedAt },

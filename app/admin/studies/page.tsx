@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Cell, ResponsiveTable, Row } from "@/components/admin/ResponsiveTable";
-import { Tag } from "@/components/nhs";
+import { ButtonLink, Tag } from "@/components/nhs";
 import { listStudies } from "@/lib/studies/list-studies";
 import {
   invitationModeWords,
@@ -25,6 +25,11 @@ export default async function StudiesPage() {
         Each study&apos;s settings, eligibility rules and documents.{" "}
         {researcher.role === "ADMIN" ? "Open a study to change them." : "Only admins can change them."}
       </p>
+      {researcher.role === "ADMIN" ? (
+        <ButtonLink href="/admin/studies/new" variant="secondary">
+          Create a study
+        </ButtonLink>
+      ) : null}
       <ResponsiveTable caption="Studies" headings={["Study", "Status", "Target", "Invitations", "Current documents"]}>
         {studies.map((s) => (
           <Row key={s.id}>

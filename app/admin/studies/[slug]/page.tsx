@@ -35,6 +35,11 @@ const confirmations: Record<string, string> = {
   settings: "The study's settings have been saved",
   eligibility: "The eligibility rules have been saved. They apply to everyone who registers from now on",
   "information-sheet-published": "The information sheet has been published",
+  // STUDY-BUILDER: lifecycle
+  created:
+    "The study has been created as a draft. Add its documents, questions and eligibility rules, then open it for recruitment",
+  opened: "The study is open for recruitment",
+  closed: "Recruitment has closed. Every record is kept; nobody new can register",
 };
 
 export default async function StudyPage({ params, searchParams }: Props) {
@@ -79,6 +84,34 @@ export default async function StudyPage({ params, searchParams }: Props) {
           <Link href={`${base}/slots`}>Interview times for this study</Link>
         </p>
       )}
+
+      {/* STUDY-BUILDER: recruitment, questions and preview (app/admin/studies/[slug]/{open,close,questions,preview}) */}
+      <h2 className="nhsuk-heading-m" id="recruitment">
+        Recruitment
+      </h2>
+      <p>
+        <Tag colour={studyStatusColour[study.status]}>{studyStatusWords[study.status]}</Tag>
+      </p>
+      <ul className="nhsuk-list">
+        <li>
+          <Link href={`${base}/questions`}>
+            Screening questions<span className="nhsuk-u-visually-hidden"> of {study.shortTitle}</span>
+          </Link>
+        </li>
+        <li>
+          <Link href={`${base}/preview`}>Preview the study as the public would see it</Link>
+        </li>
+      </ul>
+      {isAdmin && study.status !== "RECRUITING" ? (
+        <ButtonLink href={`${base}/open`} variant="secondary">
+          Open for recruitment
+        </ButtonLink>
+      ) : null}
+      {isAdmin && study.status === "RECRUITING" ? (
+        <ButtonLink href={`${base}/close`} variant="secondary">
+          Close recruitment
+        </ButtonLink>
+      ) : null}
 
       <h2 className="nhsuk-heading-m">Settings</h2>
       <SummaryList
