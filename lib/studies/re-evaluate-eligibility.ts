@@ -59,7 +59,7 @@ export type ReEvaluationPlan = {
   rulesVersion: number;
   toEligible: number;
   toIneligible: number;
-  /** Whose outcome would differ but who are left as they are: further on, overridden or erased. */
+  /** Whose outcome would differ but who are left as they are: invited or further on, or overridden. */
   leftAsTheyAre: number;
 };
 
@@ -102,6 +102,8 @@ async function plan(
   const candidates: Candidate[] = [];
   let leftAsTheyAre = 0;
   for (const row of rows) {
+    // An erased person's answers are gone: nothing can be decided from them, so they are not counted.
+    if (row.volunteer.erasedAt !== null) continue;
     const answers = answersOf(row.volunteer.screeningAnswers);
     const next = changedOutcome(rules, { eligibility: row.eligibility, answers });
     if (next === null) continue;
@@ -109,7 +111,6 @@ async function plan(
     const movable =
       FOLLOWS_ELIGIBILITY.includes(row.status) &&
       row.eligibilityOverride === null &&
-      row.volunteer.erasedAt === null &&
       (row.status === target || canMove(row.status, target));
     if (!movable) {
       leftAsTheyAre++;

@@ -57,7 +57,7 @@ export default async function ReEvaluatePage({
         {plan.leftAsTheyAre > 0 ? (
           <li>
             {people(plan.leftAsTheyAre)} would be decided differently but would be left as they are, because they have
-            been invited or gone further, a researcher overrode their outcome, or their details were erased
+            been invited or gone further, or a researcher overrode their outcome
           </li>
         ) : null}
       </ul>
