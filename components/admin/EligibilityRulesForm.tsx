@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState, useSyncExternalStore } from "react";
 import {
   Button,
   Checkboxes,
@@ -21,11 +21,15 @@ import { draftFieldOrder, fieldName, type ConditionDraft, type CriterionDraft } 
 import type { RulesFormState } from "@/lib/studies/rules-form-state";
 import { SelectField } from "./SelectField";
 
+const noSubscription = () => () => {};
+
 /** True once scripts run: the buttons that only redraw the page for people without JavaScript then hide. */
 function useHydrated(): boolean {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
 
 function Hidden({ name, value }: { name: string; value: string | number }) {
