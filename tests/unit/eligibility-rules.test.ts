@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { eligibilityRulesSchema } from "@/lib/eligibility/rules";
+import { eligibilityRulesSchema, rulesProblems } from "@/lib/eligibility/rules";
+import { currentCallDefinition } from "@/lib/questions/current-call";
+import { allQuestions } from "@/lib/questions/definition";
 
 const criterion = {
   id: "works-in-nhs-now",
@@ -30,11 +32,6 @@ describe("eligibility rules as data", () => {
   });
 
   it.each([
-    ["an unknown question", { ...criterion, condition: { answer: "favouriteColour", oneOf: ["blue"] } }],
-    [
-      "a value the question cannot take",
-      { ...criterion, condition: { answer: "worksInNhsNow", oneOf: ["sometimes"] } },
-    ],
     ["an empty list of values", { ...criterion, condition: { answer: "worksInNhsNow", oneOf: [] } }],
     ["an empty any-of", { ...criterion, condition: { anyOf: [] } }],
     ["a missing reason", { ...criterion, unmetReason: "" }],
@@ -43,8 +40,19 @@ describe("eligibility rules as data", () => {
     expect(eligibilityRulesSchema.safeParse({ criteria: [bad] }).success).toBe(false);
   });
 
-  it("reject two criteria with the same id, and no criteria at all", () => {
+  it("reject two criteria with the same id, and allow no criteria at all (a draft study)", () => {
     expect(eligibilityRulesSchema.safeParse({ criteria: [criterion, criterion] }).success).toBe(false);
-    expect(eligibilityRulesSchema.safeParse({ criteria: [] }).success).toBe(false);
+    expect(eligibilityRulesSchema.safeParse({ criteria: [] }).success).toBe(true);
+  });
+
+  it.each([
+    ["an unknown question", { ...criterion, condition: { answer: "favouriteColour", oneOf: ["blue"] } }],
+    [
+      "a value the question cannot take",
+      { ...criterion, condition: { answer: "worksInNhsNow", oneOf: ["sometimes"] } },
+    ],
+  ])("name %s as a problem against the study's questions", (_label, bad) => {
+    const rules = eligibilityRulesSchema.parse({ criteria: [bad] });
+    expect(rulesProblems(rules, allQuestions(currentCallDefinition))).toHaveLength(1);
   });
 });
