@@ -150,6 +150,50 @@ test("an admin changes the settings, is told what is wrong, and sees them saved"
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
+  test("the rules form adds a condition, shows a question's answers and saves", async ({
+    page,
+    context,
+    portalDb,
+    authSecret,
+  }) => {
+    const study = await aTestStudy(portalDb);
+    await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
+    await page.goto(`/admin/studies/${study.slug}/eligibility`);
+    const first = page.getByRole("group", { name: "Criterion 1", exact: true });
+    await first.getByRole("button", { name: "Add another condition" }).click();
+    const second = first.getByRole("group", { name: "Condition 2", exact: true });
+    await second.getByLabel("Question").selectOption("otherVolunteering");
+    await second.getByRole("button", { name: "Show the answers to choose from" }).click();
+    await first
+      .getByRole("group", { name: "Condition 2", exact: true })
+      .getByRole("group", { name: "Answers that meet it" })
+      .locator('input[value="current"]')
+      .check();
+    await first.getByLabel("Any one of its conditions is met").check();
+    await expectNoAccessibilityViolationsWithoutJavaScript(page);
+    await page.getByRole("button", { name: "Save the rules" }).click();
+    await expectSuccess(
+      page,
+      "The eligibility rules have been saved. They apply to everyone who registers from now on",
+    );
+    const saved = await portalDb.study.findUniqueOrThrow({ where: { id: study.id } });
+    expect(saved.eligibilityRules).toMatchObject({
+      criteria: [
+        {
+          id: "works-in-nhs-now",
+          condition: {
+            anyOf: [
+              { answer: "worksInNhsNow", oneOf: ["yes"] },
+              { answer: "otherVolunteering", oneOf: ["current"] },
+            ],
+          },
+        },
+        { id: "thet-ihp-participation" },
+        { id: "introduced-learning" },
+      ],
+    });
+  });
+
   test("the settings form still shows its errors and saves", async ({ page, context, portalDb, authSecret }) => {
     const study = await aTestStudy(portalDb);
     await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
