@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { eligibilityRulesSchema } from "@/lib/eligibility/rules";
+import { eligibilityRulesSchema, rulesProblems } from "@/lib/eligibility/rules";
+import { currentCallDefinition } from "@/lib/questions/current-call";
+import { allQuestions, type Question } from "@/lib/questions/definition";
+
+const questions = allQuestions(currentCallDefinition);
 
 const criterion = {
   id: "works-in-nhs-now",
@@ -30,11 +34,8 @@ describe("eligibility rules as data", () => {
   });
 
   it.each([
-    ["an unknown question", { ...criterion, condition: { answer: "favouriteColour", oneOf: ["blue"] } }],
-    [
-      "a value the question cannot take",
-      { ...criterion, condition: { answer: "worksInNhsNow", oneOf: ["sometimes"] } },
-    ],
+    ["a question code that is not a code", { ...criterion, condition: { answer: "Works in NHS", oneOf: ["yes"] } }],
+    ["a range with no bounds", { ...criterion, condition: { answer: "age" } }],
     ["an empty list of values", { ...criterion, condition: { answer: "worksInNhsNow", oneOf: [] } }],
     ["an empty any-of", { ...criterion, condition: { anyOf: [] } }],
     ["a missing reason", { ...criterion, unmetReason: "" }],
@@ -43,8 +44,43 @@ describe("eligibility rules as data", () => {
     expect(eligibilityRulesSchema.safeParse({ criteria: [bad] }).success).toBe(false);
   });
 
-  it("reject two criteria with the same id, and no criteria at all", () => {
+  it("reject two criteria with the same id, and allow no criteria (a draft study)", () => {
     expect(eligibilityRulesSchema.safeParse({ criteria: [criterion, criterion] }).success).toBe(false);
-    expect(eligibilityRulesSchema.safeParse({ criteria: [] }).success).toBe(false);
+    expect(eligibilityRulesSchema.safeParse({ criteria: [] }).success).toBe(true);
+  });
+});
+
+describe("rules checked against the study's questions", () => {
+  const rules = (condition: unknown) => eligibilityRulesSchema.parse({ criteria: [{ ...criterion, condition }] });
+
+  it("accept the seeded kind of rule over the call's questions", () => {
+    expect(rulesProblems(rules({ answer: "ihpParticipation", oneOf: ["current", "past"] }), questions)).toEqual([]);
+  });
+
+  it("name a rule on a question that is not asked", () => {
+    expect(rulesProblems(rules({ answer: "favouriteColour", oneOf: ["blue"] }), questions)).toEqual([
+      'The rule "You work for the NHS now" tests the question "favouriteColour", which is not one of this study\'s questions.',
+    ]);
+  });
+
+  it("name an answer the question does not offer, even inside any-of", () => {
+    const problems = rulesProblems(rules({ anyOf: [{ answer: "worksInNhsNow", oneOf: ["sometimes"] }] }), questions);
+    expect(problems).toEqual([
+      'The rule "You work for the NHS now" names the answer "sometimes", which "Works in the NHS now" does not offer.',
+    ]);
+  });
+
+  it("refuse a test that does not suit the question's kind", () => {
+    const age: Question = { code: "age", kind: "number", label: "How old are you?", shortLabel: "Age", required: true };
+    const start: Question = { code: "started", kind: "date", label: "When?", shortLabel: "Start", required: true };
+    const all = [...questions, age, start];
+    expect(rulesProblems(rules({ answer: "jobTitle", oneOf: ["nurse"] }), all)).toEqual([
+      'The rule "You work for the NHS now" tests "Role or job title" for particular answers, but it is not a choice question.',
+    ]);
+    expect(rulesProblems(rules({ answer: "region", atLeast: 3 }), all)[0]).toMatch(/not a number or date question/);
+    expect(rulesProblems(rules({ answer: "age", atLeast: "2020-01-01" }), all)[0]).toMatch(/use numbers/);
+    expect(rulesProblems(rules({ answer: "started", atMost: 5 }), all)[0]).toMatch(/use dates/);
+    expect(rulesProblems(rules({ answer: "age", atLeast: 18, atMost: 70 }), all)).toEqual([]);
+    expect(rulesProblems(rules({ answer: "jobTitle", answered: true }), all)).toEqual([]);
   });
 });
