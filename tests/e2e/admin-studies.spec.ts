@@ -150,6 +150,50 @@ test("an admin changes the settings, is told what is wrong, and sees them saved"
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
+  test("the rules form adds a condition, shows a question's answers and saves", async ({
+    page,
+    context,
+    portalDb,
+    authSecret,
+  }) => {
+    const study = await aTestStudy(portalDb);
+    await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
+    await page.goto(`/admin/studies/${study.slug}/eligibility`);
+    const first = page.getByRole("group", { name: "Criterion 1", exact: true });
+    await first.getByRole("button", { name: "Add another condition" }).click();
+    const second = first.getByRole("group", { name: "Condition 2", exact: true });
+    await second.getByLabel("Question").selectOption("otherVolunteering");
+    await second.getByRole("button", { name: "Show the answers to choose from" }).click();
+    await first
+      .getByRole("group", { name: "Condition 2", exact: true })
+      .getByRole("group", { name: "Answers that meet it" })
+      .locator('input[value="current"]')
+      .check();
+    await first.getByLabel("Any one of its conditions is met").check();
+    await expectNoAccessibilityViolationsWithoutJavaScript(page);
+    await page.getByRole("button", { name: "Save the rules" }).click();
+    await expectSuccess(
+      page,
+      "The eligibility rules have been saved. They apply to everyone who registers from now on",
+    );
+    const saved = await portalDb.study.findUniqueOrThrow({ where: { id: study.id } });
+    expect(saved.eligibilityRules).toMatchObject({
+      criteria: [
+        {
+          id: "works-in-nhs-now",
+          condition: {
+            anyOf: [
+              { answer: "worksInNhsNow", oneOf: ["yes"] },
+              { answer: "otherVolunteering", oneOf: ["current"] },
+            ],
+          },
+        },
+        { id: "thet-ihp-participation" },
+        { id: "introduced-learning" },
+      ],
+    });
+  });
+
   test("the settings form still shows its errors and saves", async ({ page, context, portalDb, authSecret }) => {
     const study = await aTestStudy(portalDb);
     await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
@@ -190,69 +234,70 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("an admin edits the eligibility rules: errors say where, the preview reads as words, and saving applies them", async ({
+test("an admin edits the eligibility rules in a form: errors name the field, the rules are tested before saving, and saving applies them", async ({
   page,
   context,
   portalDb,
   authSecret,
 }) => {
   const study = await aTestStudy(portalDb);
+  const before = (await portalDb.study.findUniqueOrThrow({ where: { id: study.id } })).eligibilityRules;
   await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
   await page.goto(`/admin/studies/${study.slug}/eligibility`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Change the eligibility rules");
+  await untilInteractive(page);
   await expectNoAccessibilityViolations(page);
-  const rules = page.getByLabel("Eligibility rules (JSON)");
 
-  await rules.fill('{\n  "criteria": [\n    { "id": "nhs", }\n  ]\n}');
-  await page.getByRole("button", { name: "Preview" }).click();
-  await expectErrors(page, [
-    "The rules are not valid JSON: line 3, column 20: expected another field (remove the comma before “}”) but found “}”",
-  ]);
+  const criterion = (n: number) => page.getByRole("group", { name: `Criterion ${n}`, exact: true });
+  await expect(criterion(1).getByLabel("What the public reads")).toHaveValue("You work for the NHS now");
+  await expect(criterion(3)).toBeVisible();
 
-  const criterion = (condition: unknown) =>
-    JSON.stringify(
-      {
-        criteria: [
-          {
-            id: "nhs-staff",
-            description: "You work in the NHS",
-            unmetReason: "You told us you do not work in the NHS.",
-            condition,
-          },
-        ],
-      },
-      null,
-      2,
-    );
-  await rules.fill(criterion({ answer: "worksInNhsNow", oneOf: ["sometimes"] }));
+  // Empty words and a condition with no question are refused, each error linking to its field.
+  await criterion(1).getByLabel("What the public reads").fill("");
+  await page.getByRole("button", { name: "Add another criterion" }).click();
+  await expect(criterion(4)).toBeVisible();
   await page.getByRole("button", { name: "Save the rules" }).click();
   await expectErrors(page, [
-    "Criterion 1 (“nhs-staff”), condition.oneOf: “sometimes” is not an answer to “worksInNhsNow”. Use “yes”, “no”",
+    "Enter what the public reads for criterion 1",
+    "Enter what the public reads for criterion 4",
+    "Enter what someone who does not meet criterion 4 is told",
+    "Choose the question for condition 1 of criterion 4, or remove the condition",
   ]);
   await expectNoAccessibilityViolations(page);
 
-  await rules.fill(
-    criterion({
-      anyOf: [
-        { answer: "worksInNhsNow", oneOf: ["yes"] },
-        { answer: "otherVolunteering", oneOf: ["current", "past"] },
-      ],
-    }),
-  );
-  await page.getByRole("button", { name: "Preview" }).click();
-  const preview = page.getByRole("region", { name: "Preview: the rules in words" });
-  await expect(preview.getByRole("heading", { name: "You work in the NHS" })).toBeVisible();
-  await expect(preview).toContainText("At least one of these:");
-  await expect(preview).toContainText(
-    "The answer to “Have you done other international volunteering?” is “Yes, I am taking part now” or “Yes, I have taken part in the past”",
-  );
-  await expectNoAccessibilityViolations(page);
+  await criterion(1).getByLabel("What the public reads").fill("You work in the NHS now");
+  const fourth = criterion(4);
+  await fourth.getByLabel("What the public reads").fill("You are a nurse or a doctor");
+  await fourth.getByLabel("What someone who does not meet it is told").fill("This study is for nurses and doctors.");
+  await fourth.getByLabel("Question").selectOption({ label: "Works in the NHS now" });
+  await fourth.getByRole("group", { name: "Answers that meet it" }).getByLabel("Yes").check();
 
+  // Test the rules as they stand, unsaved: someone not in the NHS is told why.
+  const panel = page.getByRole("region", { name: "Test these rules" });
+  await panel.getByRole("group", { name: "Do you work in the NHS now?" }).getByLabel("No", { exact: true }).check();
+  await panel.getByRole("button", { name: "Test these rules" }).click();
+  await expect(panel.getByRole("heading", { name: "Not eligible" })).toBeVisible();
+  await expect(panel).toContainText("This study is for nurses and doctors.");
+  await expect(criterion(4).getByLabel("What the public reads")).toHaveValue("You are a nurse or a doctor");
+  expect((await portalDb.study.findUniqueOrThrow({ where: { id: study.id } })).eligibilityRules).toEqual(before);
+
+  // Move the new criterion up, remove the third, and save.
+  await criterion(4).getByRole("button", { name: "Move criterion up" }).click();
+  await expect(criterion(3).getByLabel("What the public reads")).toHaveValue("You are a nurse or a doctor");
+  await criterion(4).getByRole("button", { name: "Remove this criterion" }).click();
+  await expect(criterion(4)).toHaveCount(0);
   await page.getByRole("button", { name: "Save the rules" }).click();
   await expectSuccess(page, "The eligibility rules have been saved. They apply to everyone who registers from now on");
-  await expect(page.getByRole("heading", { name: "You work in the NHS" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "You are a nurse or a doctor" })).toBeVisible();
   const saved = await portalDb.study.findUniqueOrThrow({ where: { id: study.id } });
-  expect(saved.eligibilityRules).toMatchObject({ criteria: [{ id: "nhs-staff" }] });
+  expect(saved.eligibilityRules).toMatchObject({
+    criteria: [
+      { id: "you-work-in-the-nhs-now" },
+      { id: "thet-ihp-participation" },
+      { id: "you-are-a-nurse-or-a-doctor", condition: { answer: "worksInNhsNow", oneOf: ["yes"] } },
+    ],
+  });
+  expect(await portalDb.eligibilityRuleVersion.count({ where: { studyId: study.id } })).toBe(1);
 });
 
 test("an admin drafts, previews, edits and publishes a new information sheet, which then cannot be changed", async ({
@@ -414,6 +459,7 @@ test("a researcher who is not an admin can read a study but is offered no change
   for (const path of [
     "settings",
     "eligibility",
+    "eligibility/re-evaluate",
     "information-sheets/new",
     "consent-forms/new",
     `information-sheets/${study.sheetId}/publish`,

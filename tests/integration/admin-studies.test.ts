@@ -1,5 +1,3 @@
-import { allQuestions } from "@/lib/questions/definition";
-import { currentCallDefinition } from "@/lib/questions/current-call";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ActionError } from "@/lib/forms/action-error";
 import {
@@ -17,7 +15,7 @@ import {
   newConsentFormSchema,
 } from "@/lib/studies/document-forms";
 import { describeEligibilityRules } from "@/lib/studies/describe-eligibility-rules";
-import { formatEligibilityRules, parseEligibilityRulesText } from "@/lib/studies/eligibility-rules-text";
+import { draftFromForm, draftFromRules, postedValues, rulesFromDraft } from "@/lib/studies/rules-form";
 import { findStudyForAdmin } from "@/lib/studies/find-study";
 import {
   createInformationSheetDraft,
@@ -26,14 +24,14 @@ import {
 } from "@/lib/studies/information-sheet-drafts";
 import { listStudies } from "@/lib/studies/list-studies";
 import { countReconsentCandidates, publishStudyConsentForm } from "@/lib/studies/publish-study-consent-form";
-import { updateEligibilityRules } from "@/lib/studies/update-eligibility-rules";
+import { questionsOfStudy, updateEligibilityRules } from "@/lib/studies/update-eligibility-rules";
 import { settingsFormValues, studySettingsFormSchema } from "@/lib/studies/study-settings-form";
 import { updateStudySettings } from "@/lib/studies/update-study-settings";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { NotAllowedError } from "@/lib/auth/permissions";
 import type { Researcher } from "@/lib/auth/researcher-session";
 import { seedDatabase } from "@/lib/db/seed";
-import { eligibilityRulesSchema } from "@/lib/eligibility/rules";
+import { eligibilityRulesSchema, rulesProblems } from "@/lib/eligibility/rules";
 import { consentedPerson } from "./support/consented";
 import { participationOf, registerPerson, tokenFromLatestEmail } from "./support/participants";
 import { aResearcher, auditActions } from "./support/researchers";
@@ -266,12 +264,38 @@ describe("study settings", () => {
   });
 });
 
+/** A posted rules form, as the page draws it: one criterion per entry, its conditions by question code. */
+function rulesForm(
+  criteria: {
+    description: string;
+    unmetReason: string;
+    match?: "all" | "any";
+    conditions: { question: string; answers?: string[]; atLeast?: string; atMost?: string }[];
+  }[],
+): FormData {
+  const form = new FormData();
+  form.set("criteriaCount", String(criteria.length));
+  criteria.forEach((c, i) => {
+    form.set(`c${i}-description`, c.description);
+    form.set(`c${i}-unmetReason`, c.unmetReason);
+    form.set(`c${i}-match`, c.match ?? "all");
+    form.set(`c${i}-conditionsCount`, String(c.conditions.length));
+    c.conditions.forEach((n, j) => {
+      form.set(`c${i}-n${j}-question`, n.question);
+      for (const a of n.answers ?? []) form.append(`c${i}-n${j}-answers`, a);
+      form.set(`c${i}-n${j}-atLeast`, n.atLeast ?? "");
+      form.set(`c${i}-n${j}-atMost`, n.atMost ?? "");
+    });
+  });
+  return form;
+}
+
 describe("eligibility rules", () => {
-  it("turn the rules into words with the registration form's questions and answers", async () => {
+  it("turn the rules into words with the study's own questions and answers", async () => {
     const study = await interview();
     const words = describeEligibilityRules(
       eligibilityRulesSchema.parse(study.eligibilityRules),
-      allQuestions(currentCallDefinition),
+      await questionsOfStudy(testDb(), study.id),
     );
     expect(words.map((w) => w.condition.text)).toEqual([
       "The answer to “Do you work in the NHS now?” is “Yes”",
@@ -281,60 +305,88 @@ describe("eligibility rules", () => {
     const workshops = await testDb().study.findUniqueOrThrow({ where: { slug: "workshops" } });
     const either = describeEligibilityRules(
       eligibilityRulesSchema.parse(workshops.eligibilityRules),
-      allQuestions(currentCallDefinition),
+      await questionsOfStudy(testDb(), workshops.id),
     )[1]!.condition;
     expect(either.text).toBe("At least one of these:");
     expect(either.parts).toHaveLength(2);
   });
 
-  it("point at what is wrong in rules that do not parse or do not fit the schema", () => {
-    expect(parseEligibilityRulesText('{"criteria": [\n  {"id": "a",}\n]}')).toEqual({
-      ok: false,
-      errors: [
-        "The rules are not valid JSON: line 2, column 14: expected another field (remove the comma before “}”) but found “}”",
-      ],
-    });
-    const rules = (condition: unknown) =>
-      JSON.stringify({
-        criteria: [{ id: "works-in-nhs", description: "You work in the NHS", unmetReason: "You do not", condition }],
-      });
-    expect(parseEligibilityRulesText(rules({ answer: "worksInNhsNow", oneOf: ["maybe"] }))).toEqual({
-      ok: false,
-      errors: [
-        "Criterion 1 (“works-in-nhs”), condition.oneOf: “maybe” is not an answer to “worksInNhsNow”. Use “yes”, “no”",
-      ],
-    });
-    expect(parseEligibilityRulesText(rules({ anyOf: [{ answer: "ageOver18", oneOf: ["yes"] }] }))).toMatchObject({
-      errors: [
-        expect.stringMatching(
-          /^Criterion 1 \(“works-in-nhs”\), condition.anyOf\[0\].answer: “ageOver18” is not a question the rules can test/,
+  it("are read from the form with an error for each field, and refused with the problem named", async () => {
+    const study = await interview();
+    const versionsBefore = await testDb().eligibilityRuleVersion.count({ where: { studyId: study.id } });
+    const questions = await questionsOfStudy(testDb(), study.id);
+    const empty = rulesFromDraft(
+      draftFromForm(
+        postedValues(
+          rulesForm([
+            { description: " ", unmetReason: "", conditions: [{ question: "" }, { question: "worksInNhsNow" }] },
+          ]),
         ),
-      ],
-    });
-    expect(parseEligibilityRulesText(JSON.stringify({ criteria: [] }))).toEqual({
+      ),
+      questions,
+    );
+    expect(empty).toEqual({
       ok: false,
-      errors: ["criteria: list at least one item"],
+      errors: {
+        "c0-description": "Enter what the public reads for criterion 1",
+        "c0-unmetReason": "Enter what someone who does not meet criterion 1 is told",
+        "c0-n0-question": "Choose the question for condition 1 of criterion 1, or remove the condition",
+        "c0-n1-answers": "Choose the answers that meet condition 2 of criterion 1",
+      },
     });
-    expect(parseEligibilityRulesText("")).toEqual({ ok: false, errors: ["Enter the eligibility rules"] });
-    const good = parseEligibilityRulesText(rules({ answer: "worksInNhsNow", oneOf: ["yes"] }));
-    expect(good.ok).toBe(true);
+    const stale = rulesFromDraft(
+      draftFromForm(
+        postedValues(
+          rulesForm([
+            {
+              description: "You work in the NHS",
+              unmetReason: "You do not",
+              conditions: [
+                { question: "worksInNhsNow", answers: ["maybe"] },
+                { question: "ageOver18", answers: ["yes"] },
+              ],
+            },
+          ]),
+        ),
+      ),
+      questions,
+    );
+    if (!stale.ok) throw new Error("the form did not read");
+    expect(rulesProblems(stale.rules, questions)).toEqual([
+      'The rule "You work in the NHS" names the answer "maybe", which "Works in the NHS now" does not offer.',
+      'The rule "You work in the NHS" tests the question "ageOver18", which is not one of this study\'s questions.',
+    ]);
+    // The data layer refuses them too, naming the problem, and stores nothing.
+    await expect(
+      updateEligibilityRules(testDb(), admin, {
+        studyId: study.id,
+        rules: stale.rules,
+        expectedUpdatedAt: study.updatedAt,
+      }),
+    ).rejects.toThrow(/tests the question "ageOver18", which is not one of this study's questions/);
+    expect((await interview()).eligibilityRules).toEqual(study.eligibilityRules);
+    expect(await testDb().eligibilityRuleVersion.count({ where: { studyId: study.id } })).toBe(versionsBefore);
   });
 
-  it("are saved by an admin, audited by criterion id, and refused to anyone else", async () => {
+  it("are saved by an admin as a new version, audited by version and criterion id, and refused to anyone else", async () => {
     const study = await interview();
-    const parsed = parseEligibilityRulesText(
-      formatEligibilityRules({
-        criteria: [
-          {
-            id: "works-in-nhs",
-            description: "You work in the NHS",
-            unmetReason: "You do not work in the NHS",
-            condition: { answer: "worksInNhsNow", oneOf: ["yes"] },
-          },
-        ],
-      }),
+    const parsed = rulesFromDraft(
+      draftFromForm(
+        postedValues(
+          rulesForm([
+            {
+              description: "You work in the NHS",
+              unmetReason: "You do not work in the NHS",
+              conditions: [{ question: "worksInNhsNow", answers: ["yes"] }],
+            },
+          ]),
+        ),
+      ),
+      await questionsOfStudy(testDb(), study.id),
     );
     if (!parsed.ok) throw new Error("rules did not parse");
+    expect(parsed.rules.criteria[0]!.id).toBe("you-work-in-the-nhs");
+    const last = await testDb().eligibilityRuleVersion.count({ where: { studyId: study.id } });
     await expect(
       updateEligibilityRules(testDb(), researcher, {
         studyId: study.id,
@@ -342,15 +394,21 @@ describe("eligibility rules", () => {
         expectedUpdatedAt: study.updatedAt,
       }),
     ).rejects.toThrow(NotAllowedError);
-    await updateEligibilityRules(testDb(), admin, {
-      studyId: study.id,
-      rules: parsed.rules,
-      expectedUpdatedAt: study.updatedAt,
-    });
+    expect(
+      await updateEligibilityRules(testDb(), admin, {
+        studyId: study.id,
+        rules: parsed.rules,
+        expectedUpdatedAt: study.updatedAt,
+      }),
+    ).toEqual({ version: last + 1 });
     expect((await interview()).eligibilityRules).toEqual(parsed.rules);
     const event = await testDb().auditEvent.findFirstOrThrow({ where: { action: "study.eligibility_rules_changed" } });
-    expect(event.data).toEqual({ criteria: ["works-in-nhs"] });
-    // The same stale version again is refused: the first save moved it on.
+    expect(event.data).toEqual({ version: last + 1, criteria: ["you-work-in-the-nhs"] });
+    const saved = await testDb().eligibilityRuleVersion.findUniqueOrThrow({
+      where: { studyId_version: { studyId: study.id, version: last + 1 } },
+    });
+    expect(saved).toMatchObject({ rules: parsed.rules, createdById: admin.id });
+    // The same stale version again is refused: the first save moved it on, and no version is added.
     await expect(
       updateEligibilityRules(testDb(), admin, {
         studyId: study.id,
@@ -358,6 +416,15 @@ describe("eligibility rules", () => {
         expectedUpdatedAt: study.updatedAt,
       }),
     ).rejects.toThrow(ActionError);
+    expect(await testDb().eligibilityRuleVersion.count({ where: { studyId: study.id } })).toBe(last + 1);
+    // The next save is the next version.
+    expect(
+      await updateEligibilityRules(testDb(), admin, {
+        studyId: study.id,
+        rules: parsed.rules,
+        expectedUpdatedAt: (await interview()).updatedAt,
+      }),
+    ).toEqual({ version: last + 2 });
     // New registrations are decided by the new rules: someone who never introduced learning is now eligible.
     const volunteerId = await registerPerson({ introducedLearning: "no" });
     expect((await participationOf(volunteerId)).eligibility).toBe("ELIGIBLE");
@@ -365,11 +432,22 @@ describe("eligibility rules", () => {
 
   it("are checked again by the data layer, whatever the caller sends", async () => {
     const study = await interview();
-    const bad = { criteria: [] } as never;
+    const bad = { criteria: [{ id: "x", description: "", unmetReason: "", condition: { anyOf: [] } }] } as never;
     await expect(
       updateEligibilityRules(testDb(), admin, { studyId: study.id, rules: bad, expectedUpdatedAt: study.updatedAt }),
     ).rejects.toThrow();
     expect((await interview()).eligibilityRules).toEqual(study.eligibilityRules);
+  });
+
+  it("round-trip the seeded rules, including the any-of rule, through the form unchanged", async () => {
+    for (const slug of ["interview-study", "workshops"]) {
+      const study = await testDb().study.findUniqueOrThrow({ where: { slug } });
+      const rules = eligibilityRulesSchema.parse(study.eligibilityRules);
+      expect(rulesFromDraft(draftFromRules(rules), await questionsOfStudy(testDb(), study.id))).toEqual({
+        ok: true,
+        rules,
+      });
+    }
   });
 });
 

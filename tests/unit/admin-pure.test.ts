@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { findJsonSyntaxError } from "@/lib/studies/json-syntax-error";
 import { hoursWords, reminderWords, retentionWords, targetWords } from "@/lib/studies/study-words";
 import { endOfUkDay, formatUkSpreadsheetDateTime, isIsoDay, startOfUkDay, ukIsoDay } from "@/lib/text/uk-day";
 
@@ -27,40 +26,6 @@ describe("UK days", () => {
     expect(ukIsoDay(new Date("2026-06-30T23:30:00Z"))).toBe("2026-07-01");
     expect(formatUkSpreadsheetDateTime(new Date("2026-06-30T23:30:05Z"))).toBe("01/07/2026 00:30:05");
     expect(formatUkSpreadsheetDateTime(new Date("2026-12-01T14:05:00Z"))).toBe("01/12/2026 14:05:00");
-  });
-});
-
-describe("findJsonSyntaxError", () => {
-  it("finds nothing wrong with valid JSON", () => {
-    for (const text of ['{"a": [1, -2.5e3, true, false, null, "x\\n\\u00e9"]}', "[]", " 3 ", '"text"']) {
-      expect(JSON.parse(text)).toBeDefined();
-      expect(findJsonSyntaxError(text)).toBeNull();
-    }
-  });
-
-  it.each([
-    ['{"a": 1,}', 1, 9, "expected another field (remove the comma before “}”) but found “}”"],
-    ['{\n  "a": 1\n  "b": 2\n}', 3, 3, 'expected a comma or “}” but found “"”'],
-    ["[1, 2,]", 1, 7, "expected another item (remove the comma before “]”) but found “]”"],
-    ["{'a': 1}", 1, 2, "expected a field name in double quotes but found “'”"],
-    ['{"a" 1}', 1, 6, "expected a colon after the field name but found “1”"],
-    [
-      '{"a": tru}',
-      1,
-      7,
-      "expected a value (text in double quotes, a number, an object, a list, true, false or null) but found “t”",
-    ],
-    ['{"a": "b', 1, 9, "expected a closing double quote but found the end of the text"],
-    ["{} {}", 1, 4, "expected nothing more after the end of the value but found “{”"],
-    [
-      "",
-      1,
-      1,
-      "expected a value (text in double quotes, a number, an object, a list, true, false or null) but found the end of the text",
-    ],
-  ])("points at the first problem in %j", (text, line, column, message) => {
-    expect(() => JSON.parse(text)).toThrow();
-    expect(findJsonSyntaxError(text)).toEqual({ line, column, message });
   });
 });
 

@@ -1,6 +1,4 @@
 "use server";
-import { allQuestions } from "@/lib/questions/definition";
-import { currentCallDefinition } from "@/lib/questions/current-call";
 
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
@@ -15,14 +13,12 @@ import {
   updateConsentFormDraft,
   updateConsentStatement,
 } from "@/lib/studies/consent-form-drafts";
-import { describeEligibilityRules, type CriterionWords } from "@/lib/studies/describe-eligibility-rules";
 import {
   consentFormDetailsSchema,
   consentStatementFormSchema,
   informationSheetFormSchema,
   newConsentFormSchema,
 } from "@/lib/studies/document-forms";
-import { parseEligibilityRulesText } from "@/lib/studies/eligibility-rules-text";
 import { findStudyForAdmin } from "@/lib/studies/find-study";
 import {
   createInformationSheetDraft,
@@ -31,7 +27,6 @@ import {
 } from "@/lib/studies/information-sheet-drafts";
 import { publishStudyConsentForm } from "@/lib/studies/publish-study-consent-form";
 import { settingsFormValues, studySettingsFormSchema } from "@/lib/studies/study-settings-form";
-import { updateEligibilityRules } from "@/lib/studies/update-eligibility-rules";
 import { CHANGED_MEANWHILE, updateStudySettings } from "@/lib/studies/update-study-settings";
 import { requireResearcher, type Researcher } from "@/lib/auth/researcher-session";
 import { getDb } from "@/lib/db/client";
@@ -90,52 +85,6 @@ export async function saveStudySettingsAction(
     return { errors: refusal(error), values };
   }
   redirect(`/admin/studies/${study.slug}?done=settings`);
-}
-
-export type RulesFormState = FormState<{ preview?: CriterionWords[] }>;
-
-export async function saveEligibilityRulesAction(
-  slug: string,
-  _previous: RulesFormState,
-  formData: FormData,
-): Promise<RulesFormState> {
-  const researcher = await requireResearcher("ADMIN");
-  const study = await studyOf(researcher, slug);
-  const values = formValues(formData, ["rules", "expectedUpdatedAt", "intent"]);
-  const parsed = parseEligibilityRulesText(values.rules!);
-  if (!parsed.ok) return { errors: { rules: parsed.errors.join("\n") }, values };
-  if (values.intent === "preview")
-    return {
-      errors: {},
-      values,
-      preview: describeEligibilityRules(
-        parsed.rules,
-        allQuestions(currentCallDefinition) /* STUDY-BUILDER: the study's own questions */,
-      ),
-    };
-  const expected = new Date(values.expectedUpdatedAt!);
-  if (Number.isNaN(expected.getTime())) return { errors: { rules: "Reload the page and try again" }, values };
-  try {
-    await updateEligibilityRules(getDb(), researcher, {
-      studyId: study.id,
-      rules: parsed.rules,
-      expectedUpdatedAt: expected,
-    });
-  } catch (error) {
-    if (error instanceof ActionError && error.message === CHANGED_MEANWHILE) {
-      // Keep what they wrote; the next save goes ahead over the other change, once they have looked.
-      const current = await studyOf(researcher, slug);
-      return {
-        errors: {
-          rules:
-            "Someone else changed this study while you were editing. Your rules are below, not saved: check the study's current rules, then save again",
-        },
-        values: { ...values, expectedUpdatedAt: current.updatedAt.toISOString() },
-      };
-    }
-    return { errors: refusal(error, "rules"), values };
-  }
-  redirect(`/admin/studies/${study.slug}?done=eligibility`);
 }
 
 export type SheetFormState = FormState<{ preview?: DocumentBlock[] }>;

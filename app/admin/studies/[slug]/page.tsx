@@ -1,5 +1,3 @@
-import { allQuestions } from "@/lib/questions/definition";
-import { currentCallDefinition } from "@/lib/questions/current-call";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -9,6 +7,7 @@ import { SuccessBanner } from "@/components/admin/SuccessBanner";
 import { BackLink, ButtonLink, SummaryList, Tag, WarningCallout } from "@/components/nhs";
 import { describeEligibilityRules } from "@/lib/studies/describe-eligibility-rules";
 import { findStudyForAdmin } from "@/lib/studies/find-study";
+import { questionsOfStudy } from "@/lib/studies/update-eligibility-rules";
 import { reconsentRequestedWhenPublished } from "@/lib/studies/publish-study-consent-form";
 import {
   hoursWords,
@@ -187,12 +186,7 @@ export default async function StudyPage({ params, searchParams }: Props) {
 
       <h2 className="nhsuk-heading-m">Who can take part</h2>
       {rules.success ? (
-        <RuleWords
-          criteria={describeEligibilityRules(
-            rules.data,
-            allQuestions(currentCallDefinition) /* STUDY-BUILDER: the study's own questions */,
-          )}
-        />
+        <RuleWords criteria={describeEligibilityRules(rules.data, await questionsOfStudy(getDb(), study.id))} />
       ) : (
         <WarningCallout heading="The stored rules cannot be read">
           <p>Change them to rules in the right form.</p>
@@ -202,6 +196,11 @@ export default async function StudyPage({ params, searchParams }: Props) {
         <p>
           <Link href={`${base}/eligibility`}>
             Change the eligibility rules<span className="nhsuk-u-visually-hidden"> of {study.shortTitle}</span>
+          </Link>
+          <br />
+          <Link href={`${base}/eligibility/re-evaluate`}>
+            Check everyone again against the current rules
+            <span className="nhsuk-u-visually-hidden"> of {study.shortTitle}</span>
           </Link>
         </p>
       ) : null}
