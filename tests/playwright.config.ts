@@ -58,8 +58,21 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] } },
-    { name: "phone", use: { ...devices["Pixel 7"], viewport: { width: 360, height: 780 } }, grep: /@phone/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /study-builder\.spec\.ts$/ },
+    {
+      name: "phone",
+      use: { ...devices["Pixel 7"], viewport: { width: 360, height: 780 } },
+      grep: /@phone/,
+      testIgnore: /study-builder\.spec\.ts$/,
+    },
+    // Opening a study with questions of its own changes the public journey for everyone (the study choice
+    // comes first), so the study builder's journey runs alone, after every other test.
+    {
+      name: "study-builder",
+      use: { ...devices["Desktop Chrome"] },
+      testMatch: /study-builder\.spec\.ts$/,
+      dependencies: ["desktop", "phone"],
+    },
   ],
   webServer: {
     command: `rm -rf ${databaseDir} ${databaseDir}.* && npm run build && node --import tsx scripts/portal.ts start`,
