@@ -360,7 +360,7 @@ export function EligibilityRulesForm({
       <Hidden name="expectedUpdatedAt" value={state.expectedUpdatedAt} />
       <Hidden name="criteriaCount" value={draft.criteria.length} />
       {state.warning ? (
-        <WarningCallout heading="Check what changes for people already registered">
+        <WarningCallout heading="Check what changes for people already registered" headingLevel={2}>
           <p>Under the new rules, against the answers people gave when they registered:</p>
           <ul>
             {state.warning.lines.map((line) => (

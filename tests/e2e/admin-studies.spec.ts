@@ -1,3 +1,6 @@
+import { randomBytes } from "node:crypto";
+import { RESERVED_CODES } from "@/lib/questions/definition";
+import { validAnswers } from "../support/registration-answers";
 import { expectNoAccessibilityViolationsWithoutJavaScript, waitForEmail } from "./consent-journey";
 import { untilInteractive } from "./registration-journey";
 import { aTestStudy, consentedIn, expectErrors, expectSuccess, summaryRow, test } from "./admin-fixtures";
@@ -298,6 +301,49 @@ test("an admin edits the eligibility rules in a form: errors name the field, the
     ],
   });
   expect(await portalDb.eligibilityRuleVersion.count({ where: { studyId: study.id } })).toBe(1);
+});
+
+test("saving rules while people are registered warns what would change; checking everyone again changes it, once confirmed", async ({
+  page,
+  context,
+  portalDb,
+  authSecret,
+}) => {
+  const study = await aTestStudy(portalDb);
+  const email = `rules.${randomBytes(4).toString("hex")}@nhs.net`;
+  const answers: Record<string, unknown> = { ...validAnswers, introducedLearning: "no" };
+  for (const code of RESERVED_CODES) delete answers[code];
+  const volunteer = await portalDb.volunteer.create({
+    data: { fullName: "Rula Rules", email, emailNormalised: email, screeningAnswers: answers as object },
+  });
+  const participation = await portalDb.participation.create({
+    data: { volunteerId: volunteer.id, studyId: study.id, status: "ELIGIBLE", eligibility: "ELIGIBLE" },
+  });
+  await signInAs(context, portalDb, authSecret, { role: "ADMIN" });
+  await page.goto(`/admin/studies/${study.slug}/eligibility`);
+  await page.getByRole("button", { name: "Save the rules" }).click();
+  await expect(page.getByRole("heading", { name: "Check what changes for people already registered" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "1 person would now be not eligible" })).toBeVisible();
+  await expect(page.getByText("Saving does not change anyone's recorded outcome.")).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+  await page.getByRole("button", { name: "Save the new rules" }).click();
+  await expectSuccess(page, "The eligibility rules have been saved. They apply to everyone who registers from now on");
+  expect(await portalDb.participation.findUniqueOrThrow({ where: { id: participation.id } })).toMatchObject({
+    eligibility: "ELIGIBLE",
+    status: "ELIGIBLE",
+  });
+
+  await page.getByRole("link", { name: "Check everyone again against the current rules" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check everyone again against the current rules");
+  await expect(page.getByText("1 person would now be not eligible")).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+  await page.getByRole("button", { name: "Change 1 outcome" }).click();
+  await expectSuccess(page, "Everyone has been checked again: 1 outcome changed");
+  expect(await portalDb.participation.findUniqueOrThrow({ where: { id: participation.id } })).toMatchObject({
+    eligibility: "INELIGIBLE",
+    status: "INELIGIBLE",
+  });
+  await expect(page.getByText("There is nothing to change.")).toBeVisible();
 });
 
 test("an admin drafts, previews, edits and publishes a new information sheet, which then cannot be changed", async ({

@@ -36,12 +36,12 @@ export default async function EligibilityRulesPage({ params }: { params: Promise
         .
       </p>
       {questions.length === 0 ? (
-        <WarningCallout heading="This study's questions are not published yet">
+        <WarningCallout heading="This study's questions are not published yet" headingLevel={2}>
           <p>Rules can test only published questions. Publish the study&apos;s questions first.</p>
         </WarningCallout>
       ) : null}
       {stored.success ? null : (
-        <WarningCallout heading="The stored rules cannot be read">
+        <WarningCallout heading="The stored rules cannot be read" headingLevel={2}>
           <p>Write the rules again below; saving replaces them.</p>
         </WarningCallout>
       )}
