@@ -263,6 +263,11 @@ test("an admin builds and opens a third study; a member of the public registers 
   await page.getByRole("button", { name: "Close recruitment" }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/studies/${slug}\\?done=closed`));
   expect(await portalDb.participation.count({ where: { study: { slug } } })).toBe(1);
-  await page.goto("/");
-  await expect(page.getByText(title)).toHaveCount(0);
+  expect((await portalDb.study.findUniqueOrThrow({ where: { slug } })).status).toBe("CLOSED");
+  // With one question set recruiting again, the journey is the call's own, and the closed study is not offered.
+  await page.goto("/register");
+  await startRegistration(page);
+  await fillAboutYou(page, aPerson());
+  await continueToNextStep(page);
+  await expect(page).toHaveURL(/\/register\/your-work$/);
 });

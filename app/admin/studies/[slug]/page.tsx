@@ -34,7 +34,7 @@ const confirmations: Record<string, string> = {
   settings: "The study's settings have been saved",
   eligibility: "The eligibility rules have been saved. They apply to everyone who registers from now on",
   "information-sheet-published": "The information sheet has been published",
-  // STUDY-BUILDER: lifecycle
+  // Recruitment: open and close
   created:
     "The study has been created as a draft. Add its documents, questions and eligibility rules, then open it for recruitment",
   opened: "The study is open for recruitment",
@@ -84,7 +84,7 @@ export default async function StudyPage({ params, searchParams }: Props) {
         </p>
       )}
 
-      {/* STUDY-BUILDER: recruitment, questions and preview (app/admin/studies/[slug]/{open,close,questions,preview}) */}
+      {/* Recruitment, questions and preview: app/admin/studies/[slug]/{open,close,questions,preview} */}
       <h2 className="nhsuk-heading-m" id="recruitment">
         Recruitment
       </h2>
