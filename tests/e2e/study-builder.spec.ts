@@ -130,6 +130,9 @@ test("an admin builds and opens a third study; a member of the public registers 
   await untilInteractive(page);
   await expectNoAccessibilityViolations(page);
   const criterion = (n: number) => page.getByRole("group", { name: `Criterion ${n}`, exact: true });
+  // A new study has no criteria yet.
+  await expect(page.getByText("There are no criteria yet")).toBeVisible();
+  await page.getByRole("button", { name: "Add another criterion" }).click();
   await criterion(1).getByLabel("What the public reads").fill("You are a registered pharmacist");
   await criterion(1)
     .getByLabel("What someone who does not meet it is told")
