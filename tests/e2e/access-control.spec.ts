@@ -3,7 +3,9 @@ import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { request as playwrightRequest } from "@playwright/test";
 import type { Database } from "@/lib/db/prisma";
+import { currentCallDefinition } from "@/lib/questions/current-call";
 import { baseURL } from "../playwright.config";
+import { aTestStudy } from "./admin-fixtures";
 import { test } from "./portal-db";
 import { signInAs } from "./researcher-session";
 import { expect } from "./support";
@@ -63,8 +65,18 @@ async function parameters(db: Database, researcherId: string): Promise<Record<st
       meetingLink: "https://teams.microsoft.com/l/access-control",
     },
   });
+  // The question builder's pages need a draft: a study with a set of its own, whose first draft has a page.
+  const builderStudy = await aTestStudy(db);
+  const set = await db.questionSet.create({ data: { slug: `access-${builderStudy.slug}`, title: "Access control" } });
+  await db.questionSetVersion.create({
+    data: { questionSetId: set.id, version: 1, definition: currentCallDefinition },
+  });
+  await db.study.update({ where: { slug: builderStudy.slug }, data: { questionSetId: set.id } });
   return {
     "[id]": volunteer.volunteerId,
+    "[pageSlug]": "your-work",
+    "[code]": "worksInNhsNow",
+    "(builder study)": builderStudy.slug,
     "[participationId]": volunteer.interviewId,
     "[recordId]": recordId,
     "[slug]": "workshops",
@@ -79,6 +91,9 @@ async function parameters(db: Database, researcherId: string): Promise<Record<st
 
 function concrete(template: string, params: Record<string, string>): string {
   let url = template.replace(/\[[A-Za-z]+\]/g, (p) => params[p] ?? p);
+  // The question builder's pages belong to a study whose questions have a draft.
+  if (/\/questions(\/|$)/.test(template))
+    url = url.replace("/studies/workshops/", `/studies/${params["(builder study)"]}/`);
   // Sheets, forms and interview times belong to the interview study.
   if (/\/(information-sheets|consent-forms|slots)(\/|$)/.test(template))
     url = url.replace("/studies/workshops/", "/studies/interview-study/");

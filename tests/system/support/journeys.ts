@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "@/lib/db/prisma";
 import { inviteParticipant } from "@/lib/participation/invite-participant";
+import { CURRENT_CALL_QUESTION_SET } from "@/lib/questions/current-call";
+import { PAGE_VERSIONS_KEY } from "@/lib/registration/journey";
 import { validAnswers } from "../../support/registration-answers";
 
 /**
@@ -59,10 +61,17 @@ export function answersFor(person: { fullName: string; email: string }): Record<
  */
 export async function aDraftReadyToSubmit(db: Database, answers: Record<string, unknown>): Promise<string> {
   const token = randomBytes(32).toString("base64url");
+  // The step pages record which published version of the call's questions each page was answered from.
+  const version = await db.questionSetVersion.findFirstOrThrow({
+    where: { questionSet: { slug: CURRENT_CALL_QUESTION_SET.slug }, publishedAt: { not: null } },
+    orderBy: { version: "desc" },
+  });
+  const pages = (version.definition as { pages: { slug: string }[] }).pages;
+  const pageVersions = Object.fromEntries(pages.map((page) => [page.slug, version.id]));
   await db.registrationDraft.create({
     data: {
       tokenHash: createHash("sha256").update(token).digest("hex"),
-      answers: answers as object,
+      answers: { ...answers, [PAGE_VERSIONS_KEY]: pageVersions } as object,
       submissionKey: randomBytes(24).toString("hex"),
       expiresAt: new Date(Date.now() + 86_400_000),
     },
